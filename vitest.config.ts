@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+// One root run; each package is a project so failures name their package.
+const shared = { ssr: { resolve: { conditions: ["source"] } }, resolve: { conditions: ["source"] } };
+
+export default defineConfig({
+  test: {
+    reporters: ["default", "./test/reporter/count-reporter.ts"],
+    projects: [
+      { ...shared, test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
+      { ...shared, test: { name: "cli", include: ["packages/cli/src/**/*.test.ts"] } },
+      { ...shared, test: { name: "language-server", include: ["packages/language-server/src/**/*.test.ts"] } },
+      { ...shared, test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 } },
+    ],
+  },
+});
