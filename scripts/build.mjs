@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { build } from "esbuild";
 import { cpSync, mkdirSync } from "node:fs";
 
+await import("./gen-std.mjs");
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-b"], { stdio: "inherit" });
 
 const common = {

@@ -1,0 +1,14 @@
+import { defineRule } from "../rule.js";
+
+/** `expired-suppression`: a `pmm-ignore` past its `until` date; it no longer applies. */
+export default defineRule({
+  id: "expired-suppression",
+  meta: {
+    severity: "warning",
+    seed: "suppressions (language.md section 7)",
+    description: "a `pmm-ignore` comment past its `until` date",
+    messages: { expired: "`pmm-ignore {{rule}}` expired on {{until}} and no longer applies; fix the finding or renew the date with a reason" },
+  },
+  // The runner reports these (see check/suppress.ts).
+  check() {},
+});

@@ -1,0 +1,19 @@
+import { defineRule } from "../rule.js";
+
+/** `invalid-property`: a property the kind does not take. The validator finds the issues; this rule reports them. */
+export default defineRule({
+  id: "invalid-property",
+  meta: {
+    severity: "error",
+    seed: "the property tables (language.md section 5)",
+    description: "a property the kind does not take",
+    fixable: true,
+    messages: { issue: "{{message}}" },
+  },
+  check(ctx) {
+    for (const i of ctx.program.valueIssues) {
+      if (i.rule !== "invalid-property") continue;
+      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
+    }
+  },
+});

@@ -1,0 +1,19 @@
+import { defineRule } from "../rule.js";
+
+/** `invalid-suppression`: a `pmm-ignore` without a reason or naming no known rule. */
+export default defineRule({
+  id: "invalid-suppression",
+  meta: {
+    severity: "error",
+    seed: "suppressions (language.md section 7)",
+    description: "a `pmm-ignore` comment without a reason, or naming no known rule",
+    fixable: true,
+    messages: {
+      malformed: "{{problem}}",
+      unknownRule: "`{{rule}}` is not a pmm rule; run `pmm explain` for the list",
+      unknownRuleSuggest: "`{{rule}}` is not a pmm rule; did you mean `{{suggestion}}`?",
+    },
+  },
+  // The runner reports these: it knows the registry (see check/suppress.ts).
+  check() {},
+});

@@ -1,0 +1,19 @@
+import { defineRule } from "../rule.js";
+
+/** `invalid-value`: a value of the wrong type, enum word, range or modifier. The validator finds the issues; this rule reports them. */
+export default defineRule({
+  id: "invalid-value",
+  meta: {
+    severity: "error",
+    seed: "the property tables (language.md section 5)",
+    description: "a value of the wrong type, enum word, range or modifier",
+    fixable: true,
+    messages: { issue: "{{message}}" },
+  },
+  check(ctx) {
+    for (const i of ctx.program.valueIssues) {
+      if (i.rule !== "invalid-value") continue;
+      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
+    }
+  },
+});

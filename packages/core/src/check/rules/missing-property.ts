@@ -1,0 +1,19 @@
+import { defineRule } from "../rule.js";
+
+/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). The validator finds the issues; this rule reports them. */
+export default defineRule({
+  id: "missing-property",
+  meta: {
+    severity: "error",
+    seed: "the property tables (language.md section 5)",
+    description: "a required property is absent (★ always, ☆ on a KPI)",
+    fixable: true,
+    messages: { issue: "{{message}}" },
+  },
+  check(ctx) {
+    for (const i of ctx.program.valueIssues) {
+      if (i.rule !== "missing-property") continue;
+      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
+    }
+  },
+});

@@ -1,0 +1,18 @@
+import { defineRule } from "../rule.js";
+
+/** `unused-suppression`: a `pmm-ignore` that silences nothing. */
+export default defineRule({
+  id: "unused-suppression",
+  meta: {
+    severity: "hint",
+    seed: "suppressions (language.md section 7)",
+    description: "a `pmm-ignore` comment that silences nothing",
+    fixable: true,
+    messages: {
+      unused: "`pmm-ignore {{rule}}` silences nothing here; remove it",
+      noTarget: "`pmm-ignore` must stand on the line above a declaration or property; move or remove it",
+    },
+  },
+  // The runner reports these once every other rule has run (see check/suppress.ts).
+  check() {},
+});

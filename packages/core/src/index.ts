@@ -1,0 +1,20 @@
+// Public API of @pmm/core: text in, values out. No I/O.
+export * from "./ast/nodes.js";
+export * from "./diagnostics.js";
+export * from "./text/span.js";
+export * from "./text/line-index.js";
+export { lex, type LexResult, type PmmToken } from "./syntax/lexer.js";
+export { parse, type ParseResult } from "./syntax/parse.js";
+export * from "./schema/kinds.js";
+export * from "./workspace/values.js";
+export * from "./workspace/periods.js";
+export { parseSource, decodeText, type SourceFile, type FileContents } from "./workspace/source.js";
+export { Program, MetricModel, prop, declLabel, anchorOf, type Reference, type KpiUse } from "./workspace/program.js";
+export type { ValueIssue } from "./workspace/validate.js";
+export { fileSuppressions, type Suppression } from "./workspace/suppressions.js";
+export { Workspace, checkWorkspace, type WorkspaceFile, type WorkspaceCheckOptions, type CheckResult } from "./workspace/workspace.js";
+export { catalogFile, catalogEntries, STD_PATH } from "./std/catalog.js";
+export { checkProgram, RULES_BY_ID, type CheckOptions, type RuleConfig } from "./check/run.js";
+export { RULES } from "./check/rules/index.js";
+export { fill, defineRule, type Rule, type RuleMeta, type RuleOption, type Report, type RuleContext } from "./check/rule.js";
+export { closest } from "./util/suggest.js";

@@ -1,0 +1,19 @@
+import type { Declaration } from "../ast/nodes.js";
+import { parseSource, type SourceFile } from "../workspace/source.js";
+import { STD_TEXT } from "./std-text.js";
+
+/** Path under which diagnostics and definitions of the catalog appear. */
+export const STD_PATH = "std.pmm";
+
+let cached: SourceFile | undefined;
+
+/** The parsed `std` catalog (parsed once). */
+export function catalogFile(): SourceFile {
+  cached ??= parseSource(STD_PATH, STD_TEXT, true);
+  return cached;
+}
+
+/** Catalog entries by id, in file order. */
+export function catalogEntries(): Declaration[] {
+  return catalogFile().ast.declarations.filter((d) => d.kind === "metric" && d.id !== null);
+}

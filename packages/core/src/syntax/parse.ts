@@ -1,0 +1,71 @@
+import type { Comment, Declaration, FileNode } from "../ast/nodes.js";
+import type { Span } from "../text/span.js";
+import { lex, type LexError } from "./lexer.js";
+import { parseTokens } from "./parser.js";
+
+/** A syntax error with its span in the file. */
+export interface SyntaxError {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** What parsing one file gives: the AST (always) and its syntax errors. */
+export interface ParseResult {
+  readonly ast: FileNode;
+  readonly errors: readonly SyntaxError[];
+}
+
+/** Lexes and parses one file's text. Never throws. */
+export function parse(text: string): ParseResult {
+  const lexed = lex(text);
+  const parsed = parseTokens(lexed.tokens);
+  const errors: SyntaxError[] = [];
+  const fix = (s: Span): Span => {
+    // Errors at the end of the file point at its last character.
+    if (s.start < 0) return text.length === 0 ? { start: 0, end: 0 } : { start: text.length - 1, end: text.length };
+    return s;
+  };
+  for (const e of lexed.errors) errors.push(e);
+  for (const e of parsed.errors) errors.push({ span: fix(e.span), message: e.message });
+  errors.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const declarations = attachDocs(text, parsed.declarations, lexed.comments);
+  return { ast: { type: "file", declarations, comments: lexed.comments }, errors: dedupe(errors) };
+}
+
+function dedupe(errors: SyntaxError[]): SyntaxError[] {
+  const out: SyntaxError[] = [];
+  for (const e of errors) {
+    const prev = out[out.length - 1];
+    if (prev && prev.span.start === e.span.start && prev.message === e.message) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Attaches `##` comment lines directly above a declaration as its doc. */
+function attachDocs(text: string, decls: Declaration[], comments: readonly Comment[]): Declaration[] {
+  if (!comments.some((c) => c.doc)) return decls;
+  const byEnd = new Map<number, Comment>();
+  for (const c of comments) byEnd.set(c.span.end, c);
+  return decls.map((d) => {
+    const lines: string[] = [];
+    let pos = d.span.start;
+    for (;;) {
+      // step back over the indentation and exactly one line break
+      let p = pos;
+      while (p > 0 && (text[p - 1] === " " || text[p - 1] === "\t")) p--;
+      if (p > 0 && text[p - 1] === "\n") p--;
+      else break;
+      if (p > 0 && text[p - 1] === "\r") p--;
+      const c = byEnd.get(p);
+      if (!c || !c.doc) break;
+      // the comment must start its line
+      let q = c.span.start;
+      while (q > 0 && (text[q - 1] === " " || text[q - 1] === "\t")) q--;
+      if (q > 0 && text[q - 1] !== "\n" && text[q - 1] !== "\r") break;
+      lines.unshift(c.text.replace(/^##\s?/, ""));
+      pos = q;
+    }
+    return lines.length ? { ...d, doc: lines.join("\n") } : d;
+  });
+}

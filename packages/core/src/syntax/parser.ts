@@ -1,0 +1,554 @@
+import {
+  EmbeddedActionsParser,
+  EOF,
+  isRecognitionException,
+  MismatchedTokenException,
+  tokenMatcher,
+  type IToken,
+  type TokenType,
+} from "chevrotain";
+import type {
+  AnyDeclKind,
+  Declaration,
+  Expr,
+  Ident,
+  KeyResult,
+  Literal,
+  Member,
+  Modifier,
+  ModifierKeyword,
+  Phrase,
+  Property,
+  QualifiedName,
+  StringLit,
+  Value,
+  View,
+} from "../ast/nodes.js";
+import type { Span } from "../text/span.js";
+import type { PmmToken } from "./lexer.js";
+import { errorMessages } from "./messages.js";
+import * as T from "./tokens.js";
+
+/** Parentheses, brackets and braces may nest this deep (language.md section 3). */
+export const MAX_NESTING = 256;
+
+/** A syntax error found by the parser. */
+export interface ParseError {
+  readonly span: Span;
+  readonly message: string;
+}
+
+const MODIFIER_TOKENS: ReadonlyArray<[TokenType, ModifierKeyword]> = [
+  [T.From, "from"],
+  [T.Over, "over"],
+  [T.By, "by"],
+  [T.For, "for"],
+  [T.On, "on"],
+];
+
+interface DeclDraft {
+  label: string;
+  members: Member[];
+}
+
+/**
+ * The grammar of language.md section 3 as a Chevrotain parser with embedded
+ * actions: it builds the AST directly (no CST), which keeps it fast. Error
+ * recovery is explicit: a broken member skips to the next member, junk at the
+ * top level skips to the next declaration, and a missing `}` ends the block
+ * where the next declaration starts.
+ */
+class PmmParser extends EmbeddedActionsParser {
+  /** Errors the grammar reports itself (missing `}`, junk, nesting). */
+  extraErrors: ParseError[] = [];
+  private depth = 0;
+
+  constructor() {
+    super(T.ALL_TOKENS, { maxLookahead: 2, recoveryEnabled: false, errorMessageProvider: errorMessages, skipValidations: false });
+    this.performSelfAnalysis();
+  }
+
+  /** Resets for a new token vector. */
+  load(tokens: IToken[]): void {
+    this.input = tokens;
+    this.extraErrors = [];
+    this.depth = 0;
+  }
+
+  file = this.RULE("file", (): Declaration[] => {
+    const decls: Declaration[] = [];
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            const d = this.SUBRULE(this.declaration);
+            this.ACTION(() => decls.push(d));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.topJunk) },
+      ]);
+    });
+    return decls;
+  });
+
+  private topJunk = this.RULE("topJunk", () => {
+    const first = this.CONSUME(T.NotKind);
+    this.ACTION(() => {
+      this.extraErrors.push({
+        span: tokenSpan(first),
+        message: `expected a declaration such as \`metric\`, \`team\` or \`okr\`, found ${describeToken(first)}`,
+      });
+      while (!this.atEnd() && !this.atDeclStart()) this.SKIP_TOKEN();
+    });
+  });
+
+  private declaration = this.RULE("declaration", (): Declaration => {
+    return this.OR([{ ALT: () => this.SUBRULE(this.tradeoffDecl) }, { ALT: () => this.SUBRULE(this.idDecl) }]);
+  });
+
+  private idDecl = this.RULE("idDecl", (): Declaration => {
+    const kw = this.CONSUME(T.IdKindWord);
+    const kind = kw.image as AnyDeclKind;
+    let id: Ident | null = null;
+    let title: StringLit | null = null;
+    let from: QualifiedName | null = null;
+    const draft: DeclDraft = { label: `\`${kind}\``, members: [] };
+    let block: { span: Span; unclosed: boolean } | null = null;
+    try {
+      const idTok = this.CONSUME(T.Name);
+      this.ACTION(() => {
+        id = ident(idTok);
+        draft.label = `\`${kind} ${idTok.image}\``;
+      });
+      this.OPTION(() => {
+        const s = this.CONSUME(T.StringTok) as PmmToken;
+        this.ACTION(() => (title = s.literal as StringLit));
+      });
+      this.OPTION2(() => {
+        this.CONSUME(T.From);
+        from = this.SUBRULE(this.qname);
+      });
+      this.OPTION3(() => {
+        block = this.SUBRULE(this.block, { ARGS: [draft] });
+      });
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      // A broken header: skip to its block (and parse it) or to the next declaration.
+      while (!this.atEnd() && !this.atDeclStart() && this.LA(1).tokenType !== T.LCurly) this.SKIP_TOKEN();
+      if (this.LA(1).tokenType === T.LCurly) block = this.SUBRULE2(this.block, { ARGS: [draft] });
+    }
+    return this.ACTION(() => buildDecl(kind, kw, id, title, from, null, null, draft, block, this.LA(0)));
+  });
+
+  private tradeoffDecl = this.RULE("tradeoffDecl", (): Declaration => {
+    const kw = this.CONSUME(T.Tradeoff);
+    let primary: Ident | null = null;
+    let guard: Ident | null = null;
+    const draft: DeclDraft = { label: "`tradeoff`", members: [] };
+    let block: { span: Span; unclosed: boolean } | null = null;
+    try {
+      const p = this.CONSUME(T.Name);
+      this.CONSUME(T.Vs);
+      const g = this.CONSUME2(T.Name);
+      this.ACTION(() => {
+        primary = ident(p);
+        guard = ident(g);
+        draft.label = `\`tradeoff ${p.image} vs ${g.image}\``;
+      });
+      this.OPTION(() => {
+        block = this.SUBRULE(this.block, { ARGS: [draft] });
+      });
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      while (!this.atEnd() && !this.atDeclStart() && this.LA(1).tokenType !== T.LCurly) this.SKIP_TOKEN();
+      if (this.LA(1).tokenType === T.LCurly) block = this.SUBRULE2(this.block, { ARGS: [draft] });
+    }
+    return this.ACTION(() => buildDecl("tradeoff", kw, null, null, null, primary, guard, draft, block, this.LA(0)));
+  });
+
+  private qname = this.RULE("qname", (): QualifiedName => {
+    const parts: IToken[] = [this.CONSUME(T.Name)];
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      parts.push(this.CONSUME2(T.Name));
+    });
+    return this.ACTION(() => {
+      const idents = parts.map(ident);
+      return {
+        parts: idents,
+        text: idents.map((p) => p.name).join("."),
+        span: { start: idents[0]!.span.start, end: idents[idents.length - 1]!.span.end },
+      };
+    });
+  });
+
+  /** `{ member* }`; returns the block span and whether `}` was missing. */
+  private block = this.RULE("block", (draft: DeclDraft): { span: Span; unclosed: boolean } => {
+    const open = this.CONSUME(T.LCurly);
+    this.ACTION(() => {
+      if (++this.depth > MAX_NESTING) this.tooDeep(open);
+    });
+    try {
+      this.MANY({
+        GATE: () => !this.atBlockEnd(),
+        DEF: () => {
+          const m = this.SUBRULE(this.member, { ARGS: [draft] });
+          this.ACTION(() => {
+            if (m) draft.members.push(m);
+          });
+        },
+      });
+    } finally {
+      this.ACTION(() => this.depth--);
+    }
+    let close: IToken | undefined;
+    this.OPTION(() => {
+      close = this.CONSUME(T.RCurly);
+    });
+    return this.ACTION(() => {
+      if (close) return { span: { start: open.startOffset, end: endOf(close) }, unclosed: false };
+      const found = this.LA(1);
+      const last = this.LA(0);
+      this.extraErrors.push({
+        span: tokenMatcher(found, EOF) ? tokenSpan(open) : tokenSpan(found),
+        message: `expected \`}\` to close ${draft.label}, found ${describeToken(found)}`,
+      });
+      return { span: { start: open.startOffset, end: Math.max(endOf(open), endOf(last)) }, unclosed: true };
+    });
+  });
+
+  private member = this.RULE("member", (draft: DeclDraft): Member | null => {
+    let result: Member | null = null;
+    try {
+      this.OR([
+        { ALT: () => (result = this.SUBRULE(this.property)) },
+        { ALT: () => (result = this.SUBRULE(this.keyResult)) },
+        { ALT: () => (result = this.SUBRULE(this.view)) },
+        { ALT: () => this.SUBRULE(this.memberJunk, { ARGS: [draft] }), IGNORE_AMBIGUITIES: true },
+      ]);
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      this.ACTION(() => this.skipToMember());
+    }
+    return result;
+  });
+
+  private memberJunk = this.RULE("memberJunk", (draft: DeclDraft) => {
+    const first = this.CONSUME(T.NotClose);
+    this.ACTION(() => {
+      const next = this.LA(1);
+      const message =
+        tokenMatcher(first, T.Name) && !tokenMatcher(next, T.Colon)
+          ? `expected \`:\` after \`${first.image}\`, found ${describeToken(next)}`
+          : `expected a property, \`kr\`, \`view\` or \`}\` in ${draft.label}, found ${describeToken(first)}`;
+      this.extraErrors.push({ span: tokenSpan(first), message });
+      this.skipToMember();
+    });
+  });
+
+  private property = this.RULE("property", (): Property => {
+    const name = this.CONSUME(T.Name);
+    this.CONSUME(T.Colon);
+    let value: Value | null = null;
+    try {
+      value = this.SUBRULE(this.value);
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      this.ACTION(() => this.skipToMember());
+    }
+    return this.ACTION(() => {
+      const n = ident(name);
+      return { type: "property", name: n, value, span: { start: n.span.start, end: value ? value.span.end : n.span.end } };
+    });
+  });
+
+  private keyResult = this.RULE("keyResult", (): KeyResult => {
+    const kw = this.CONSUME(T.Kr);
+    const metric = this.CONSUME(T.Name);
+    this.CONSUME(T.Colon);
+    const from = this.SUBRULE(this.expr);
+    this.CONSUME(T.Arrow);
+    const to = this.SUBRULE2(this.expr);
+    let by: Modifier | null = null;
+    this.OPTION(() => {
+      const b = this.CONSUME(T.By);
+      const v = this.SUBRULE(this.primary);
+      this.ACTION(() => (by = { keyword: "by", keywordSpan: tokenSpan(b), value: v, span: { start: b.startOffset, end: v.span.end } }));
+    });
+    const draft: DeclDraft = { label: "", members: [] };
+    this.ACTION(() => (draft.label = `\`kr ${metric.image}\``));
+    let block: { span: Span; unclosed: boolean } | null = null;
+    this.OPTION2(() => {
+      block = this.SUBRULE(this.block, { ARGS: [draft] });
+    });
+    return this.ACTION(() => {
+      const b = block as { span: Span } | null;
+      const end = b ? b.span.end : (by as Modifier | null)?.span.end ?? to.span.end;
+      return {
+        type: "kr",
+        metric: ident(metric),
+        from,
+        to,
+        by,
+        properties: draft.members.filter((m): m is Property => m.type === "property"),
+        span: { start: kw.startOffset, end },
+      };
+    });
+  });
+
+  private view = this.RULE("view", (): View => {
+    const kw = this.CONSUME(T.View);
+    const id = this.CONSUME(T.Name);
+    let title: StringLit | null = null;
+    this.OPTION(() => {
+      const s = this.CONSUME(T.StringTok) as PmmToken;
+      this.ACTION(() => (title = s.literal as StringLit));
+    });
+    const draft: DeclDraft = { label: "", members: [] };
+    this.ACTION(() => (draft.label = `\`view ${id.image}\``));
+    const block = this.SUBRULE(this.block, { ARGS: [draft] });
+    return this.ACTION(() => ({
+      type: "view",
+      id: ident(id),
+      title,
+      properties: draft.members.filter((m): m is Property => m.type === "property"),
+      span: { start: kw.startOffset, end: block.span.end },
+    }));
+  });
+
+  private value = this.RULE("value", (): Value => {
+    return this.OR([{ ALT: () => this.SUBRULE(this.list) }, { ALT: () => this.SUBRULE(this.phrase) }]);
+  });
+
+  private list = this.RULE("list", (): Value => {
+    const open = this.CONSUME(T.LBracket);
+    const items: Phrase[] = [];
+    this.OPTION(() => {
+      items.push(this.SUBRULE(this.phrase));
+      this.MANY({
+        GATE: () => this.LA(2).tokenType !== T.RBracket,
+        DEF: () => {
+          this.CONSUME(T.Comma);
+          items.push(this.SUBRULE2(this.phrase));
+        },
+      });
+      this.OPTION2(() => this.CONSUME2(T.Comma));
+    });
+    const close = this.CONSUME(T.RBracket);
+    return this.ACTION(() => ({ type: "list", items, span: { start: open.startOffset, end: endOf(close) } }));
+  });
+
+  private phrase = this.RULE("phrase", (): Phrase => {
+    const expr = this.SUBRULE(this.expr);
+    const modifiers: Modifier[] = [];
+    this.MANY(() => {
+      const kw = this.OR(MODIFIER_TOKENS.map(([t]) => ({ ALT: () => this.CONSUME(t) })));
+      const v = this.SUBRULE(this.primary);
+      this.ACTION(() => {
+        const keyword = kw.image as ModifierKeyword;
+        modifiers.push({ keyword, keywordSpan: tokenSpan(kw), value: v, span: { start: kw.startOffset, end: v.span.end } });
+      });
+    });
+    return this.ACTION(() => ({
+      type: "phrase",
+      expr,
+      modifiers,
+      span: { start: expr.span.start, end: modifiers.length ? modifiers[modifiers.length - 1]!.span.end : expr.span.end },
+    }));
+  });
+
+  private expr = this.RULE("expr", (): Expr => {
+    let left = this.SUBRULE(this.term);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const right = this.SUBRULE2(this.term);
+      this.ACTION(() => {
+        left = { type: "binary", op: op.image as "+" | "-", left, right, span: { start: left.span.start, end: right.span.end } };
+      });
+    });
+    return left;
+  });
+
+  private term = this.RULE("term", (): Expr => {
+    let left = this.SUBRULE(this.factor);
+    this.MANY(() => {
+      const op = this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      const right = this.SUBRULE2(this.factor);
+      this.ACTION(() => {
+        left = { type: "binary", op: op.image as "*" | "/", left, right, span: { start: left.span.start, end: right.span.end } };
+      });
+    });
+    return left;
+  });
+
+  private factor = this.RULE("factor", (): Expr => {
+    return this.OR([
+      {
+        ALT: () => {
+          const open = this.CONSUME(T.LParen);
+          this.ACTION(() => {
+            if (++this.depth > MAX_NESTING) this.tooDeep(open);
+          });
+          let inner: Expr;
+          try {
+            inner = this.SUBRULE(this.expr);
+          } finally {
+            this.ACTION(() => this.depth--);
+          }
+          const close = this.CONSUME(T.RParen);
+          return this.ACTION((): Expr => ({ type: "paren", inner, span: { start: open.startOffset, end: endOf(close) } }));
+        },
+      },
+      {
+        ALT: () => {
+          const minus = this.CONSUME(T.Minus);
+          this.ACTION(() => {
+            if (++this.depth > MAX_NESTING) this.tooDeep(minus);
+          });
+          let operand: Expr;
+          try {
+            operand = this.SUBRULE(this.factor);
+          } finally {
+            this.ACTION(() => this.depth--);
+          }
+          return this.ACTION((): Expr => ({ type: "neg", operand, span: { start: minus.startOffset, end: operand.span.end } }));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.primary) },
+    ]);
+  });
+
+  /** A literal or a name: what modifiers and `by` take. */
+  private primary = this.RULE("primary", (): Expr => {
+    const t = this.OR([
+      { ALT: () => this.CONSUME(T.Name) },
+      { ALT: () => this.CONSUME(T.NumberTok) },
+      { ALT: () => this.CONSUME(T.MoneyTok) },
+      { ALT: () => this.CONSUME(T.DurationTok) },
+      { ALT: () => this.CONSUME(T.RateTok) },
+      { ALT: () => this.CONSUME(T.DateTok) },
+      { ALT: () => this.CONSUME(T.PeriodTok) },
+      { ALT: () => this.CONSUME(T.StringTok) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+    ]) as PmmToken;
+    return this.ACTION((): Expr => {
+      if (t.literal) return t.literal as Literal;
+      return { type: "name", name: t.image, span: tokenSpan(t) };
+    });
+  });
+
+  private tooDeep(tok: IToken): never {
+    const message = `nesting too deep: at most ${MAX_NESTING} levels of parentheses, brackets and braces`;
+    this.extraErrors.push({ span: tokenSpan(tok), message });
+    throw new MismatchedTokenException(message, tok, this.LA(0));
+  }
+
+  private atEnd(): boolean {
+    return tokenMatcher(this.LA(1), EOF);
+  }
+
+  /** A kind word followed by a name starts a declaration (also inside a block). */
+  private atDeclStart(): boolean {
+    return tokenMatcher(this.LA(1), T.KindWord) && tokenMatcher(this.LA(2), T.Name);
+  }
+
+  private atBlockEnd(): boolean {
+    return this.LA(1).tokenType === T.RCurly || this.atEnd() || this.atDeclStart();
+  }
+
+  private atMemberStart(): boolean {
+    const t = this.LA(1).tokenType;
+    return t === T.Kr || t === T.View || (tokenMatcher(this.LA(1), T.Name) && this.LA(2).tokenType === T.Colon && !this.atDeclStart());
+  }
+
+  /** Skips to the next member, `}` of this block, or declaration; nested blocks are skipped whole. */
+  private skipToMember(): void {
+    let braces = 0;
+    while (!this.atEnd()) {
+      const t = this.LA(1).tokenType;
+      if (braces === 0 && (this.atMemberStart() || t === T.RCurly || this.atDeclStart())) return;
+      if (braces > 0 && this.atDeclStart()) return;
+      if (t === T.LCurly) braces++;
+      else if (t === T.RCurly) braces--;
+      this.SKIP_TOKEN();
+    }
+  }
+}
+
+function tokenSpan(t: IToken): Span {
+  if (Number.isNaN(t.startOffset)) return { start: -1, end: -1 };
+  return { start: t.startOffset, end: endOf(t) };
+}
+
+function endOf(t: IToken): number {
+  return (t.endOffset ?? t.startOffset) + 1;
+}
+
+function ident(t: IToken): Ident {
+  return { name: t.image, span: tokenSpan(t) };
+}
+
+/** How a token is named in messages: `}` or "the end of the file". */
+export function describeToken(t: IToken): string {
+  if (tokenMatcher(t, EOF)) return "the end of the file";
+  const image = t.image.length > 40 ? `${t.image.slice(0, 40)}…` : t.image;
+  return `\`${image.replace(/\r?\n/g, " ")}\``;
+}
+
+function buildDecl(
+  kind: AnyDeclKind,
+  kw: IToken,
+  id: Ident | null,
+  title: StringLit | null,
+  from: QualifiedName | null,
+  primary: Ident | null,
+  guard: Ident | null,
+  draft: DeclDraft,
+  block: { span: Span; unclosed: boolean } | null,
+  last: IToken,
+): Declaration {
+  const members = draft.members;
+  const end = block ? block.span.end : Math.max(endOf(kw), endOf(last));
+  return {
+    type: "declaration",
+    kind,
+    kindSpan: tokenSpan(kw),
+    id,
+    title,
+    from,
+    primary,
+    guard,
+    members,
+    properties: members.filter((m): m is Property => m.type === "property"),
+    keyResults: members.filter((m): m is KeyResult => m.type === "kr"),
+    views: members.filter((m): m is View => m.type === "view"),
+    block: block ? block.span : null,
+    unclosed: block ? block.unclosed : false,
+    doc: null,
+    span: { start: kw.startOffset, end },
+  };
+}
+
+let instance: PmmParser | undefined;
+
+/** The one parser instance (built once: self-analysis is costly). */
+export function parser(): PmmParser {
+  instance ??= new PmmParser();
+  return instance;
+}
+
+/** Parses a token vector into declarations and syntax errors. */
+export function parseTokens(tokens: IToken[]): { declarations: Declaration[]; errors: ParseError[] } {
+  const p = parser();
+  p.load(tokens);
+  let declarations: Declaration[] = [];
+  try {
+    declarations = p.file() ?? [];
+  } catch (e) {
+    if (!isRecognitionException(e as Error)) throw e;
+  }
+  const errors: ParseError[] = [...p.extraErrors];
+  for (const e of p.errors) errors.push({ span: tokenSpan(e.token), message: e.message });
+  return { declarations, errors };
+}

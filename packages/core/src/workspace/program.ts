@@ -1,0 +1,282 @@
+import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
+import type { Span } from "../text/span.js";
+import { catalogFile } from "../std/catalog.js";
+import type { SourceFile } from "./source.js";
+import { checkRequired, validateDeclaration, type ValueIssue } from "./validate.js";
+import { boolOf, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
+
+/** Where a name is used and what it resolved to. */
+export interface Reference {
+  readonly name: string;
+  readonly span: Span;
+  readonly file: SourceFile;
+  /** The declaration the reference is written in. */
+  readonly in: Declaration;
+  /** The property (or `kr`, `tradeoff`, `from`, `formula`) it is written under. */
+  readonly property: string;
+  /** The kind the context wants. */
+  readonly expected: DeclKind;
+  /** What it resolved to (first declaration of that id), or null. */
+  readonly target: Declaration | null;
+  /** For `from std.NAME`: the catalog entry it names. */
+  readonly catalog: boolean;
+}
+
+/** How a metric is a KPI. */
+export interface KpiUse {
+  readonly via: "workstream" | "kr" | "view";
+  readonly decl: Declaration;
+  readonly view?: View;
+  readonly kr?: KeyResult;
+}
+
+/** A workspace metric with its catalog entry merged (own properties win). */
+export class MetricModel {
+  constructor(
+    readonly decl: Declaration,
+    readonly file: SourceFile,
+    readonly entry: Declaration | null,
+    private readonly program: Program,
+  ) {}
+
+  /** The metric's id. */
+  get id(): string {
+    return this.decl.id!.name;
+  }
+
+  /** Display name: own title, else the catalog entry's, else the id. */
+  get displayName(): string {
+    return this.decl.title?.value ?? this.entry?.title?.value ?? this.id;
+  }
+
+  /** A property, own first, then the catalog entry's. */
+  prop(name: string): Property | undefined {
+    return this.own(name) ?? this.entry?.properties.find((p) => p.name.name === name);
+  }
+
+  /** An own property only. */
+  own(name: string): Property | undefined {
+    return this.decl.properties.find((p) => p.name.name === name);
+  }
+
+  /** The single word of a property. */
+  word(name: string): string | undefined {
+    return wordOf(this.prop(name));
+  }
+
+  /** The words of a property (single or list). */
+  words(name: string): string[] {
+    return wordsOf(this.prop(name));
+  }
+
+  get type(): "output" | "input" | undefined {
+    const w = this.word("type");
+    return w === "output" || w === "input" ? w : undefined;
+  }
+
+  get definition(): string | undefined {
+    return stringOf(this.prop("definition"));
+  }
+
+  get vanityFlag(): boolean {
+    return boolOf(this.prop("vanity")) === true;
+  }
+
+  get rateFlag(): boolean {
+    return boolOf(this.prop("rate")) === true;
+  }
+
+  /** Input metrics listed in `inputs` that resolve. */
+  get inputs(): MetricModel[] {
+    return identsOf(this.own("inputs"))
+      .map((i) => this.program.metric(i.name))
+      .filter((m): m is MetricModel => m !== undefined);
+  }
+
+  /**
+   * The formula that counts: the metric's own, or the inherited one when every
+   * name in it resolves to a workspace metric (language.md section 6).
+   */
+  get formula(): Expr | undefined {
+    const own = phraseOf(this.own("formula"))?.expr;
+    if (own) return own;
+    const inherited = phraseOf(this.entry?.properties.find((p) => p.name.name === "formula"))?.expr;
+    if (!inherited) return undefined;
+    return namesIn(inherited).every((n) => this.program.metric(n.name) !== undefined) ? inherited : undefined;
+  }
+}
+
+/** The resolved workspace: files, declarations, references, metrics and KPIs. */
+export class Program {
+  /** Every workspace declaration (not the catalog), in file order. */
+  readonly declarations: Declaration[] = [];
+  /** Declarations by id (more than one for a duplicate). */
+  readonly byId = new Map<string, Declaration[]>();
+  /** Every reference, in file order. */
+  readonly references: Reference[] = [];
+  /** Property and value problems found while resolving. */
+  readonly valueIssues: ValueIssue[] = [];
+  /** The `std` catalog entries by id. */
+  readonly catalog: ReadonlyMap<string, Declaration>;
+  /** The catalog's file. */
+  readonly catalogFile: SourceFile;
+  /** Metrics by id (first declaration). */
+  readonly metrics = new Map<string, MetricModel>();
+  /** KPIs and how each is one. */
+  readonly kpis = new Map<MetricModel, KpiUse[]>();
+
+  private readonly fileOfDecl = new Map<Declaration, SourceFile>();
+  private readonly refsTo = new Map<Declaration, Reference[]>();
+  private readonly outputsOf = new Map<MetricModel, MetricModel[]>();
+
+  constructor(
+    readonly files: readonly SourceFile[],
+    /** Today's date (ISO), for time-dependent rules. */
+    readonly today: string,
+  ) {
+    this.catalogFile = catalogFile();
+    const catalog = new Map<string, Declaration>();
+    for (const d of this.catalogFile.ast.declarations) if (d.id && d.kind === "metric") catalog.set(d.id.name, d);
+    this.catalog = catalog;
+
+    for (const f of files) {
+      for (const d of f.ast.declarations) {
+        this.declarations.push(d);
+        this.fileOfDecl.set(d, f);
+        if (!d.id) continue;
+        const list = this.byId.get(d.id.name);
+        if (list) list.push(d);
+        else this.byId.set(d.id.name, [d]);
+      }
+    }
+    for (const d of this.declarations) {
+      if (d.kind !== "metric" || !d.id || this.byId.get(d.id.name)![0] !== d) continue;
+      const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
+      this.metrics.set(d.id.name, new MetricModel(d, this.fileOfDecl.get(d)!, entry, this));
+    }
+    for (const d of this.declarations) {
+      const file = this.fileOfDecl.get(d)!;
+      validateDeclaration(d, file, this, (r) => this.addReference(r), (i) => this.valueIssues.push(i));
+    }
+    this.collectKpis();
+    for (const d of this.declarations) checkRequired(d, this.fileOfDecl.get(d)!, this, (i) => this.valueIssues.push(i));
+    for (const m of this.metrics.values()) for (const i of m.inputs) {
+      const outs = this.outputsOf.get(i);
+      if (outs) outs.push(m);
+      else this.outputsOf.set(i, [m]);
+    }
+  }
+
+  private addReference(r: Omit<Reference, "target">): void {
+    const candidates = r.catalog ? undefined : this.byId.get(r.name);
+    const target = r.catalog ? (this.catalog.get(r.name) ?? null) : (candidates?.find((c) => c.kind === r.expected) ?? candidates?.[0] ?? null);
+    const ref: Reference = { ...r, target };
+    this.references.push(ref);
+    if (target) {
+      const list = this.refsTo.get(target);
+      if (list) list.push(ref);
+      else this.refsTo.set(target, [ref]);
+    }
+  }
+
+  private collectKpis(): void {
+    const add = (name: string, use: KpiUse): void => {
+      const m = this.metrics.get(name);
+      if (!m) return;
+      const list = this.kpis.get(m);
+      if (list) list.push(use);
+      else this.kpis.set(m, [use]);
+    };
+    for (const d of this.ofKind("workstream")) for (const i of identsOf(prop(d, "kpis"))) add(i.name, { via: "workstream", decl: d });
+    for (const d of this.ofKind("okr")) for (const kr of d.keyResults) add(kr.metric.name, { via: "kr", decl: d, kr });
+    for (const d of this.ofKind("dashboard"))
+      for (const v of d.views) for (const i of identsOf(v.properties.find((p) => p.name.name === "metrics"))) add(i.name, { via: "view", decl: d, view: v });
+  }
+
+  /** The file a declaration is in. */
+  fileOf(decl: Declaration): SourceFile {
+    return this.fileOfDecl.get(decl) ?? this.catalogFile;
+  }
+
+  /** Workspace declarations of one kind, in file order (duplicates included). */
+  ofKind(kind: Declaration["kind"]): Declaration[] {
+    return this.declarations.filter((d) => d.kind === kind);
+  }
+
+  /** The first declaration with an id. */
+  lookup(id: string): Declaration | undefined {
+    return this.byId.get(id)?.[0];
+  }
+
+  /** The first declaration with an id, if it is of the kind. */
+  lookupKind(id: string, kind: DeclKind): Declaration | undefined {
+    return this.byId.get(id)?.find((d) => d.kind === kind);
+  }
+
+  /** A workspace metric by id. */
+  metric(id: string): MetricModel | undefined {
+    return this.metrics.get(id);
+  }
+
+  /** The metric model of a metric declaration. */
+  metricOf(decl: Declaration): MetricModel | undefined {
+    const m = decl.id ? this.metrics.get(decl.id.name) : undefined;
+    return m?.decl === decl ? m : undefined;
+  }
+
+  /** References that resolved to a declaration. */
+  referencesTo(decl: Declaration): readonly Reference[] {
+    return this.refsTo.get(decl) ?? [];
+  }
+
+  /** The blueprint (the first, when there are several). */
+  get blueprint(): Declaration | undefined {
+    return this.declarations.find((d) => d.kind === "blueprint");
+  }
+
+  /** The output metrics that list a metric in their `inputs`. */
+  outputsFeeding(m: MetricModel): readonly MetricModel[] {
+    return this.outputsOf.get(m) ?? [];
+  }
+
+  /**
+   * A metric's dimensions: its own, or those of the output metrics it feeds
+   * through `inputs` (rules.md preamble).
+   */
+  dimensionsOf(m: MetricModel): string[] {
+    const own = m.word("dimension");
+    if (own) return [own];
+    const out = new Set<string>();
+    for (const o of this.outputsFeeding(m)) {
+      const d = o.word("dimension");
+      if (d) out.add(d);
+    }
+    return [...out].sort();
+  }
+
+  /** True when a metric is a KPI. */
+  isKpi(m: MetricModel): boolean {
+    return this.kpis.has(m);
+  }
+
+  /** A declaration's property by name. */
+  prop(decl: Declaration | View | KeyResult, name: string): Property | undefined {
+    return prop(decl, name);
+  }
+}
+
+/** A declaration's (or member's) own property by name. */
+export function prop(decl: Declaration | View | KeyResult, name: string): Property | undefined {
+  return decl.properties.find((p) => p.name.name === name);
+}
+
+/** The id or the anchor name of a declaration for messages. */
+export function declLabel(decl: Declaration): string {
+  if (decl.kind === "tradeoff") return `tradeoff ${decl.primary?.name ?? "?"} vs ${decl.guard?.name ?? "?"}`;
+  return `${decl.kind} ${decl.id?.name ?? "?"}`;
+}
+
+/** Where a finding about a declaration sits: its id, or a tradeoff's primary. */
+export function anchorOf(decl: Declaration): Ident | { span: Span } {
+  return decl.id ?? decl.primary ?? { span: decl.kindSpan };
+}

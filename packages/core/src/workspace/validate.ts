@@ -1,0 +1,340 @@
+import type { Declaration, DeclKind, Expr, Ident, KeyResult, Phrase, Property, View } from "../ast/nodes.js";
+import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "../schema/kinds.js";
+import type { Span } from "../text/span.js";
+import { closest } from "../util/suggest.js";
+import type { Program, Reference } from "./program.js";
+import type { SourceFile } from "./source.js";
+import { asLiteral, phrases, wordOf } from "./values.js";
+
+/** A property or value problem found while resolving (reported by the language rules). */
+export interface ValueIssue {
+  readonly rule: "invalid-property" | "invalid-value" | "missing-property";
+  readonly file: SourceFile;
+  readonly span: Span;
+  readonly decl: Declaration;
+  readonly message: string;
+  /** For quick fixes: a suggested replacement, or the missing property's name. */
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+type AddRef = (r: Omit<Reference, "target">) => void;
+type AddIssue = (i: ValueIssue) => void;
+
+const ARTICLE: Record<DeclKind, string> = {
+  blueprint: "a blueprint",
+  team: "a team",
+  source: "a source",
+  workstream: "a workstream",
+  metric: "a metric",
+  okr: "an okr",
+  attribution: "an attribution",
+  launch: "a launch",
+  forum: "a forum",
+  report: "a report",
+  dashboard: "a dashboard",
+  experiment: "an experiment",
+  review: "a review",
+};
+
+const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
+
+function describeType(t: ValueType): string {
+  switch (t.t) {
+    case "enum":
+      return `one of ${t.values.join(", ")}`;
+    case "ref":
+      return `${ARTICLE[t.kind]} id`;
+    case "int":
+      return `a whole number from ${t.min} to ${t.max}`;
+    case "fraction":
+      return "a number between 0 and 1, e.g. 0.05";
+    case "duration":
+      return "a duration such as `45d`, `12w` or `6mo`";
+    case "rate":
+      return "a rate such as `800/day` or `650/month`";
+    case "money":
+      return "an amount such as `$6M`";
+    case "date":
+      return "a date such as `2026-09-15`";
+    case "period":
+      return "a period such as `2026-Q4`, `2026-H2`, `2026-09`, `FY2026` or a date";
+    case "month":
+      return "a month such as `2026-02`";
+    case "string":
+      return 'a string in `"…"`';
+    case "bool":
+      return "`true` or `false`";
+    case "currency":
+      return "an ISO 4217 currency code such as `USD`";
+    case "formula":
+      return "an expression over metrics, e.g. `deals_won / opportunities`";
+    case "quantity":
+      return "a number, percentage, amount or duration";
+    case "percent":
+      return "a percentage such as `10%`";
+  }
+}
+
+/** Checks one declaration's properties and members against its kind's table, and reports its references. */
+export function validateDeclaration(decl: Declaration, file: SourceFile, program: Program, addRef: AddRef, addIssue: AddIssue): void {
+  const v = new Validator(decl, file, program, addRef, addIssue);
+  v.run();
+}
+
+/** Checks the ★ and ☆ properties of a declaration (after KPIs are known). */
+export function checkRequired(decl: Declaration, file: SourceFile, program: Program, addIssue: AddIssue): void {
+  if (decl.kind === "tradeoff" || !decl.id) return;
+  const spec = KIND_SPECS.get(decl.kind)!;
+  const label = `${decl.kind} ${decl.id.name}`;
+  const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
+  const has = (name: string): boolean => (metric ? metric.prop(name) !== undefined : decl.properties.some((p) => p.name.name === name));
+  for (const s of spec.properties.values()) {
+    if (!s.required || has(s.name)) continue;
+    let message: string | undefined;
+    if (s.required === "always") message = `\`${label}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    else if (s.required === "output" && metric?.type === "output")
+      message = `output metric \`${decl.id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
+    else if (s.required === "kpi" && metric && program.isKpi(metric))
+      message = `\`${decl.id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    if (message) addIssue({ rule: "missing-property", file, span: decl.id.span, decl, message, data: { property: s.name } });
+  }
+  if (decl.kind === "experiment" && !decl.properties.some((p) => p.name.name === "expect" || p.name.name === "mde")) {
+    addIssue({
+      rule: "missing-property",
+      file,
+      span: decl.id.span,
+      decl,
+      message: `\`${label}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
+      data: { property: "expect" },
+    });
+  }
+}
+
+class Validator {
+  private readonly spec: KindSpec;
+  private readonly label: string;
+
+  constructor(
+    private readonly decl: Declaration,
+    private readonly file: SourceFile,
+    private readonly program: Program,
+    private readonly addRef: AddRef,
+    private readonly addIssue: AddIssue,
+  ) {
+    this.spec = KIND_SPECS.get(decl.kind)!;
+    this.label = decl.kind === "tradeoff" ? "this tradeoff" : `\`${decl.kind} ${decl.id?.name ?? "?"}\``;
+  }
+
+  private issue(rule: ValueIssue["rule"], span: Span, message: string, data?: Record<string, string>): void {
+    this.addIssue(data ? { rule, file: this.file, span, decl: this.decl, message, data } : { rule, file: this.file, span, decl: this.decl, message });
+  }
+
+  private ref(ident: Ident | { name: string; span: Span }, property: string, expected: DeclKind, catalog = false): void {
+    this.addRef({ name: ident.name, span: ident.span, file: this.file, in: this.decl, property, expected, catalog });
+  }
+
+  run(): void {
+    const d = this.decl;
+    if (d.kind === "tradeoff") {
+      if (d.primary) this.ref(d.primary, "tradeoff", "metric");
+      if (d.guard) this.ref(d.guard, "tradeoff", "metric");
+    }
+    if (d.from) {
+      if (d.kind !== "metric") this.issue("invalid-value", d.from.span, `only metrics start \`from\` a catalog entry; remove \`from ${d.from.text}\``);
+      else if (d.from.parts.length === 2 && d.from.parts[0]!.name === "std") this.ref(d.from.parts[1]!, "from", "metric", true);
+      else this.issue("invalid-value", d.from.span, `\`${d.from.text}\` is not a catalog name; write \`std.NAME\`, e.g. \`std.win_rate\``);
+    }
+    this.properties(d.properties, this.spec);
+    for (const kr of d.keyResults) {
+      if (d.kind !== "okr") {
+        this.issue("invalid-property", kr.span, `\`kr\` lines belong in an \`okr\`, not in ${this.label}`);
+        continue;
+      }
+      this.keyResult(kr);
+    }
+    for (const view of d.views) {
+      if (d.kind !== "dashboard") {
+        this.issue("invalid-property", view.span, `\`view\` blocks belong in a \`dashboard\`, not in ${this.label}`);
+        continue;
+      }
+      this.view(view);
+    }
+  }
+
+  private keyResult(kr: KeyResult): void {
+    this.ref(kr.metric, "kr", "metric");
+    for (const e of [kr.from, kr.to]) if (e) this.expr(e, { t: "quantity" }, "kr");
+    if (kr.by) this.expr(kr.by.value, { t: "period" }, "kr");
+    this.properties(kr.properties, KIND_SPECS.get("kr")!);
+  }
+
+  private view(view: View): void {
+    this.properties(view.properties, KIND_SPECS.get("view")!);
+  }
+
+  private properties(props: readonly Property[], spec: KindSpec): void {
+    const seen = new Map<string, Property>();
+    const metricType = this.decl.kind === "metric" ? wordOf(props.find((p) => p.name.name === "type")) : undefined;
+    for (const p of props) {
+      const name = p.name.name;
+      const s = spec.properties.get(name);
+      if (!s) {
+        const suggestion = closest(name, [...spec.properties.keys()]);
+        const where = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : ARTICLE[spec.kind as DeclKind] ?? "this block";
+        this.issue(
+          "invalid-property",
+          p.name.span,
+          suggestion ? `${where} has no property \`${name}\`; did you mean \`${suggestion}\`?` : `${where} has no property \`${name}\`; it takes ${[...spec.properties.keys()].map((k) => `\`${k}\``).join(", ")}`,
+          suggestion ? { suggestion } : undefined,
+        );
+        continue;
+      }
+      if (seen.has(name)) {
+        this.issue("invalid-property", p.name.span, `\`${name}\` is set twice in ${this.label}; keep one`);
+        continue;
+      }
+      seen.set(name, p);
+      if (s.variant && metricType && metricType !== s.variant) {
+        const msg =
+          s.variant === "output"
+            ? `\`inputs\` belongs on output metrics, and ${this.label} is an input; list it in an output's \`inputs\` instead`
+            : `\`levers\` belongs on input metrics, and ${this.label} is an output; put the levers on the inputs that drive it`;
+        this.issue("invalid-property", p.name.span, msg);
+        continue;
+      }
+      if (p.value) this.value(p, s);
+    }
+  }
+
+  private value(p: Property, s: PropertySpec): void {
+    const value = p.value!;
+    if (value.type === "list" && s.shape === "single") {
+      this.issue("invalid-value", value.span, `\`${s.name}\` takes one value, not a list: ${describeType(s.type)}`);
+      return;
+    }
+    for (const ph of phrases(value)) this.phrase(ph, s);
+  }
+
+  private phrase(ph: Phrase, s: PropertySpec): void {
+    const seen = new Set<string>();
+    for (const m of ph.modifiers) {
+      const allowed = s.modifiers?.find(([k]) => k === m.keyword);
+      if (!allowed) {
+        const takes = s.modifiers?.length ? `; it takes ${s.modifiers.map(([k]) => `\`${k}\``).join(" and ")}` : "";
+        this.issue("invalid-value", m.span, `\`${m.keyword}\` does not apply to \`${s.name}\`${takes}`);
+        continue;
+      }
+      if (seen.has(m.keyword)) {
+        this.issue("invalid-value", m.span, `\`${m.keyword}\` is given twice on \`${s.name}\`; keep one`);
+        continue;
+      }
+      seen.add(m.keyword);
+      this.expr(m.value, allowed[1], `${s.name}`);
+    }
+    this.expr(ph.expr, s.type, s.name);
+  }
+
+  private expr(e: Expr, t: ValueType, property: string): void {
+    const bad = (): void => this.issue("invalid-value", e.span, `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``);
+    if (t.t === "formula") {
+      this.formula(e, property);
+      return;
+    }
+    if (t.t === "ref" || t.t === "enum" || t.t === "currency") {
+      if (e.type !== "name") return bad();
+      if (t.t === "ref") this.ref(e, property, t.kind);
+      else if (t.t === "enum" && !t.values.includes(e.name)) {
+        const suggestion = closest(e.name, t.values);
+        this.issue(
+          "invalid-value",
+          e.span,
+          `\`${e.name}\` is not a valid \`${property}\`; expected one of ${t.values.join(", ")}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
+          suggestion ? { suggestion } : undefined,
+        );
+      } else if (t.t === "currency" && !/^[A-Z]{3}$/.test(e.name)) bad();
+      return;
+    }
+    const lit = asLiteral(e);
+    if (!lit) return bad();
+    switch (t.t) {
+      case "int":
+        if (lit.type !== "number" || lit.unit !== "none" || !Number.isInteger(lit.value) || lit.value < t.min || lit.value > t.max) bad();
+        return;
+      case "fraction":
+        if (lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent") || !(fraction(lit.value, lit.unit) > 0 && fraction(lit.value, lit.unit) < 1)) bad();
+        return;
+      case "duration":
+        if (lit.type !== "duration") bad();
+        return;
+      case "rate":
+        if (lit.type !== "rate") bad();
+        return;
+      case "money":
+        if (lit.type === "money") this.currency(lit.currency, lit.span, lit.raw);
+        else if (!(lit.type === "number" && lit.unit === "none")) bad();
+        return;
+      case "date":
+        if (lit.type !== "date") bad();
+        return;
+      case "period":
+        if (!(lit.type === "date" || lit.type === "period" || (lit.type === "number" && lit.yearLike))) bad();
+        return;
+      case "month":
+        if (!(lit.type === "period" && lit.form === "month")) bad();
+        return;
+      case "string":
+        if (lit.type !== "string") bad();
+        return;
+      case "bool":
+        if (lit.type !== "bool") bad();
+        return;
+      case "percent":
+        if (!(lit.type === "number" && lit.unit === "percent")) bad();
+        return;
+      case "quantity":
+        if (lit.type === "money") this.currency(lit.currency, lit.span, lit.raw);
+        else if (!(lit.type === "number" || lit.type === "duration" || lit.type === "rate")) bad();
+        return;
+    }
+  }
+
+  private currency(currency: string, span: Span, raw: string): void {
+    const bp = this.program.blueprint;
+    const code = (bp && wordOf(bp.properties.find((p) => p.name.name === "currency"))) ?? "USD";
+    if (currency !== code) {
+      const hint = CURRENCY_OF_SYMBOL.has(code) ? `write amounts in ${code}` : `write plain numbers, which are in ${code}`;
+      this.issue("invalid-value", span, `\`${raw}\` is in ${currency}, but the blueprint's currency is ${code}; ${hint}`);
+    }
+  }
+
+  private formula(e: Expr, property: string): void {
+    switch (e.type) {
+      case "name":
+        this.ref(e, property, "metric");
+        return;
+      case "binary":
+        this.formula(e.left, property);
+        this.formula(e.right, property);
+        return;
+      case "neg":
+        this.formula(e.operand, property);
+        return;
+      case "paren":
+        this.formula(e.inner, property);
+        return;
+      case "number":
+        return;
+      default:
+        this.issue("invalid-value", e.span, `a formula combines metrics and plain numbers; \`${e.raw}\` does not belong in it`);
+    }
+  }
+}
+
+function fraction(value: number, unit: string): number {
+  return unit === "percent" ? value / 100 : value;
+}
+
+function exprText(text: string, e: Expr): string {
+  const s = text.slice(e.span.start, e.span.end);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
