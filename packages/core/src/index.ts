@@ -18,3 +18,7 @@ export { checkProgram, RULES_BY_ID, type CheckOptions, type RuleConfig } from ".
 export { RULES } from "./check/rules/index.js";
 export { fill, defineRule, type Rule, type RuleMeta, type RuleOption, type Report, type RuleContext } from "./check/rule.js";
 export { closest } from "./util/suggest.js";
+export { configSchema, CONFIG_SCHEMA_ID } from "./check/config-schema.js";
+export * from "./model/sample-size.js";
+export * from "./model/attribution-recommendation.js";
+export * from "./model/okr-scores.js";

@@ -1,0 +1,72 @@
+import { posix, relative, resolve, sep, dirname, join } from "node:path";
+import type { WorkspaceFile } from "@pmm/core";
+import type { Io } from "./io.js";
+import { UsageError } from "./io.js";
+
+/** The files of a workspace and where it is rooted. */
+export interface LoadedWorkspace {
+  /** Files with cwd-relative `/` paths (what reporters print), sorted. */
+  readonly files: WorkspaceFile[];
+  /** Absolute path of the workspace root. */
+  readonly root: string;
+  /** Absolute path of the config file, if one was found. */
+  readonly configPath: string | null;
+}
+
+/** A cwd-relative path with `/` separators. */
+export function displayPath(io: Io, abs: string): string {
+  const rel = relative(io.cwd, abs);
+  return (rel === "" ? "." : rel).split(sep).join(posix.sep);
+}
+
+/** Finds `pmm.config.yaml` walking up from a path. */
+export function findConfig(io: Io, start: string): string | null {
+  let dir = io.stat(start) === "dir" ? start : dirname(start);
+  for (;;) {
+    const candidate = join(dir, "pmm.config.yaml");
+    if (io.stat(candidate) === "file") return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/**
+ * Collects every `*.pmm` under the given paths (files given directly count
+ * too). Symbolic links are not followed, so nothing outside the paths is read.
+ * `exclude` filters workspace-relative paths.
+ */
+export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string): LoadedWorkspace {
+  const given = paths.length ? paths : ["."];
+  const abs = given.map((p) => resolve(io.cwd, p));
+  for (let i = 0; i < abs.length; i++) {
+    if (io.stat(abs[i]!) === null) throw new UsageError(`${given[i]}: no such file or directory`);
+  }
+  const configPath = configOverride ? resolve(io.cwd, configOverride) : findConfig(io, abs[0]!);
+  const root = configPath ? dirname(configPath) : io.stat(abs[0]!) === "dir" ? abs[0]! : dirname(abs[0]!);
+  const seen = new Set<string>();
+  const files: WorkspaceFile[] = [];
+  const add = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const rel = relative(root, file).split(sep).join(posix.sep);
+    if (exclude(rel)) return;
+    files.push({ path: displayPath(io, file), contents: io.readFile(file) });
+  };
+  const walk = (dir: string): void => {
+    for (const name of io.readDir(dir).sort()) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      const full = join(dir, name);
+      const kind = io.stat(full);
+      if (kind === "dir") walk(full);
+      else if (kind === "file" && name.endsWith(".pmm")) add(full);
+    }
+  };
+  for (const p of abs) {
+    const kind = io.stat(p);
+    if (kind === "dir") walk(p);
+    else if (kind === "file") add(p);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, root, configPath };
+}
