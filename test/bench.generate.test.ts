@@ -5,29 +5,20 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import Ajv from "ajv";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AjvModule from "ajv";
 import { parse as parseYaml } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM JavaScript without type declarations
-import { generate } from "./bench/generate.mjs";
+import { generate, type Generated, type GeneratedFile as TextFile } from "./bench/generate.mjs";
 
-interface TextFile {
-  path: string;
-  text: string;
-}
-interface Generated {
-  files: TextFile[];
-  yaml: TextFile[];
-  json: TextFile[];
-  jsonSchema: object;
-  stats: { metrics: number; files: number; kpis: number; maxDepth: number; propertiesPerMetric: number };
-}
 type Doc = Record<string, unknown>;
 type Rec = Record<string, unknown> & { id?: string };
 
-const gen = generate as (o: { metrics?: number; seed?: number }) => Generated;
-const ROOT = resolve(__dirname, "..");
+// ajv is CommonJS; under NodeNext its class is the default export's `default`.
+const Ajv = AjvModule.default;
+const gen = generate;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "packages/cli/dist/pmm.js");
 
 const VANITY = /\b(hits|page views|pageviews|visits|visitors|sessions|followers|likes|impressions|downloads|registered users|time on site|pages per visit|emails collected|cumulative|total to date)\b/i;
