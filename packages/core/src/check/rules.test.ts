@@ -58,8 +58,10 @@ function run(ruleId: string, path: string): { lines: string[]; diagnostics: Diag
 }
 
 for (const rule of RULES) {
+  const dir = join(ROOT, rule.id);
+  // A rule without fixtures fails the meta test below; an empty suite would only add noise.
+  if (fixtures(join(dir, "valid")).length + fixtures(join(dir, "invalid")).length === 0) continue;
   describe(`rule ${rule.id}`, () => {
-    const dir = join(ROOT, rule.id);
     for (const name of fixtures(join(dir, "valid"))) {
       it(`valid/${name} passes`, () => {
         expect(run(rule.id, join(dir, "valid", name)).lines).toEqual([]);

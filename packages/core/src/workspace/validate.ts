@@ -301,7 +301,8 @@ class Validator {
   private currency(currency: string, span: Span, raw: string): void {
     const bp = this.program.blueprint;
     const code = (bp && wordOf(bp.properties.find((p) => p.name.name === "currency"))) ?? "USD";
-    if (currency !== code) {
+    // An invalid currency code is reported on the blueprint; do not pile on.
+    if (currency !== code && /^[A-Z]{3}$/.test(code)) {
       const hint = CURRENCY_OF_SYMBOL.has(code) ? `write amounts in ${code}` : `write plain numbers, which are in ${code}`;
       this.issue("invalid-value", span, `\`${raw}\` is in ${currency}, but the blueprint's currency is ${code}; ${hint}`);
     }
