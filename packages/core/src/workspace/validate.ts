@@ -76,8 +76,8 @@ function describeType(t: ValueType): string {
 }
 
 /** Checks one declaration's properties and members against its kind's table, and reports its references. */
-export function validateDeclaration(decl: Declaration, file: SourceFile, program: Program, addRef: AddRef, addIssue: AddIssue): void {
-  const v = new Validator(decl, file, program, addRef, addIssue);
+export function validateDeclaration(decl: Declaration, file: SourceFile, program: Program, addRef: AddRef, addIssue: AddIssue, spec?: KindSpec): void {
+  const v = new Validator(decl, file, program, addRef, addIssue, spec);
   v.run();
 }
 
@@ -120,8 +120,9 @@ class Validator {
     private readonly program: Program,
     private readonly addRef: AddRef,
     private readonly addIssue: AddIssue,
+    spec?: KindSpec,
   ) {
-    this.spec = KIND_SPECS.get(decl.kind)!;
+    this.spec = spec ?? KIND_SPECS.get(decl.kind)!;
     this.label = decl.kind === "tradeoff" ? "this tradeoff" : `\`${decl.kind} ${decl.id?.name ?? "?"}\``;
   }
 
