@@ -1,9 +1,32 @@
+import { identsOf } from "../../workspace/values.js";
 import { defineRule } from "../rule.js";
 
-// NOT IMPLEMENTED YET: placeholder so the registry lists every rule of rules.md.
-/** `kpi-reviewed`. */
+/** `kpi-reviewed`: a KPI that no report brings to a forum (G6, cadence step 7). */
 export default defineRule({
   id: "kpi-reviewed",
-  meta: { severity: "warning", seed: "G6", description: "(not implemented yet)", messages: {} },
-  check() {},
+  meta: {
+    severity: "warning",
+    seed: "G6",
+    description: "a KPI appears in no report",
+    messages: {
+      unreviewed: "KPI `{{metric}}` appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
+    },
+  },
+  check(ctx) {
+    const p = ctx.program;
+    const reported = new Set<string>();
+    for (const report of p.ofKind("report")) for (const i of identsOf(p.prop(report, "metrics"))) reported.add(i.name);
+    for (const [m, uses] of p.kpis) {
+      if (reported.has(m.id)) continue;
+      const use = uses[0]!;
+      const where = use.via === "workstream" ? `workstream \`${use.decl.id?.name ?? "?"}\`` : use.via === "kr" ? `a key result of objective \`${use.decl.id?.name ?? "?"}\`` : `view \`${use.view?.id.name ?? "?"}\` of dashboard \`${use.decl.id?.name ?? "?"}\``;
+      const span = use.kr?.metric.span ?? use.view?.id.span ?? use.decl.id?.span;
+      ctx.report({
+        decl: m.decl,
+        messageId: "unreviewed",
+        data: { metric: m.id },
+        ...(span ? { related: [{ file: p.fileOf(use.decl), span, message: `it is a KPI through ${where}` }] } : {}),
+      });
+    }
+  },
 });
