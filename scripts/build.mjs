@@ -5,7 +5,9 @@ import { build } from "esbuild";
 import { cpSync, mkdirSync } from "node:fs";
 
 await import("./gen-std.mjs");
+await import("./gen-docs.mjs");
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-b"], { stdio: "inherit" });
+await import("./gen-config-schema.mjs");
 
 const common = {
   bundle: true,

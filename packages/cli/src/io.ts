@@ -9,8 +9,11 @@ export interface Io {
   /** Reads a file's bytes; throws an IoError on failure. */
   readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
-  /** `file`, `dir`, `symlink` or null when missing. */
-  stat(path: string): "file" | "dir" | "symlink" | null;
+  /**
+   * `file`, `dir`, `symlink` or null when missing (or neither a file nor a
+   * folder). With `follow`, a symbolic link reports what it points to.
+   */
+  stat(path: string, follow?: boolean): "file" | "dir" | "symlink" | null;
   readDir(path: string): string[];
   mkdir(path: string): void;
   /** Today as an ISO date (the real date). */

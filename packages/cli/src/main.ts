@@ -1,7 +1,20 @@
-import { lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, statSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, relative, sep } from "node:path";
 import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
+import { VERSION } from "./generated/rule-docs.js";
 import { UsageError, type Io } from "./io.js";
+
+/** A path as the user sees it: relative to the current directory, `/` separators. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return (rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? path : rel).split(sep).join("/");
+}
+
+/** An I/O failure as one line: the error code (`EACCES`), else the first line of the message. */
+function why(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? String((e as Error).message).split("\n")[0]!;
+}
 
 /** The real world: the only place with process and file-system access. */
 export function nodeIo(): Io {
@@ -15,19 +28,19 @@ export function nodeIo(): Io {
       try {
         return readFileSync(path);
       } catch (e) {
-        throw new UsageError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UsageError(`${shown(path)}: cannot read: ${why(e)}`);
       }
     },
     writeFile(path, text) {
       try {
         writeFileSync(path, text);
       } catch (e) {
-        throw new UsageError(`${path}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UsageError(`${shown(path)}: cannot write: ${why(e)}`);
       }
     },
-    stat(path) {
+    stat(path, follow = false) {
       try {
-        const s = lstatSync(path);
+        const s = follow ? statSync(path) : lstatSync(path);
         return s.isSymbolicLink() ? "symlink" : s.isDirectory() ? "dir" : s.isFile() ? "file" : null;
       } catch {
         return null;
@@ -37,11 +50,15 @@ export function nodeIo(): Io {
       try {
         return readdirSync(path);
       } catch (e) {
-        throw new UsageError(`${path}: cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new UsageError(`${shown(path)}: cannot read folder: ${why(e)}`);
       }
     },
     mkdir(path) {
-      mkdirSync(path, { recursive: true });
+      try {
+        mkdirSync(path, { recursive: true });
+      } catch (e) {
+        throw new UsageError(`${shown(path)}: cannot create folder: ${why(e)}`);
+      }
     },
     today: () => new Date().toISOString().slice(0, 10),
   };
@@ -51,12 +68,18 @@ export function nodeIo(): Io {
 export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
   let code = 0;
   const ctx = { io, exit: (c: number) => void (code = c) };
+  // Usage mistakes print as one line: `pmm: unknown option '--x' (Did you mean --max-warnings?)`.
+  const output = {
+    writeOut: (s: string) => io.stdout(s),
+    writeErr: (s: string) => io.stderr(s),
+    outputError: (s: string) => io.stderr(`pmm: ${s.replace(/^error:\s*/, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+  };
   const program = new Command("pmm")
     .description("metrics as code for product marketing: check, compile and format .pmm workspaces")
-    .version("0.1.0")
+    .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-  for (const make of COMMANDS) program.addCommand(make(ctx).exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) }));
+    .configureOutput(output);
+  for (const make of COMMANDS) program.addCommand(make(ctx).exitOverride().configureOutput(output));
   try {
     await program.parseAsync([...argv], { from: "user" });
     return code;
@@ -69,7 +92,8 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
       io.stderr(`pmm: ${e.message}\n`);
       return 2;
     }
-    io.stderr(`pmm: internal error (a bug — please report it): ${(e as Error).message ?? String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`pmm: internal error (a bug — please report it): ${message.split("\n")[0]}\n`);
     return 2;
   }
 }

@@ -21,7 +21,7 @@ export function displayPath(io: Io, abs: string): string {
 
 /** Finds `pmm.config.yaml` walking up from a path. */
 export function findConfig(io: Io, start: string): string | null {
-  let dir = io.stat(start) === "dir" ? start : dirname(start);
+  let dir = io.stat(start, true) === "dir" ? start : dirname(start);
   for (;;) {
     const candidate = join(dir, "pmm.config.yaml");
     if (io.stat(candidate) === "file") return candidate;
@@ -33,17 +33,18 @@ export function findConfig(io: Io, start: string): string | null {
 
 /**
  * Collects every `*.pmm` under the given paths (files given directly count
- * too). Symbolic links are not followed, so nothing outside the paths is read.
+ * too). Symbolic links met while walking are not followed, so nothing outside
+ * the paths is read; the paths themselves may be links.
  * `exclude` filters workspace-relative paths.
  */
 export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
   const abs = given.map((p) => resolve(io.cwd, p));
   for (let i = 0; i < abs.length; i++) {
-    if (io.stat(abs[i]!) === null) throw new UsageError(`${given[i]}: no such file or directory`);
+    if (io.stat(abs[i]!, true) === null) throw new UsageError(`${given[i]}: no such file or directory`);
   }
   const configPath = configOverride ? resolve(io.cwd, configOverride) : findConfig(io, abs[0]!);
-  const root = configPath ? dirname(configPath) : io.stat(abs[0]!) === "dir" ? abs[0]! : dirname(abs[0]!);
+  const root = configPath ? dirname(configPath) : io.stat(abs[0]!, true) === "dir" ? abs[0]! : dirname(abs[0]!);
   const seen = new Set<string>();
   const files: WorkspaceFile[] = [];
   const add = (file: string): void => {
@@ -62,8 +63,9 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
       else if (kind === "file" && name.endsWith(".pmm")) add(full);
     }
   };
+  // Paths given on the command line are followed even when they are links.
   for (const p of abs) {
-    const kind = io.stat(p);
+    const kind = io.stat(p, true);
     if (kind === "dir") walk(p);
     else if (kind === "file") add(p);
   }

@@ -2,7 +2,8 @@ import { checkWorkspace, isIsoDate, type CheckResult, type SourceFile } from "@p
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
-import { displayPath, loadWorkspace, type LoadedWorkspace } from "../workspace-loader.js";
+import { resolve } from "node:path";
+import { displayPath, findConfig, loadWorkspace, type LoadedWorkspace } from "../workspace-loader.js";
 
 /** What every command gets. */
 export interface CommandContext {
@@ -35,23 +36,37 @@ export interface Prepared {
   readonly files: ReadonlyMap<string, SourceFile>;
 }
 
+/** Checks `--today` (or the config's `today`) and returns the date to check against. */
+export function resolveToday(io: Io, flag: string | undefined, config: Config): string {
+  if (flag !== undefined) {
+    if (!isIsoDate(flag)) throw new UsageError(`--today ${flag}: expected a date as YYYY-MM-DD`);
+    return flag;
+  }
+  return config.today ?? io.today();
+}
+
+/** Finds (or takes from `--config`) and reads the config for the first path; the empty config when there is none. */
+export function loadConfig(io: Io, paths: readonly string[], override: string | undefined): { config: Config; path: string | null } {
+  const given = paths.length ? paths : ["."];
+  const first = resolve(io.cwd, given[0]!);
+  if (io.stat(first, true) === null) throw new UsageError(`${given[0]}: no such file or directory`);
+  const path = override !== undefined ? resolve(io.cwd, override) : findConfig(io, first);
+  if (path === null) return { config: EMPTY_CONFIG, path };
+  const kind = io.stat(path, true);
+  if (kind === null) throw new UsageError(`${override ?? displayPath(io, path)}: no such config file`);
+  if (kind !== "file") throw new UsageError(`${override ?? displayPath(io, path)}: the config must be a file`);
+  const text = new TextDecoder().decode(io.readFile(path));
+  return { config: parseConfig(text, displayPath(io, path)), path };
+}
+
 /** Loads the config and the files under `paths`, and checks them. */
 export function prepare(io: Io, paths: readonly string[], opts: WorkspaceOptions): Prepared {
-  // Find the config first (it can exclude files), then load.
-  const probe = loadWorkspaceConfig(io, paths, opts.config);
-  const config = withRuleFlags(probe.config, opts.rule ?? []);
-  const loaded = loadWorkspace(io, paths, fileFilter(config), opts.config);
-  const today = opts.today ?? config.today ?? io.today();
-  if (!isIsoDate(today)) throw new UsageError(`--today ${today}: expected a date as YYYY-MM-DD`);
+  // The config comes first: it can leave files out.
+  const found = loadConfig(io, paths, opts.config);
+  const config = withRuleFlags(found.config, opts.rule ?? []);
+  const today = resolveToday(io, opts.today, config);
+  const loaded = loadWorkspace(io, paths, fileFilter(config), found.path ?? undefined);
   const result = checkWorkspace(loaded.files, { today, rules: config.rules, vanityTerms: config.vanityTerms });
   const files = new Map(result.program.files.map((f) => [f.path, f]));
   return { loaded, config, today, result, files };
-}
-
-function loadWorkspaceConfig(io: Io, paths: readonly string[], override: string | undefined): { config: Config } {
-  const probe = loadWorkspace(io, paths.length ? [paths[0]!] : ["."], () => true, override);
-  if (!probe.configPath) return { config: EMPTY_CONFIG };
-  if (io.stat(probe.configPath) !== "file") throw new UsageError(`${displayPath(io, probe.configPath)}: no such config file`);
-  const text = new TextDecoder().decode(io.readFile(probe.configPath));
-  return { config: parseConfig(text, displayPath(io, probe.configPath)) };
 }

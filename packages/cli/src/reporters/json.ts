@@ -7,7 +7,7 @@ export const json: Reporter = ({ diagnostics, files }) => {
     diagnostics: diagnostics.map((d) => {
       const r = rangeOf(d, files);
       return {
-        file: r ? d.file : null,
+        file: d.file,
         rule: d.rule,
         severity: d.severity,
         message: d.message,

@@ -8,7 +8,8 @@ function plural(n: number, word: string): string {
 }
 
 /** `--format pretty`: a code frame with the range underlined, the rule id and a help line. */
-export const pretty: Reporter = ({ diagnostics, files, fileCount, color }) => {
+export const pretty: Reporter = ({ diagnostics, files, paths, color, baselined = 0 }) => {
+  const fileCount = paths.length;
   const c = createColors(color);
   const paint = (d: Diagnostic, s: string): string =>
     d.severity === "error" ? c.red(s) : d.severity === "warning" ? c.yellow(s) : d.severity === "info" ? c.blue(s) : c.dim(s);
@@ -38,5 +39,6 @@ export const pretty: Reporter = ({ diagnostics, files, fileCount, color }) => {
     diagnostics.length === 0
       ? c.green(`✔ no problems in ${plural(fileCount, "file")}`)
       : `${n.error ? c.red("✖") : c.yellow("⚠")} ${[plural(n.error, "error"), plural(n.warning, "warning"), ...(n.info ? [plural(n.info, "info")] : []), ...(n.hint ? [plural(n.hint, "hint")] : [])].join(", ")} in ${plural(fileCount, "file")}`;
-  return `${parts.length ? `${parts.join("\n\n")}\n\n` : ""}${summary}\n`;
+  const held = baselined ? c.dim(` (${plural(baselined, "finding")} held by the baseline)`) : "";
+  return `${parts.length ? `${parts.join("\n\n")}\n\n` : ""}${summary}${held}\n`;
 };
