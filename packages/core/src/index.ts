@@ -22,3 +22,7 @@ export { configSchema, CONFIG_SCHEMA_ID } from "./check/config-schema.js";
 export * from "./model/sample-size.js";
 export * from "./model/attribution-recommendation.js";
 export * from "./model/okr-scores.js";
+export { experimentSampleSize, type ExperimentSampleSize } from "./model/experiment.js";
+export { okrPeriod, type OkrPeriod } from "./check/helpers/okr.js";
+export { fiscalStartMonth } from "./check/helpers/fiscal.js";
+export { RHYTHM_DAYS, CADENCE_DAYS } from "./check/helpers/cadence.js";
