@@ -9,7 +9,7 @@ export default defineRule({
     seed: "G6",
     description: "a KPI appears in no report",
     messages: {
-      unreviewed: "KPI `{{metric}}` appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
+      unreviewed: "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
     },
   },
   check(ctx) {

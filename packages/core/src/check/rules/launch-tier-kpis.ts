@@ -21,7 +21,7 @@ export default defineRule({
     seed: "launch KPI hierarchy",
     description: "a launch lacks the levels its tier needs: T0 all four, T1 engagement, adoption and revenue, T2 adoption, T3 none",
     messages: {
-      missingLevels: "{{tier}} launch `{{launch}}` has no {{missing}} metrics; a {{tier}} launch measures {{needed}} — add `{{first}}: [METRIC]`",
+      missingLevels: "launch `{{launch}}` is {{tier}} and has no {{missing}} metrics; a {{tier}} launch measures {{needed}} — add `{{first}}: [METRIC]`, or lower the tier",
     },
   },
   check(ctx) {
