@@ -1,13 +1,15 @@
-import Ajv2020Module, { type ErrorObject } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject } from "ajv";
 import picomatch from "picomatch";
 import { isNode, LineCounter, parseDocument, visit } from "yaml";
-import { closest, configSchema, RULES_BY_ID, type RuleConfig, type SeveritySetting } from "@pmm/core";
+import { closest, RULES_BY_ID, type RuleConfig, type SeveritySetting } from "@pmm/core";
+import { configValidator } from "./generated/config-validator.js";
 import { UsageError } from "./io.js";
 
-// NodeNext sees these CommonJS default exports one level down.
-const Ajv2020 = Ajv2020Module as unknown as typeof Ajv2020Module.default;
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+/** An ajv validate function. */
+type Validate = { (data: unknown): boolean; errors?: ErrorObject[] | null };
+
+/** The published config schema (`configSchema()` of the core), compiled by ajv at build time; built on first use. */
+let validator: Validate | undefined;
 
 /** A loaded, validated configuration. */
 export interface Config {
@@ -30,7 +32,10 @@ const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].
 const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today"];
 const SEVERITY_WORDS = "error, warning, info, hint or off";
 
-let validator: ReturnType<InstanceType<typeof Ajv2020>["compile"]> | undefined;
+/** `a, b or c`. */
+function orList(words: readonly string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}` : (words[0] ?? "");
+}
 
 /** `rules.kpi-count.options.max`, `include[2]`, or `the top level`. */
 function keyPath(segments: readonly string[]): string {
@@ -92,7 +97,7 @@ function describe(errors: readonly ErrorObject[]): string {
     case "additionalProperties":
       return unknownKey(segments, String(err.params["additionalProperty"]));
     case "enum":
-      return `${path} must be one of ${(err.params["allowedValues"] as unknown[]).map(String).join(", ")}`;
+      return `${path} must be one of ${orList((err.params["allowedValues"] as unknown[]).map(String))}`;
     case "type": {
       const t = String(err.params["type"]);
       if (segments.length === 0) return `the top level must be a mapping of ${TOP_KEYS.join(", ")}`;
@@ -110,11 +115,7 @@ function describe(errors: readonly ErrorObject[]): string {
 }
 
 function validate(value: unknown): string | null {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(configSchema());
-  }
+  validator ??= configValidator() as Validate;
   return validator(value) ? null : describe(validator.errors ?? []);
 }
 
@@ -129,8 +130,10 @@ export function parseConfig(text: string, fileLabel: string): Config {
   const doc = parseDocument(text, { schema: "core", customTags: [], prettyErrors: false, uniqueKeys: true, lineCounter });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    const pos = e.linePos?.[0];
-    throw new UsageError(`${fileLabel}${pos ? `:${pos.line}:${pos.col}` : ""}: invalid YAML: ${e.message.split("\n")[0]!.replace(/[.:]\s*$/, "")}`);
+    const pos = lineCounter.linePos(e.pos[0]);
+    const first = e.message.split("\n")[0]!.replace(/[.:]\s*$/, "");
+    const what = e.code === "MULTIPLE_DOCS" ? "a config holds one YAML document, found more" : `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+    throw new UsageError(`${fileLabel}:${pos.line}:${pos.col}: invalid YAML: ${what}`);
   }
   let badTag: { tag: string; offset: number } | null = null;
   visit(doc, (_key, node) => {
@@ -142,7 +145,9 @@ export function parseConfig(text: string, fileLabel: string): Config {
   });
   if (badTag !== null) {
     const { tag, offset } = badTag as { tag: string; offset: number };
-    const pos = lineCounter.linePos(offset);
+    // Point at the tag itself, which comes before the value the node starts at.
+    const at = text.lastIndexOf(tagAsWritten(tag), offset);
+    const pos = lineCounter.linePos(at >= 0 ? at : offset);
     throw new UsageError(`${fileLabel}:${pos.line}:${pos.col}: the tag \`${tagAsWritten(tag)}\` is not allowed; a config holds plain values only`);
   }
   let value: unknown;

@@ -8,7 +8,7 @@ export const CONFIG_SCHEMA_ID = "https://pmm.dev/schemas/pmm.config/v1.json";
  * registry: every rule's severity and options, with their defaults.
  */
 export function configSchema(): Record<string, unknown> {
-  const severity = { enum: ["error", "warning", "info", "hint", "off"], description: "severity, or `off` to disable the rule" };
+  const severity = { $ref: "#/$defs/severity" };
   const rules: Record<string, unknown> = {};
   for (const r of RULES) {
     const options: Record<string, unknown> = {};
@@ -40,6 +40,7 @@ export function configSchema(): Record<string, unknown> {
     description: "Configuration of pmm: rule severities and options, which files belong to the workspace, extra vanity terms and the date to check against.",
     type: "object",
     additionalProperties: false,
+    $defs: { severity: { enum: ["error", "warning", "info", "hint", "off"], description: "a severity, or `off` to disable the rule" } },
     properties: {
       rules: { type: "object", description: "rule id → severity, or { severity, options }", additionalProperties: false, properties: rules },
       include: { type: "array", items: { type: "string" }, description: "globs (relative to the config's folder) of files to check; default every *.pmm" },
