@@ -1,0 +1,179 @@
+// Properties of the formatter over random valid files built from the grammar
+// (language.md section 3), over the examples and over the messy acme copy:
+// formatting is idempotent and keeps the token stream and the comments.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { lex } from "../syntax/lexer.js";
+import { parse } from "../syntax/parse.js";
+import { format } from "./format.js";
+
+const RUNS = 300;
+
+/** A piece of a generated file: a token image, or a place where a comment may go. */
+type Piece = string;
+
+const NAMES = ["a", "win_rate", "x1", "net_revenue_retention", "_hidden", "pmm", "sales", "B2", "warehouse"];
+const KINDS = ["blueprint", "team", "source", "workstream", "metric", "okr", "attribution", "launch", "forum", "report", "dashboard", "experiment", "review"];
+const LITERALS = [
+  "42", "1_200", "3.5", "3.5k", "2M", "1B", "25%", "0.5%", "2pp", "3x", "$6M", "€300k", "£1.5k", "$12",
+  "24h", "45d", "12w", "6mo", "2q", "1y", "800/day", "650/month", "3/week", "2026-09-15", "2026", "FY2026",
+  "2026-H2", "2026-Q3", "2026-09", '"a string"', '"esc \\" \\\\ \\n \\t \\u{20AC}"', '""', '"""over\n  two lines"""',
+  "true", "false",
+];
+const PERIODS = ["2026", "FY2026", "2026-H2", "2026-Q3", "2026-09", "2026-09-15"];
+
+const name = fc.constantFrom(...NAMES);
+// a property name may be a kind word
+const propName = fc.oneof(name, fc.constantFrom(...KINDS));
+const literal = fc.constantFrom(...LITERALS);
+
+const { expr } = fc.letrec<{ expr: Piece[]; factor: Piece[] }>((tie) => ({
+  factor: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    literal.map((l) => [l]),
+    name.map((n) => [n]),
+    tie("expr").map((e) => ["(", ...(e as Piece[]), ")"]),
+    tie("factor").map((f) => ["-", ...(f as Piece[])]),
+  ),
+  expr: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    tie("factor") as fc.Arbitrary<Piece[]>,
+    fc.tuple(tie("factor") as fc.Arbitrary<Piece[]>, fc.constantFrom("+", "-", "*", "/"), tie("expr") as fc.Arbitrary<Piece[]>).map(([a, op, b]) => [...a, op, ...b]),
+  ),
+}));
+
+const modifier: fc.Arbitrary<Piece[]> = fc.oneof(
+  name.map((n) => ["from", n]),
+  fc.constantFrom(...PERIODS).map((p) => ["over", p]),
+  fc.constantFrom(...PERIODS).map((p) => ["by", p]),
+  fc.constantFrom("12mo", "180d").map((d) => ["for", d]),
+  fc.constant(["on", "2026-10-31"]),
+);
+const phrase: fc.Arbitrary<Piece[]> = fc.tuple(expr, fc.array(modifier, { maxLength: 2 })).map(([e, ms]) => [...e, ...ms.flat()]);
+const list: fc.Arbitrary<Piece[]> = fc.tuple(fc.array(phrase, { maxLength: 4 }), fc.boolean()).map(([items, trailing]) => {
+  const out: Piece[] = ["["];
+  items.forEach((it, i) => {
+    if (i > 0) out.push(",");
+    out.push(...it);
+  });
+  if (trailing && items.length) out.push(",");
+  out.push("]");
+  return out;
+});
+const property: fc.Arbitrary<Piece[]> = fc.tuple(propName, fc.oneof(phrase, list)).map(([n, v]) => [n, ":", ...v]);
+const block = (member: fc.Arbitrary<Piece[]>): fc.Arbitrary<Piece[]> => fc.array(member, { maxLength: 5 }).map((ms) => ["{", ...ms.flat(), "}"]);
+const kr: fc.Arbitrary<Piece[]> = fc
+  .tuple(name, expr, expr, fc.option(fc.constantFrom(...PERIODS)), fc.option(block(property)))
+  .map(([n, a, b, by, blk]) => ["kr", n, ":", ...a, "->", ...b, ...(by ? ["by", by] : []), ...(blk ?? [])]);
+const view: fc.Arbitrary<Piece[]> = fc.tuple(name, fc.option(fc.constant('"View title"')), block(property)).map(([n, t, b]) => ["view", n, ...(t ? [t] : []), ...b]);
+const member = fc.oneof({ arbitrary: property, weight: 5 }, { arbitrary: kr, weight: 2 }, { arbitrary: view, weight: 1 });
+const declaration: fc.Arbitrary<Piece[]> = fc.oneof(
+  { arbitrary: fc.tuple(fc.constantFrom(...KINDS), name, fc.option(fc.constant('"Title"')), fc.option(name), fc.option(block(member))).map(([k, n, t, from, b]) => [k, n, ...(t ? [t] : []), ...(from ? ["from", "std", ".", from] : []), ...(b ?? [])]), weight: 6 },
+  { arbitrary: fc.tuple(name, name, fc.option(block(property))).map(([a, b, blk]) => ["tradeoff", a, "vs", b, ...(blk ?? [])]), weight: 1 },
+);
+
+const TIGHT = new Set(["{", "}", "[", "]", "(", ")", ",", ":"]);
+const commentText = fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, " "));
+// what goes between two tokens: whitespace, line breaks, comments
+const gap = (eol: string): fc.Arbitrary<string> =>
+  fc.oneof(
+    { arbitrary: fc.constantFrom(" ", "  ", "\t", " \t "), weight: 6 },
+    { arbitrary: fc.constantFrom(eol, `${eol}  `, `${eol}${eol}`, `${eol}${eol}${eol}    `), weight: 3 },
+    { arbitrary: commentText.map((c) => ` #${c}${eol}`), weight: 1 },
+    { arbitrary: fc.tuple(commentText, fc.constantFrom("#", "##", "# pmm-ignore kpi-count: ")).map(([c, m]) => `${eol}${m}${c}${eol}`), weight: 1 },
+  );
+
+/** A random valid file: declarations whose tokens are joined by random gaps. */
+const file: fc.Arbitrary<string> = fc.constantFrom("\n", "\r\n").chain((eol) =>
+  fc.array(declaration, { maxLength: 5 }).chain((decls) => {
+    const pieces = decls.flat();
+    return fc.tuple(fc.array(gap(eol), { minLength: pieces.length + 1, maxLength: pieces.length + 1 }), fc.array(fc.boolean(), { minLength: pieces.length + 1, maxLength: pieces.length + 1 })).map(([gaps, tight]) => {
+      let out = gaps[0]!.includes("#") ? gaps[0]! : "";
+      pieces.forEach((p, i) => {
+        if (i > 0) {
+          const canTouch = TIGHT.has(p) || TIGHT.has(pieces[i - 1]!);
+          out += canTouch && tight[i] && !gaps[i]!.includes("#") ? "" : gaps[i]!;
+        }
+        out += p;
+      });
+      return out + gaps[pieces.length]!;
+    });
+  }),
+);
+
+function tokensOf(text: string): string[] {
+  return lex(text).tokens.map((t) => `${t.tokenType.name} ${t.image}`);
+}
+function commentsOf(text: string): string[] {
+  return lex(text).comments.map((c) => c.text.replace(/[ \t\f\v\ufeff]+$/, ""));
+}
+
+/** Formats, checks both properties and returns the output. */
+function check(input: string): string {
+  const r = format(input);
+  if ("errors" in r) throw new Error(`format failed: ${JSON.stringify(r.errors)}\n${input}`);
+  expect(tokensOf(r.text)).toEqual(tokensOf(input));
+  expect(commentsOf(r.text)).toEqual(commentsOf(input));
+  const again = format(r.text);
+  expect(again).toEqual({ text: r.text, changed: false });
+  return r.text;
+}
+
+describe("format properties", () => {
+  it("generated files are valid (the generator follows the grammar)", () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        expect(parse(text).errors).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("is idempotent and keeps tokens and comments on random valid files", () => {
+    fc.assert(
+      fc.property(file, (text) => {
+        const out = check(text);
+        // a final newline, no trailing spaces outside strings, line ends kept
+        if (out !== "") expect(out.endsWith("\n")).toBe(true);
+        if (!text.includes('"""')) {
+          expect(out).not.toMatch(/[ \t]\r?\n/);
+          if (text.includes("\r\n")) expect(out.replace(/\r\n/g, "")).not.toContain("\n");
+          else expect(out).not.toContain("\r");
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  const ROOT = new URL("../../../../", import.meta.url).pathname;
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const n of readdirSync(dir).sort()) {
+      const p = join(dir, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (n.endsWith(".pmm")) files.push(p);
+    }
+  };
+  walk(join(ROOT, "examples"));
+  walk(join(ROOT, "packages/core/fixtures/format"));
+
+  for (const f of files) {
+    it(`is idempotent and keeps tokens and comments: ${f.slice(ROOT.length)}`, () => {
+      check(readFileSync(f, "utf8"));
+    });
+  }
+
+  it("keeps tokens and comments when the examples are reindented at random", () => {
+    const texts = files.map((f) => readFileSync(f, "utf8"));
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.constantFrom("", " ", "    ", "\t", "\n"), { minLength: 50, maxLength: 50 }), (text, pads) => {
+        let n = 0;
+        const messy = text.replace(/\n/g, () => `\n${pads[n++ % pads.length]!}`);
+        check(messy);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
