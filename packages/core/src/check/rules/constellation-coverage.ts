@@ -1,9 +1,31 @@
+import { DIMENSIONS } from "../helpers/dimensions.js";
+import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
-// NOT IMPLEMENTED YET: placeholder so the registry lists every rule of rules.md.
-/** `constellation-coverage`. */
+const ADVICE = "add an output metric (`type: output` with `dimension: DIMENSION`) for each missing dimension, with the inputs that move it";
+
+/** `constellation-coverage`: output metrics cover retention, engagement and monetization (G2, F1). */
 export default defineRule({
   id: "constellation-coverage",
-  meta: { severity: "error", seed: "G2, F1", description: "(not implemented yet)", messages: {} },
-  check() {},
+  meta: {
+    severity: "error",
+    seed: "G2, F1",
+    description: "output metrics do not cover all of retention, engagement, monetization",
+    messages: {
+      missing: `the output metrics cover {{covered}} but not {{missing}}; a constellation needs outputs in retention, engagement and monetization, or problems in the missing dimensions go unseen — ${ADVICE}`,
+      none: `no output metric covers {{missing}}; a constellation needs outputs in retention, engagement and monetization — ${ADVICE}`,
+    },
+  },
+  check(ctx) {
+    const covered = new Set<string>();
+    for (const m of ctx.program.metrics.values()) {
+      const d = m.type === "output" ? m.word("dimension") : undefined;
+      if (d) covered.add(d);
+    }
+    const missing = DIMENSIONS.filter((d) => !covered.has(d)).map((d) => `\`${d}\``);
+    if (missing.length === 0) return;
+    const present = DIMENSIONS.filter((d) => covered.has(d)).map((d) => `\`${d}\``);
+    if (present.length === 0) ctx.reportWorkspace("none", { missing: joinWords(missing, "or") });
+    else ctx.reportWorkspace("missing", { covered: joinWords(present), missing: joinWords(missing, "or") });
+  },
 });

@@ -1,9 +1,28 @@
+import { tracingMetrics } from "../helpers/traceability.js";
+import { describeVanity, vanityAlternative, vanityReason } from "../helpers/vanity.js";
 import { defineRule } from "../rule.js";
 
-// NOT IMPLEMENTED YET: placeholder so the registry lists every rule of rules.md.
-/** `vanity-metric`. */
+/** `vanity-metric`: a vanity metric used as a KPI; an error when it also traces to nothing (G1, F3). */
 export default defineRule({
   id: "vanity-metric",
-  meta: { severity: "error", seed: "G1, F3", description: "(not implemented yet)", messages: {} },
-  check() {},
+  meta: {
+    severity: "error",
+    seed: "G1, F3",
+    description: "a KPI is a vanity metric (std `vanity` flag, `cumulative: true`, or a vanity term in its display name or definition): error when it also fails traceability, else warning",
+    messages: {
+      orphan:
+        "KPI `{{metric}}` is a vanity metric ({{reason}}) and traces to neither revenue, pipeline nor customer value; stop using it as a KPI, or replace it with {{alternative}}",
+      vanity: "KPI `{{metric}}` is a vanity metric ({{reason}}): it can grow while nothing that matters does — replace it with {{alternative}}",
+    },
+  },
+  check(ctx) {
+    const tracing = tracingMetrics(ctx.program);
+    for (const m of ctx.program.kpis.keys()) {
+      const reason = vanityReason(m, ctx.vanityTerms);
+      if (!reason) continue;
+      const data = { metric: m.id, reason: describeVanity(reason), alternative: vanityAlternative(reason) };
+      if (tracing.has(m)) ctx.report({ decl: m.decl, messageId: "vanity", data, severity: "warning" });
+      else ctx.report({ decl: m.decl, messageId: "orphan", data });
+    }
+  },
 });
