@@ -1,8 +1,9 @@
 // `pmm check` end to end: the built CLI as a child process.
+import { spawnSync } from "node:child_process";
 import { chmodSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, onlyRules, pmm, TWO_FILES, workspace } from "./fixtures/cli/run-cli.js";
+import { ensureBuilt, isOneLine, onlyRules, pmm, PMM, TWO_FILES, workspace } from "./fixtures/cli/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
 const made: string[] = [];
@@ -145,6 +146,21 @@ describe("pmm check", () => {
     const out = JSON.parse(r.stdout);
     expect(out.diagnostics.map((d: { rule: string }) => d.rule)).toEqual(["unknown-reference"]);
     expect(out.diagnostics[0].start).toEqual({ line: 3, column: 10, offset: 44 });
+  });
+
+  it("colours the pretty output on a terminal, and never with NO_COLOR", () => {
+    const dir = ws(TWO_FILES);
+    // `script` (util-linux, essential on Debian) runs the CLI on a pseudo-terminal.
+    const onTty = (env: Record<string, string | undefined>): string => {
+      const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(PMM)} check --today 2026-11-23`;
+      const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
+      for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k];
+      return spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: dir, env: merged as NodeJS.ProcessEnv, encoding: "utf8" }).stdout;
+    };
+    expect(onTty({})).toContain("\u001b[31merror[syntax]");
+    const plain = onTty({ NO_COLOR: "1" });
+    expect(plain).toContain("error[syntax]: expected `}` to close `metric win_rate`, found `metric`");
+    expect(plain).not.toMatch(/\u001b\[/);
   });
 
   it("prints no ANSI codes when stdout is not a terminal, with or without NO_COLOR", () => {
