@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import type { Diagnostic } from "@pmm/core";
 import { applyBaseline, baselineText, parseBaseline, toEntry } from "../baseline.js";
 import { REPORTERS } from "../reporters/index.js";
-import { countBySeverity } from "../reporters/types.js";
+import { countBySeverity, plural } from "../reporters/types.js";
 import { UsageError } from "../io.js";
 import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
 
@@ -20,10 +20,6 @@ function warningBudget(raw: string | undefined): number {
   if (raw === undefined) return Infinity;
   if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--max-warnings ${raw}: expected a whole number of 0 or more`);
   return Number(raw);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /**

@@ -1,11 +1,7 @@
 import { codeFrameColumns } from "@babel/code-frame";
 import { createColors } from "picocolors";
 import type { Diagnostic } from "@pmm/core";
-import { countBySeverity, rangeOf, type Reporter } from "./types.js";
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+import { countBySeverity, plural, rangeOf, type Reporter } from "./types.js";
 
 /** `--format pretty`: a code frame with the range underlined, the rule id and a help line. */
 export const pretty: Reporter = ({ diagnostics, files, paths, color, baselined = 0 }) => {

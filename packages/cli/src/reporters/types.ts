@@ -64,5 +64,10 @@ export function sarifLevel(severity: Severity): "error" | "warning" | "note" {
   return severity === "error" ? "error" : severity === "warning" ? "warning" : "note";
 }
 
+/** `1 file`, `2 files`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
 /** An output format. */
 export type Reporter = (input: ReportInput) => string;
