@@ -28,3 +28,4 @@ export { fiscalStartMonth } from "./check/helpers/fiscal.js";
 export { RHYTHM_DAYS, CADENCE_DAYS } from "./check/helpers/cadence.js";
 export { format, isFormatFailure, DEFAULT_LINE_WIDTH, type FormatOptions, type Formatted, type FormatFailure } from "./format/format.js";
 export { formatRange, type RangeEdit, type RangeEdits } from "./format/format-range.js";
+export { scaffold, type ScaffoldOptions, type ScaffoldFile } from "./init/scaffold.js";
