@@ -5,17 +5,25 @@ import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
 function keyOf(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLowerCase();
+  const lower = name.toLowerCase();
+  const n = lower.length;
+  // Collapsing is rare: test cheaply before running a regex over every name.
+  const messy = n > 0 && (lower.charCodeAt(0) <= 32 || lower.charCodeAt(n - 1) <= 32 || lower.includes("  ") || lower.includes("\t") || lower.includes("\n") || lower.includes("\r"));
+  return messy ? lower.trim().replace(/\s+/g, " ") : lower;
 }
 
-/** The display name and aliases of a metric (catalog entry merged), each once by key. */
-function namesOf(m: MetricModel): Map<string, string> {
-  const out = new Map<string, string>();
+/** The display name and aliases of a metric (catalog entry merged), each once by key, in that order. */
+function namesOf(m: MetricModel): Array<{ key: string; name: string }> {
+  const out: Array<{ key: string; name: string }> = [];
+  const add = (name: string): void => {
+    const key = keyOf(name);
+    if (key !== "" && !out.some((e) => e.key === key)) out.push({ key, name });
+  };
   const title = titleOf(m);
-  if (title && keyOf(title) !== "") out.set(keyOf(title), title);
+  if (title) add(title);
   for (const ph of phrases(m.prop("aliases")?.value)) {
     const lit = asLiteral(ph.expr);
-    if (lit?.type === "string" && keyOf(lit.value) !== "" && !out.has(keyOf(lit.value))) out.set(keyOf(lit.value), lit.value);
+    if (lit?.type === "string") add(lit.value);
   }
   return out;
 }
@@ -25,6 +33,13 @@ function meaningOf(m: MetricModel, catalogText: string): { definition: string; f
   const expr = phraseOf(m.prop("formula"))?.expr;
   const text = expr ? (m.own("formula") ? m.file.text : catalogText).slice(expr.span.start, expr.span.end) : "";
   return { definition: keyOf(m.definition ?? ""), formula: text.replace(/\s+/g, "") };
+}
+
+/** A metric under one of its names, with its interned meaning. */
+interface Named {
+  readonly m: MetricModel;
+  readonly name: string;
+  readonly meaning: number;
 }
 
 /** `definition-conflict`: two metrics go by one name but mean different things (F7). */
@@ -41,43 +56,58 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const meaning = new Map<MetricModel, { definition: string; formula: string; sig: string }>();
     const byKey = new Map<string, Array<{ m: MetricModel; name: string }>>();
-    const namesByMetric = new Map<MetricModel, Map<string, string>>();
+    const namesByMetric = new Map<MetricModel, Array<{ key: string; name: string }>>();
     for (const m of p.metrics.values()) {
       const names = namesOf(m);
-      if (names.size === 0) continue;
+      if (names.length === 0) continue;
       namesByMetric.set(m, names);
-      const mean = meaningOf(m, p.catalogFile.text);
-      meaning.set(m, { ...mean, sig: `${mean.definition}\u0000${mean.formula}` });
-      for (const [key, name] of names) {
+      for (const { key, name } of names) {
         const list = byKey.get(key);
         if (list) list.push({ m, name });
         else byKey.set(key, [{ m, name }]);
       }
     }
-    // For each name, the first metric of each of the first two meanings: enough to find a differing partner in O(1).
-    const reps = new Map<string, Array<{ m: MetricModel; name: string }>>();
-    for (const [key, list] of byKey) {
-      const firsts: Array<{ m: MetricModel; name: string }> = [];
-      for (const e of list) {
-        if (firsts.length === 2) break;
-        if (!firsts.some((f) => meaning.get(f.m)!.sig === meaning.get(e.m)!.sig)) firsts.push(e);
+    // Meanings are read only for metrics that share a name, interned as numbers (equal meanings, equal numbers).
+    const meanings = new Map<string, number>();
+    const parts: Array<{ definition: string; formula: string }> = [];
+    const meaningOfMetric = new Map<MetricModel, number>();
+    const meaning = (m: MetricModel): number => {
+      let id = meaningOfMetric.get(m);
+      if (id !== undefined) return id;
+      const mean = meaningOf(m, p.catalogFile.text);
+      const sig = `${mean.definition}\u0000${mean.formula}`;
+      id = meanings.get(sig);
+      if (id === undefined) {
+        id = parts.length;
+        meanings.set(sig, id);
+        parts.push(mean);
       }
-      if (firsts.length === 2) reps.set(key, firsts);
+      meaningOfMetric.set(m, id);
+      return id;
+    };
+    // For each shared name, the first metric of each of the first two meanings: enough to find a differing partner in O(1).
+    const reps = new Map<string, readonly [Named, Named]>();
+    for (const [key, list] of byKey) {
+      if (list.length < 2) continue;
+      const first = { ...list[0]!, meaning: meaning(list[0]!.m) };
+      const found = list.find((e) => meaning(e.m) !== first.meaning);
+      if (found) reps.set(key, [first, { ...found, meaning: meaning(found.m) }]);
     }
+    if (reps.size === 0) return;
     for (const [m, names] of namesByMetric) {
-      const mine = meaning.get(m)!;
-      for (const [key, name] of names) {
-        const firsts = reps.get(key);
-        if (!firsts) continue;
-        const other = firsts.find((f) => meaning.get(f.m)!.sig !== mine.sig)!;
-        const theirs = meaning.get(other.m)!;
-        const parts = [...(theirs.definition !== mine.definition ? ["`definition`"] : []), ...(theirs.formula !== mine.formula ? ["`formula`"] : [])];
+      for (const { key, name } of names) {
+        const pair = reps.get(key);
+        if (!pair) continue;
+        const mine = meaning(m);
+        const other = pair[0].meaning !== mine ? pair[0] : pair[1];
+        const a = parts[mine]!;
+        const b = parts[other.meaning]!;
+        const what = [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])];
         ctx.report({
           decl: m.decl,
           messageId: "conflict",
-          data: { metric: m.id, other: other.m.id, name, what: parts.join(" and ") },
+          data: { metric: m.id, other: other.m.id, name, what: what.join(" and ") },
           related: [{ file: other.m.file, span: other.m.decl.id!.span, message: `metric \`${other.m.id}\` is called "${other.name}" too` }],
         });
         break;

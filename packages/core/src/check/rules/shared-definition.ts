@@ -1,8 +1,32 @@
+import type { Fix } from "../../diagnostics.js";
+import type { MetricModel } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
 import { joinWords } from "../helpers/quantities.js";
 import { signoffTeams } from "../helpers/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
+
+/** A quick fix that adds the missing teams to the metric's own `agreed_by`, or writes the property; undefined when there is no place for it. */
+function agreedByFix(m: MetricModel, missing: readonly string[]): Fix | undefined {
+  const title = `Add ${joinWords(missing.map((t) => `\`${t}\``))} to \`agreed_by\``;
+  const file = m.file;
+  const edit = (start: number, end: number, newText: string): Fix => ({ title, edits: [{ file: file.path, span: { start, end }, newText }] });
+  const own = m.own("agreed_by");
+  const value = own?.value;
+  if (value?.type === "list") {
+    const last = value.items[value.items.length - 1];
+    return last ? edit(last.span.end, last.span.end, missing.map((t) => `, ${t}`).join("")) : edit(value.span.start, value.span.end, `[${missing.join(", ")}]`);
+  }
+  if (value) return edit(value.span.start, value.span.end, `[${[file.text.slice(value.span.start, value.span.end), ...missing].join(", ")}]`);
+  if (own || !m.decl.block) return undefined;
+  const property = `agreed_by: [${missing.join(", ")}]`;
+  const last = m.decl.members[m.decl.members.length - 1];
+  if (!last) return edit(m.decl.block.start + 1, m.decl.block.start + 1, ` ${property} `);
+  const line = file.lines.position(last.span.start).line;
+  if (line === file.lines.position(m.decl.block.start).line) return edit(last.span.end, last.span.end, `  ${property}`);
+  const indent = /^[ \t]*/.exec(file.lines.lineText(line))![0];
+  return edit(last.span.end, last.span.end, `\n${indent}${property}`);
+}
 
 /** The `traces` values whose KPIs need every signoff team's agreement (G8). */
 const SIGNED_TRACES: readonly string[] = ["revenue", "pipeline"];
@@ -31,26 +55,12 @@ export default defineRule({
       const agreed = new Set(identsOf(agreedProp).map((i) => i.name));
       const missing = signoff.filter((t) => !agreed.has(t.id!.name)).map((t) => t.id!.name);
       if (missing.length === 0) continue;
-      const ownAgreed = m.own("agreed_by");
-      const list = identsOf(ownAgreed);
-      const fixes =
-        ownAgreed?.value?.type === "list"
-          ? [
-              {
-                title: `Add ${joinWords(missing.map((t) => `\`${t}\``))} to \`agreed_by\``,
-                edits: [
-                  list.length > 0
-                    ? { file: m.file.path, span: { start: list[list.length - 1]!.span.end, end: list[list.length - 1]!.span.end }, newText: missing.map((t) => `, ${t}`).join("") }
-                    : { file: m.file.path, span: ownAgreed.value.span, newText: `[${missing.join(", ")}]` },
-                ],
-              },
-            ]
-          : [];
+      const fix = agreedByFix(m, missing);
       ctx.report({
         decl: m.decl,
         messageId: "notAgreed",
         data: { metric: m.id, missing: joinWords(missing.map((t) => `\`${t}\``)), teams: missing.join(",") },
-        ...(fixes.length ? { fixes } : {}),
+        ...(fix ? { fixes: [fix] } : {}),
       });
     }
   },
