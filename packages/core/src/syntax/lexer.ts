@@ -9,6 +9,32 @@ export interface PmmToken extends IToken {
   literal?: Literal;
 }
 
+/**
+ * The lexer's token: one fixed shape (V8 keeps it monomorphic), no line or
+ * column fields (lines are derived from offsets at the edges), and the image of
+ * one-character punctuation shared instead of sliced.
+ */
+class Token implements PmmToken {
+  readonly image: string;
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly tokenType: TokenType;
+  readonly tokenTypeIdx: number;
+  readonly literal: Literal | undefined;
+
+  constructor(type: TokenType, text: string, start: number, end: number, literal: Literal | undefined) {
+    this.image = literal ? literal.raw : end - start === 1 ? (ONE_CHAR[text.charCodeAt(start)] ?? text.slice(start, end)) : text.slice(start, end);
+    this.startOffset = start;
+    this.endOffset = end - 1;
+    this.tokenType = type;
+    this.tokenTypeIdx = type.tokenTypeIdx!;
+    this.literal = literal;
+  }
+}
+
+/** Interned one-character images by char code (ASCII). */
+const ONE_CHAR: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
 /** A lexical error: a span and a message in the user's words. */
 export interface LexError {
   readonly span: Span;
@@ -67,19 +93,7 @@ export function lex(text: string): LexResult {
   let i = 0;
 
   const push = (type: TokenType, start: number, end: number, literal?: Literal): void => {
-    const t: PmmToken = {
-      image: text.slice(start, end),
-      startOffset: start,
-      endOffset: end - 1,
-      startLine: NaN,
-      startColumn: NaN,
-      endLine: NaN,
-      endColumn: NaN,
-      tokenType: type,
-      tokenTypeIdx: type.tokenTypeIdx!,
-    };
-    if (literal) t.literal = literal;
-    tokens.push(t);
+    tokens.push(new Token(type, text, start, end, literal));
   };
 
   while (i < n) {

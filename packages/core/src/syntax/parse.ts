@@ -1,7 +1,9 @@
 import type { Comment, Declaration, FileNode } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import { lex, type LexError } from "./lexer.js";
-import { parseTokens } from "./parser.js";
+import { MAX_NESTING, parseTokens } from "./parser.js";
+import type { PmmToken } from "./lexer.js";
+import * as T from "./tokens.js";
 
 /** A syntax error with its span in the file. */
 export interface SyntaxError {
@@ -26,10 +28,29 @@ export function parse(text: string): ParseResult {
     return s;
   };
   for (const e of lexed.errors) errors.push(e);
+  const deep = tooDeep(lexed.tokens);
+  if (deep) errors.push(deep);
   for (const e of parsed.errors) errors.push({ span: fix(e.span), message: e.message });
   errors.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const declarations = attachDocs(text, parsed.declarations, lexed.comments);
   return { ast: { type: "file", declarations, comments: lexed.comments }, errors: dedupe(errors) };
+}
+
+/**
+ * The first bracket, parenthesis or brace opened deeper than MAX_NESTING
+ * (counted over the tokens, so lists and blocks the grammar rejects count too).
+ */
+function tooDeep(tokens: readonly PmmToken[]): SyntaxError | null {
+  let depth = 0;
+  for (const t of tokens) {
+    const type = t.tokenType;
+    if (type === T.LParen || type === T.LBracket || type === T.LCurly) {
+      if (++depth > MAX_NESTING) {
+        return { span: { start: t.startOffset, end: t.startOffset + 1 }, message: `nesting too deep: at most ${MAX_NESTING} levels of parentheses, brackets and braces` };
+      }
+    } else if ((type === T.RParen || type === T.RBracket || type === T.RCurly) && depth > 0) depth--;
+  }
+  return null;
 }
 
 function dedupe(errors: SyntaxError[]): SyntaxError[] {

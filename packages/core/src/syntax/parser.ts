@@ -32,6 +32,12 @@ import * as T from "./tokens.js";
 /** Parentheses, brackets and braces may nest this deep (language.md section 3). */
 export const MAX_NESTING = 256;
 
+/**
+ * Binary operators one value may hold: a left-leaning chain this long is as
+ * deep as it is long, and every walker over expressions recurses.
+ */
+export const MAX_OPERATORS = 1000;
+
 /** A syntax error found by the parser. */
 export interface ParseError {
   readonly span: Span;
@@ -62,6 +68,8 @@ class PmmParser extends EmbeddedActionsParser {
   /** Errors the grammar reports itself (missing `}`, junk, nesting). */
   extraErrors: ParseError[] = [];
   private depth = 0;
+  /** Binary operators in the value being parsed (reset per phrase and key result). */
+  private operators = 0;
 
   constructor() {
     super(T.ALL_TOKENS, { maxLookahead: 2, recoveryEnabled: false, errorMessageProvider: errorMessages, skipValidations: false });
@@ -73,6 +81,7 @@ class PmmParser extends EmbeddedActionsParser {
     this.input = tokens;
     this.extraErrors = [];
     this.depth = 0;
+    this.operators = 0;
   }
 
   file = this.RULE("file", (): Declaration[] => {
@@ -264,6 +273,7 @@ class PmmParser extends EmbeddedActionsParser {
 
   private keyResult = this.RULE("keyResult", (): KeyResult => {
     const kw = this.CONSUME(T.Kr);
+    this.ACTION(() => (this.operators = 0));
     const metric = this.CONSUME(T.Name);
     this.CONSUME(T.Colon);
     const from = this.SUBRULE(this.expr);
@@ -339,6 +349,7 @@ class PmmParser extends EmbeddedActionsParser {
   });
 
   private phrase = this.RULE("phrase", (): Phrase => {
+    this.ACTION(() => (this.operators = 0));
     const expr = this.SUBRULE(this.expr);
     const modifiers: Modifier[] = [];
     this.MANY(() => {
@@ -349,18 +360,18 @@ class PmmParser extends EmbeddedActionsParser {
         modifiers.push({ keyword, keywordSpan: tokenSpan(kw), value: v, span: { start: kw.startOffset, end: v.span.end } });
       });
     });
-    return this.ACTION(() => ({
-      type: "phrase",
-      expr,
-      modifiers,
-      span: { start: expr.span.start, end: modifiers.length ? modifiers[modifiers.length - 1]!.span.end : expr.span.end },
-    }));
+    return this.ACTION(() =>
+      modifiers.length === 0
+        ? { type: "phrase", expr, modifiers: NONE, span: expr.span }
+        : { type: "phrase", expr, modifiers, span: { start: expr.span.start, end: modifiers[modifiers.length - 1]!.span.end } },
+    );
   });
 
   private expr = this.RULE("expr", (): Expr => {
     let left = this.SUBRULE(this.term);
     this.MANY(() => {
       const op = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      this.ACTION(() => this.countOperator(op));
       const right = this.SUBRULE2(this.term);
       this.ACTION(() => {
         left = { type: "binary", op: op.image as "+" | "-", left, right, span: { start: left.span.start, end: right.span.end } };
@@ -373,6 +384,7 @@ class PmmParser extends EmbeddedActionsParser {
     let left = this.SUBRULE(this.factor);
     this.MANY(() => {
       const op = this.OR([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.Slash) }]);
+      this.ACTION(() => this.countOperator(op));
       const right = this.SUBRULE2(this.factor);
       this.ACTION(() => {
         left = { type: "binary", op: op.image as "*" | "/", left, right, span: { start: left.span.start, end: right.span.end } };
@@ -444,6 +456,13 @@ class PmmParser extends EmbeddedActionsParser {
     throw new MismatchedTokenException(message, tok, this.LA(0));
   }
 
+  private countOperator(op: IToken): void {
+    if (++this.operators <= MAX_OPERATORS) return;
+    const message = `expression too long: at most ${MAX_OPERATORS} operators in one value; split it into metrics`;
+    this.extraErrors.push({ span: tokenSpan(op), message });
+    throw new MismatchedTokenException(message, op, this.LA(0));
+  }
+
   private atEnd(): boolean {
     return tokenMatcher(this.LA(1), EOF);
   }
@@ -496,6 +515,25 @@ export function describeToken(t: IToken): string {
   return `\`${image.replace(/\r?\n/g, " ")}\``;
 }
 
+/** One shared empty list: most declarations have no key results or views, most values no modifiers. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Members by type; the member list itself when every member is a property (the AST is read-only). */
+function splitMembers(members: Member[]): { properties: readonly Property[]; keyResults: readonly KeyResult[]; views: readonly View[] } {
+  let others = 0;
+  for (const m of members) if (m.type !== "property") others++;
+  if (others === 0) return { properties: members as Property[], keyResults: NONE, views: NONE };
+  const properties: Property[] = [];
+  const keyResults: KeyResult[] = [];
+  const views: View[] = [];
+  for (const m of members) {
+    if (m.type === "property") properties.push(m);
+    else if (m.type === "kr") keyResults.push(m);
+    else views.push(m);
+  }
+  return { properties, keyResults: keyResults.length ? keyResults : NONE, views: views.length ? views : NONE };
+}
+
 function buildDecl(
   kind: AnyDeclKind,
   kw: IToken,
@@ -509,6 +547,7 @@ function buildDecl(
   last: IToken,
 ): Declaration {
   const members = draft.members;
+  const { properties, keyResults, views } = splitMembers(members);
   const end = block ? block.span.end : Math.max(endOf(kw), endOf(last));
   return {
     type: "declaration",
@@ -520,9 +559,9 @@ function buildDecl(
     primary,
     guard,
     members,
-    properties: members.filter((m): m is Property => m.type === "property"),
-    keyResults: members.filter((m): m is KeyResult => m.type === "kr"),
-    views: members.filter((m): m is View => m.type === "view"),
+    properties,
+    keyResults,
+    views,
     block: block ? block.span : null,
     unclosed: block ? block.unclosed : false,
     doc: null,

@@ -9,9 +9,14 @@ export interface Position {
  * lines are computed: the parser and rules work in offsets.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Offsets where lines start, computed on first use (most files never need them). */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -21,7 +26,8 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    this.lineStarts = starts;
+    return starts;
   }
 
   /** Number of lines (a text ending in a newline has an empty last line). */

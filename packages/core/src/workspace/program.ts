@@ -126,6 +126,7 @@ export class Program {
   readonly kpis = new Map<MetricModel, KpiUse[]>();
 
   private readonly fileOfDecl = new Map<Declaration, SourceFile>();
+  private readonly byKind = new Map<Declaration["kind"], Declaration[]>();
   private readonly refsTo = new Map<Declaration, Reference[]>();
   private readonly outputsOf = new Map<MetricModel, MetricModel[]>();
 
@@ -143,14 +144,17 @@ export class Program {
       for (const d of f.ast.declarations) {
         this.declarations.push(d);
         this.fileOfDecl.set(d, f);
+        const same = this.byKind.get(d.kind);
+        if (same) same.push(d);
+        else this.byKind.set(d.kind, [d]);
         if (!d.id) continue;
         const list = this.byId.get(d.id.name);
         if (list) list.push(d);
         else this.byId.set(d.id.name, [d]);
       }
     }
-    for (const d of this.declarations) {
-      if (d.kind !== "metric" || !d.id || this.byId.get(d.id.name)![0] !== d) continue;
+    for (const d of this.byKind.get("metric") ?? []) {
+      if (!d.id || this.byId.get(d.id.name)![0] !== d) continue;
       const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
       this.metrics.set(d.id.name, new MetricModel(d, this.fileOfDecl.get(d)!, entry, this));
     }
@@ -170,7 +174,7 @@ export class Program {
   private addReference(r: Omit<Reference, "target">): void {
     const candidates = r.catalog ? undefined : this.byId.get(r.name);
     const target = r.catalog ? (this.catalog.get(r.name) ?? null) : (candidates?.find((c) => c.kind === r.expected) ?? candidates?.[0] ?? null);
-    const ref: Reference = { ...r, target };
+    const ref: Reference = { name: r.name, span: r.span, file: r.file, in: r.in, property: r.property, expected: r.expected, target, catalog: r.catalog };
     this.references.push(ref);
     if (target) {
       const list = this.refsTo.get(target);
@@ -200,7 +204,7 @@ export class Program {
 
   /** Workspace declarations of one kind, in file order (duplicates included). */
   ofKind(kind: Declaration["kind"]): Declaration[] {
-    return this.declarations.filter((d) => d.kind === kind);
+    return this.byKind.get(kind)?.slice() ?? [];
   }
 
   /** The first declaration with an id. */
@@ -231,7 +235,7 @@ export class Program {
 
   /** The blueprint (the first, when there are several). */
   get blueprint(): Declaration | undefined {
-    return this.declarations.find((d) => d.kind === "blueprint");
+    return this.byKind.get("blueprint")?.[0];
   }
 
   /** The output metrics that list a metric in their `inputs`. */
