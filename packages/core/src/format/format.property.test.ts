@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { lex } from "../syntax/lexer.js";
 import { parse } from "../syntax/parse.js";
 import { format } from "./format.js";
+import { checkWorkspace } from "../workspace/workspace.js";
 
 const RUNS = 300;
 
@@ -175,5 +176,18 @@ describe("format properties", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("changes no finding of `pmm check` on the messy acme copy and keeps every doc comment on its declaration", () => {
+    const text = readFileSync(join(ROOT, "packages/core/fixtures/format/messy-acme/input.pmm"), "utf8");
+    const out = check(text);
+    const findings = (t: string): string[] =>
+      checkWorkspace([{ path: "acme.pmm", contents: t }], { today: "2026-11-23", rules: new Map(), vanityTerms: [] }).diagnostics.map((d) => `${d.rule} ${d.severity} ${d.message}`);
+    const before = findings(text);
+    expect(before).toEqual([]);
+    expect(findings(out)).toEqual(before);
+    const docs = (t: string): string[] => parse(t).ast.declarations.map((d) => `${d.kind} ${d.id?.name ?? ""}: ${d.doc ?? "-"}`);
+    expect(docs(out)).toEqual(docs(text));
+    expect(docs(text).filter((d) => !d.endsWith(": -")).length).toBeGreaterThan(40);
   });
 });
