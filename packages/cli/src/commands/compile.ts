@@ -1,15 +1,62 @@
+import { resolve } from "node:path";
 import { Command } from "commander";
-import { UsageError } from "../io.js";
-import type { CommandContext } from "./shared.js";
+import { blueprintText, compileBlueprint, type Blueprint } from "@pmm/core";
+import { REPORTERS } from "../reporters/index.js";
+import { plural } from "../reporters/types.js";
+import type { Io } from "../io.js";
+import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
 
-// NOT IMPLEMENTED YET: placeholder so the command list is complete.
-/** `pmm compile`. */
-export function compileCommand(_ctx: CommandContext): Command {
-  return new Command("compile")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UsageError("`pmm compile` is not implemented yet");
-    });
+/** Options of the commands that compile a workspace first. */
+export interface CompileOptions extends WorkspaceOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/**
+ * Loads, checks and compiles the workspace under `paths`. With `refuse`, a
+ * workspace with errors prints them (pretty, to stderr) with a one-line
+ * summary and gives null, unless `--force`.
+ */
+export function compileWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean): Blueprint | null {
+  const { io } = ctx;
+  const prepared = prepare(io, paths, opts);
+  const { program, diagnostics } = prepared.result;
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (refuse && errors.length > 0 && !opts.force) {
+    io.stderr(REPORTERS.get("pretty")!({ diagnostics: errors, files: prepared.files, paths: prepared.loaded.files.map((f) => f.path), color: false }));
+    io.stderr(`pmm: ${plural(errors.length, "error")} in the workspace; fix them, or pass --force to write the output anyway\n`);
+    return null;
+  }
+  // The date goes into the output only when the user gave one, so runs on different days stay byte-identical.
+  const given = opts.today ?? prepared.config.today ?? undefined;
+  return compileBlueprint(program, diagnostics, given === undefined ? {} : { today: prepared.today });
+}
+
+/** Writes text to `-o FILE` (relative to the current directory) or stdout. */
+export function writeOutput(io: Io, output: string | undefined, text: string): void {
+  if (output === undefined || output === "-") io.stdout(text);
+  else io.writeFile(resolve(io.cwd, output), text);
+}
+
+/**
+ * `pmm compile [PATH...]`: the blueprint JSON on stdout or in `-o FILE`.
+ * Refuses (exit 1) while errors remain, unless `--force`.
+ */
+export function compileCommand(ctx: CommandContext): Command {
+  const cmd = new Command("compile")
+    .description("compile a workspace to the JSON blueprint (refuses while errors remain, unless --force)")
+    .argument("[paths...]", "files or folders of the workspace", [])
+    .option("-o, --output <file>", "write the blueprint to this file instead of stdout")
+    .option("--force", "write the blueprint even when errors remain");
+  workspaceOptions(cmd);
+  cmd.action((paths: string[], opts: CompileOptions) => {
+    const blueprint = compileWorkspace(ctx, paths, opts, true);
+    if (blueprint === null) {
+      ctx.exit(1);
+      return;
+    }
+    writeOutput(ctx.io, opts.output, blueprintText(blueprint));
+    ctx.exit(0);
+  });
+  return cmd;
 }

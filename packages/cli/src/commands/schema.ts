@@ -1,15 +1,16 @@
 import { Command } from "commander";
-import { UsageError } from "../io.js";
+import { BLUEPRINT_SCHEMA } from "@pmm/core";
 import type { CommandContext } from "./shared.js";
 
-// NOT IMPLEMENTED YET: placeholder so the command list is complete.
-/** `pmm schema`. */
-export function schemaCommand(_ctx: CommandContext): Command {
+/** `pmm schema`: prints the blueprint's JSON Schema (draft 2020-12). */
+export function schemaCommand(ctx: CommandContext): Command {
   return new Command("schema")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UsageError("`pmm schema` is not implemented yet");
+    .description("print the JSON Schema of the compiled blueprint")
+    .option("-o, --output <file>", "write the schema to this file instead of stdout")
+    .action((opts: { output?: string }) => {
+      const text = `${JSON.stringify(BLUEPRINT_SCHEMA, null, 2)}\n`;
+      if (opts.output === undefined) ctx.io.stdout(text);
+      else ctx.io.writeFile(opts.output.startsWith("/") ? opts.output : `${ctx.io.cwd}/${opts.output}`, text);
+      ctx.exit(0);
     });
 }
