@@ -5,6 +5,8 @@ import * as T from "./tokens.js";
 
 /** A token as the parser sees it, with the literal it stands for. */
 export interface PmmToken extends IToken {
+  /** Offset of the last character (our lexer always sets it). */
+  readonly endOffset: number;
   /** The decoded literal for literal tokens. */
   literal?: Literal;
 }
@@ -22,8 +24,8 @@ class Token implements PmmToken {
   readonly tokenTypeIdx: number;
   readonly literal: Literal | undefined;
 
-  constructor(type: TokenType, text: string, start: number, end: number, literal: Literal | undefined) {
-    this.image = literal ? literal.raw : end - start === 1 ? (ONE_CHAR[text.charCodeAt(start)] ?? text.slice(start, end)) : text.slice(start, end);
+  constructor(type: TokenType, text: string, start: number, end: number, literal: Literal | undefined, image?: string) {
+    this.image = literal ? literal.raw : end - start === 1 ? (ONE_CHAR[text.charCodeAt(start)] ?? text.slice(start, end)) : image ?? text.slice(start, end);
     this.startOffset = start;
     this.endOffset = end - 1;
     this.tokenType = type;
@@ -34,6 +36,21 @@ class Token implements PmmToken {
 
 /** Interned one-character images by char code (ASCII). */
 const ONE_CHAR: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/**
+ * Identifiers are interned: a workspace repeats a few hundred words (property
+ * names, enum values, ids) hundreds of thousands of times, and the AST keeps
+ * them all. Bounded so a hostile file cannot grow it without limit.
+ */
+const INTERNED = new Map<string, string>();
+const MAX_INTERNED = 50_000;
+
+function intern(word: string): string {
+  const known = INTERNED.get(word);
+  if (known !== undefined) return known;
+  if (INTERNED.size < MAX_INTERNED && word.length <= 64) INTERNED.set(word, word);
+  return word;
+}
 
 /** A lexical error: a span and a message in the user's words. */
 export interface LexError {
@@ -92,8 +109,8 @@ export function lex(text: string): LexResult {
   const n = text.length;
   let i = 0;
 
-  const push = (type: TokenType, start: number, end: number, literal?: Literal): void => {
-    tokens.push(new Token(type, text, start, end, literal));
+  const push = (type: TokenType, start: number, end: number, literal?: Literal, image?: string): void => {
+    tokens.push(new Token(type, text, start, end, literal, image));
   };
 
   while (i < n) {
@@ -114,7 +131,7 @@ export function lex(text: string): LexResult {
     if (isIdentStart(c)) {
       let j = i + 1;
       while (j < n && isIdentPart(text.charCodeAt(j))) j++;
-      const word = text.slice(i, j);
+      const word = intern(text.slice(i, j));
       // FY2026 is always a period
       if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && /^FY\d{4}$/.test(word)) {
         const year = Number(word.slice(2));
@@ -125,7 +142,7 @@ export function lex(text: string): LexResult {
       const type = T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
       if (type === T.True || type === T.False) {
         push(type, i, j, { type: "bool", value: type === T.True, raw: word, span: { start: i, end: j } });
-      } else push(type, i, j);
+      } else push(type, i, j, undefined, word);
       i = j;
       continue;
     }

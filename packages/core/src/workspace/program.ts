@@ -164,10 +164,16 @@ export class Program {
     }
     this.collectKpis();
     for (const d of this.declarations) checkRequired(d, this.fileOfDecl.get(d)!, this, (i) => this.valueIssues.push(i));
-    for (const m of this.metrics.values()) for (const i of m.inputs) {
-      const outs = this.outputsOf.get(i);
-      if (outs) outs.push(m);
-      else this.outputsOf.set(i, [m]);
+    for (const m of this.metrics.values()) {
+      const inputs = m.own("inputs")?.value;
+      if (!inputs) continue;
+      for (const ph of inputs.type === "list" ? inputs.items : [inputs]) {
+        const i = ph.expr.type === "name" ? this.metrics.get(ph.expr.name) : undefined;
+        if (!i) continue;
+        const outs = this.outputsOf.get(i);
+        if (outs) outs.push(m);
+        else this.outputsOf.set(i, [m]);
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { Program, Reference } from "./program.js";
 import type { SourceFile } from "./source.js";
-import { asLiteral, phrases, wordOf } from "./values.js";
+import { asLiteral, wordOf } from "./values.js";
 
 /** A property or value problem found while resolving (reported by the language rules). */
 export interface ValueIssue {
@@ -88,8 +88,8 @@ export function checkRequired(decl: Declaration, file: SourceFile, program: Prog
   const label = `${decl.kind} ${decl.id.name}`;
   const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
   const has = (name: string): boolean => (metric ? metric.prop(name) !== undefined : decl.properties.some((p) => p.name.name === name));
-  for (const s of spec.properties.values()) {
-    if (!s.required || has(s.name)) continue;
+  for (const s of requiredOf(spec)) {
+    if (has(s.name)) continue;
     let message: string | undefined;
     if (s.required === "always") message = `\`${label}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
     else if (s.required === "output" && metric?.type === "output")
@@ -108,6 +108,18 @@ export function checkRequired(decl: Declaration, file: SourceFile, program: Prog
       data: { property: "expect" },
     });
   }
+}
+
+const REQUIRED = new WeakMap<KindSpec, PropertySpec[]>();
+
+/** A kind's ★ and ☆ properties, in table order (computed once per kind). */
+function requiredOf(spec: KindSpec): PropertySpec[] {
+  let list = REQUIRED.get(spec);
+  if (!list) {
+    list = [...spec.properties.values()].filter((s) => s.required);
+    REQUIRED.set(spec, list);
+  }
+  return list;
 }
 
 class Validator {
@@ -213,11 +225,12 @@ class Validator {
       this.issue("invalid-value", value.span, `\`${s.name}\` takes one value, not a list: ${describeType(s.type)}`);
       return;
     }
-    for (const ph of phrases(value)) this.phrase(ph, s);
+    if (value.type === "list") for (const ph of value.items) this.phrase(ph, s);
+    else this.phrase(value, s);
   }
 
   private phrase(ph: Phrase, s: PropertySpec): void {
-    const seen = new Set<string>();
+    const seen = ph.modifiers.length > 1 ? new Set<string>() : undefined;
     for (const m of ph.modifiers) {
       const allowed = s.modifiers?.find(([k]) => k === m.keyword);
       if (!allowed) {
@@ -225,24 +238,23 @@ class Validator {
         this.issue("invalid-value", m.span, `\`${m.keyword}\` does not apply to \`${s.name}\`${takes}`);
         continue;
       }
-      if (seen.has(m.keyword)) {
+      if (seen?.has(m.keyword)) {
         this.issue("invalid-value", m.span, `\`${m.keyword}\` is given twice on \`${s.name}\`; keep one`);
         continue;
       }
-      seen.add(m.keyword);
+      seen?.add(m.keyword);
       this.expr(m.value, allowed[1], `${s.name}`);
     }
     this.expr(ph.expr, s.type, s.name);
   }
 
   private expr(e: Expr, t: ValueType, property: string): void {
-    const bad = (): void => this.issue("invalid-value", e.span, `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``);
     if (t.t === "formula") {
       this.formula(e, property);
       return;
     }
     if (t.t === "ref" || t.t === "enum" || t.t === "currency") {
-      if (e.type !== "name") return bad();
+      if (e.type !== "name") return this.bad(e, t, property);
       if (t.t === "ref") this.ref(e, property, t.kind);
       else if (t.t === "enum" && !t.values.includes(e.name)) {
         const suggestion = closest(e.name, t.values);
@@ -252,56 +264,59 @@ class Validator {
           `\`${e.name}\` is not a valid \`${property}\`; expected one of ${t.values.join(", ")}${suggestion ? ` (did you mean \`${suggestion}\`?)` : ""}`,
           suggestion ? { suggestion } : undefined,
         );
-      } else if (t.t === "currency" && !/^[A-Z]{3}$/.test(e.name)) bad();
+      } else if (t.t === "currency" && !/^[A-Z]{3}$/.test(e.name)) this.bad(e, t, property);
       return;
     }
     const lit = asLiteral(e);
-    if (!lit) return bad();
+    if (!lit) return this.bad(e, t, property);
     switch (t.t) {
       case "int":
-        if (lit.type !== "number" || lit.unit !== "none" || !Number.isInteger(lit.value) || lit.value < t.min || lit.value > t.max) bad();
+        if (lit.type !== "number" || lit.unit !== "none" || !Number.isInteger(lit.value) || lit.value < t.min || lit.value > t.max) this.bad(e, t, property);
         return;
       case "fraction":
-        if (lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent") || !(fraction(lit.value, lit.unit) > 0 && fraction(lit.value, lit.unit) < 1)) bad();
+        if (lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent") || !(fraction(lit.value, lit.unit) > 0 && fraction(lit.value, lit.unit) < 1)) this.bad(e, t, property);
         return;
       case "duration":
-        if (lit.type !== "duration") bad();
+        if (lit.type !== "duration") this.bad(e, t, property);
         return;
       case "rate":
-        if (lit.type !== "rate") bad();
+        if (lit.type !== "rate") this.bad(e, t, property);
         return;
       case "money":
         if (lit.type === "money") this.currency(lit.currency, lit.span, lit.raw);
-        else if (!(lit.type === "number" && lit.unit === "none")) bad();
+        else if (!(lit.type === "number" && lit.unit === "none")) this.bad(e, t, property);
         return;
       case "date":
-        if (lit.type !== "date") bad();
+        if (lit.type !== "date") this.bad(e, t, property);
         return;
       case "period":
-        if (!(lit.type === "date" || lit.type === "period" || (lit.type === "number" && lit.yearLike))) bad();
+        if (!(lit.type === "date" || lit.type === "period" || (lit.type === "number" && lit.yearLike))) this.bad(e, t, property);
         return;
       case "month":
-        if (!(lit.type === "period" && lit.form === "month")) bad();
+        if (!(lit.type === "period" && lit.form === "month")) this.bad(e, t, property);
         return;
       case "string":
-        if (lit.type !== "string") bad();
+        if (lit.type !== "string") this.bad(e, t, property);
         return;
       case "bool":
-        if (lit.type !== "bool") bad();
+        if (lit.type !== "bool") this.bad(e, t, property);
         return;
       case "percent":
-        if (!(lit.type === "number" && lit.unit === "percent")) bad();
+        if (!(lit.type === "number" && lit.unit === "percent")) this.bad(e, t, property);
         return;
       case "quantity":
         if (lit.type === "money") this.currency(lit.currency, lit.span, lit.raw);
-        else if (!(lit.type === "number" || lit.type === "duration" || lit.type === "rate")) bad();
+        else if (!(lit.type === "number" || lit.type === "duration" || lit.type === "rate")) this.bad(e, t, property);
         return;
     }
   }
 
+  private bad(e: Expr, t: ValueType, property: string): void {
+    this.issue("invalid-value", e.span, `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``);
+  }
+
   private currency(currency: string, span: Span, raw: string): void {
-    const bp = this.program.blueprint;
-    const code = (bp && wordOf(bp.properties.find((p) => p.name.name === "currency"))) ?? "USD";
+    const code = currencyCode(this.program);
     // An invalid currency code is reported on the blueprint; do not pile on.
     if (currency !== code && /^[A-Z]{3}$/.test(code)) {
       const hint = CURRENCY_OF_SYMBOL.has(code) ? `write amounts in ${code}` : `write plain numbers, which are in ${code}`;
@@ -330,6 +345,19 @@ class Validator {
         this.issue("invalid-value", e.span, `a formula combines metrics and plain numbers; \`${e.raw}\` does not belong in it`);
     }
   }
+}
+
+const CURRENCY = new WeakMap<Program, string>();
+
+/** The blueprint's currency code (USD by default), read once per program. */
+function currencyCode(program: Program): string {
+  let code = CURRENCY.get(program);
+  if (code === undefined) {
+    const bp = program.blueprint;
+    code = (bp && wordOf(bp.properties.find((p) => p.name.name === "currency"))) ?? "USD";
+    CURRENCY.set(program, code);
+  }
+  return code;
 }
 
 function fraction(value: number, unit: string): number {
