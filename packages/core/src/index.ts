@@ -33,3 +33,7 @@ export type * from "./compile/types.js";
 export { compileBlueprint, blueprintText, type CompileOptions } from "./compile/compile.js";
 export { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./compile/blueprint-schema.js";
 export { validateBlueprint, type BlueprintValidation } from "./compile/validate.js";
+export { renderReport, escapeHtml } from "./compile/render.js";
+export { exportDbt, dbtName, type DbtExport, type DbtSkip } from "./compile/dbt.js";
+export { diffBlueprints } from "./compile/diff.js";
+export { formatQuantity, formatPeriod } from "./compile/format-values.js";

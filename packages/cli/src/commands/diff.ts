@@ -1,15 +1,33 @@
+import { resolve } from "node:path";
 import { Command } from "commander";
+import { diffBlueprints, validateBlueprint, type Blueprint } from "@pmm/core";
 import { UsageError } from "../io.js";
 import type { CommandContext } from "./shared.js";
 
-// NOT IMPLEMENTED YET: placeholder so the command list is complete.
-/** `pmm diff`. */
-export function diffCommand(_ctx: CommandContext): Command {
+/** Reads a compiled blueprint; a file that cannot be read, is not JSON or is not a blueprint is a usage error (one line). */
+async function readBlueprint(ctx: CommandContext, path: string): Promise<Blueprint> {
+  const bytes = ctx.io.readFile(resolve(ctx.io.cwd, path));
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (err) {
+    throw new UsageError(`${path}: not valid JSON: ${String((err as Error).message).split("\n")[0]}`);
+  }
+  const checked = await validateBlueprint(value);
+  if (!checked.ok) throw new UsageError(`${path}: not a pmm blueprint (${checked.errors[0]}); compile it with \`pmm compile\``);
+  return value as Blueprint;
+}
+
+/** `pmm diff OLD.json NEW.json`: markdown summary of what changed, for a pull-request comment; exit 0. */
+export function diffCommand(ctx: CommandContext): Command {
   return new Command("diff")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new UsageError("`pmm diff` is not implemented yet");
+    .description("summarise what changed between two compiled blueprints (markdown, for a PR comment)")
+    .argument("<old>", "the blueprint before the change (pmm compile output)")
+    .argument("<new>", "the blueprint after the change")
+    .action(async (oldPath: string, newPath: string) => {
+      const before = await readBlueprint(ctx, oldPath);
+      const after = await readBlueprint(ctx, newPath);
+      ctx.io.stdout(diffBlueprints(before, after));
+      ctx.exit(0);
     });
 }
