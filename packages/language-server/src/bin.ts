@@ -1,6 +1,4 @@
-// Placeholder until the language server lands: answers initialize with no features.
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+// Entry point of the bundled server (`node dist/server.js --stdio`, `pmm-language-server --stdio`).
+import { startServer } from "./server.js";
 
-const connection = createConnection(ProposedFeatures.all);
-connection.onInitialize(() => ({ capabilities: {} }));
-connection.listen();
+startServer();

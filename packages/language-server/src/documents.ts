@@ -1,0 +1,110 @@
+// Where file texts come from: open documents (the editor's buffers, which
+// override the disk) and `.pmm` files on disk under the workspace folders.
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
+import { URI } from "vscode-uri";
+
+/** A URI in one canonical spelling (the key of a file in the workspace); null when it does not parse. */
+export function normalizeUri(uri: unknown): string | null {
+  if (typeof uri !== "string" || uri === "") return null;
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return null;
+  }
+}
+
+/** The URI of a file-system path. */
+export function uriOfPath(path: string): string {
+  return URI.file(path).toString();
+}
+
+/** The file-system path of a `file:` URI, or null for other schemes. */
+export function pathOfUri(uri: string): string | null {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === "file" ? u.fsPath : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True for a `.pmm` file name. */
+export function isPmmPath(path: string): boolean {
+  return path.toLowerCase().endsWith(".pmm");
+}
+
+/** Every `.pmm` file under a folder (absolute paths, sorted); links are not followed, `node_modules` and dot folders are skipped. */
+export function walkPmmFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 64) return;
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      const full = join(dir, name);
+      let st;
+      try {
+        st = lstatSync(full);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) walk(full, depth + 1);
+      else if (st.isFile() && isPmmPath(name)) out.push(full);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** The bytes of a file, or null when it cannot be read (deleted, a folder, no permission). */
+export function readBytes(path: string): Uint8Array | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** The editor's open documents, by canonical URI. */
+export class OpenDocuments {
+  private readonly docs = new Map<string, TextDocument>();
+
+  /** Records an opened document. */
+  open(uri: string, languageId: string, version: number, text: string): TextDocument {
+    const doc = TextDocument.create(uri, languageId, version, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  /** Applies changes to an open document; undefined when it is not open. */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): TextDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const valid = changes.filter((c) => typeof c === "object" && c !== null && typeof c.text === "string");
+    TextDocument.update(doc, valid, version);
+    return doc;
+  }
+
+  /** Forgets a document; true when it was open. */
+  close(uri: string): boolean {
+    return this.docs.delete(uri);
+  }
+
+  /** An open document. */
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  /** True when a document is open. */
+  has(uri: string): boolean {
+    return this.docs.has(uri);
+  }
+}
