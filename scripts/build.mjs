@@ -8,6 +8,7 @@ await import("./gen-std.mjs");
 await import("./gen-docs.mjs");
 execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-b"], { stdio: "inherit" });
 await import("./gen-config-schema.mjs");
+await import("./gen-blueprint-schema.mjs");
 
 const common = {
   bundle: true,

@@ -1,0 +1,234 @@
+// The compiler: exact expected JSON for fixture workspaces (fixtures/compile/<name>/input/*.pmm + expected.json,
+// UPDATE=1 rewrites), determinism, acme against the schema, random valid workspaces against the schema.
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkWorkspace, type WorkspaceFile } from "../index.js";
+import { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
+import { blueprintText, compileBlueprint } from "./compile.js";
+import { validateBlueprint } from "./validate.js";
+
+const FIXTURES = new URL("../../fixtures/compile/", import.meta.url).pathname;
+const ACME = new URL("../../../../examples/acme/", import.meta.url).pathname;
+const DOCS_SCHEMA = new URL("../../../../docs/blueprint.schema.json", import.meta.url).pathname;
+const TODAY = "2026-11-23";
+
+/** Every `.pmm` under a folder, with folder-relative paths, sorted. */
+function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
+  const out: WorkspaceFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...filesUnder(full, `${prefix}${name}/`));
+    else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full, "utf8") });
+  }
+  return out;
+}
+
+/** The blueprint text of a workspace. */
+function compileText(files: readonly WorkspaceFile[], today?: string): string {
+  const { program, diagnostics } = checkWorkspace(files, { today: today ?? TODAY });
+  return blueprintText(compileBlueprint(program, diagnostics, today === undefined ? {} : { today }));
+}
+
+describe("compile fixtures (expected JSON)", () => {
+  const names = existsSync(FIXTURES) ? readdirSync(FIXTURES).sort() : [];
+  it("has at least one fixture", () => {
+    expect(names.length).toBeGreaterThan(0);
+  });
+  for (const name of names) {
+    it(name, async () => {
+      const text = compileText(filesUnder(join(FIXTURES, name, "input")), TODAY);
+      const expectedPath = join(FIXTURES, name, "expected.json");
+      if (process.env["UPDATE"] === "1" || !existsSync(expectedPath)) writeFileSync(expectedPath, text);
+      expect(text).toBe(readFileSync(expectedPath, "utf8"));
+      expect(await validateBlueprint(JSON.parse(text))).toEqual({ ok: true });
+    });
+  }
+});
+
+describe("compileBlueprint", () => {
+  const acme = filesUnder(ACME);
+
+  it("compiles examples/acme to a blueprint that validates against the schema", async () => {
+    const bp = JSON.parse(compileText(acme, TODAY)) as { $schema: string; blueprint: { name: string; sales_cycle: unknown }; metrics: unknown[] };
+    expect(await validateBlueprint(bp)).toEqual({ ok: true });
+    expect(bp.$schema).toBe(BLUEPRINT_SCHEMA_ID);
+    expect(bp.blueprint.name).toBe("Acme PMM measurement");
+    expect(bp.blueprint.sales_cycle).toEqual({ value: 45, unit: "days" });
+    expect(bp.metrics).toHaveLength(29);
+  });
+
+  it("gives byte-identical output on repeated compiles, and no date unless today is given", () => {
+    const a = compileText(acme, TODAY);
+    const b = compileText([...acme].reverse(), TODAY);
+    expect(b).toBe(a);
+    const undated = compileText(acme);
+    expect(undated).not.toContain('"today"');
+    expect(undated).toBe(compileText(acme));
+  });
+
+  it("carries units: percent, currency with the blueprint's code, durations in days, periods as ranges", () => {
+    const bp = JSON.parse(compileText(acme, TODAY)) as {
+      targets: Array<{ metric: string; baseline: { value: unknown; source: string; period: unknown }; target: { value: unknown; by: unknown } }>;
+      okrs: { objectives: Array<{ id: string; score: number; band: string; key_results: Array<{ metric: string; score: number; band: string; current: unknown; current_on: string }> }> };
+    };
+    const nrr = bp.targets.find((t) => t.metric === "net_revenue_retention")!;
+    expect(nrr.baseline).toEqual({ value: { value: 104, unit: "percent" }, source: "warehouse", period: { start: "2026-04-01", end: "2026-06-30" } });
+    expect(nrr.target).toEqual({ value: { value: 108, unit: "percent" }, by: { start: "2026-10-01", end: "2026-12-31" } });
+    expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days" });
+    const company = bp.okrs.objectives.find((o) => o.id === "company_growth")!;
+    expect(company.key_results[0]).toMatchObject({ metric: "arr", current: { value: 41_600_000, unit: "currency", currency: "USD" }, current_on: "2026-10-31", score: 0.5636, band: "yellow" });
+    expect(company.score).toBeCloseTo((3.1 / 5.5 + 0.5 + 3550 / 5600) / 3, 4);
+  });
+
+  it("gives plain numbers on currency metrics the blueprint currency and reads FY with fiscal_year_start", () => {
+    const files = [
+      { path: "a.pmm", contents: 'blueprint b "B" { maturity: 3  sales_cycle: 30d  currency: GBP  fiscal_year_start: 2026-02 }\nteam t "T" { role: pmm }\nsource s "S" { kind: crm }\nmetric m "M" { type: output  dimension: retention  unit: currency  owner: t  baseline: 5k from s over FY2026  target: £9k by 2026-Q3 }\n' },
+    ];
+    const bp = JSON.parse(compileText(files, TODAY)) as { metrics: Array<{ baseline: unknown; target: unknown }> };
+    expect(bp.metrics[0]!.baseline).toEqual({ value: { value: 5000, unit: "currency", currency: "GBP" }, source: "s", period: { start: "2025-02-01", end: "2026-01-31" } });
+    expect(bp.metrics[0]!.target).toEqual({ value: { value: 9000, unit: "currency", currency: "GBP" }, by: { start: "2026-07-01", end: "2026-09-30" } });
+  });
+
+  it("treats hostile ids as ordinary names", async () => {
+    const files = [
+      {
+        path: "a.pmm",
+        contents:
+          'team __proto__ "P" { role: pmm }\nmetric constructor "C" { type: output  dimension: retention  owner: __proto__  inputs: [hasOwnProperty] }\nmetric hasOwnProperty "H" { type: input  owner: __proto__  levers: ["x"] }\ntradeoff constructor vs hasOwnProperty { why: "w" }\n',
+      },
+    ];
+    const text = compileText(files, TODAY);
+    const bp = JSON.parse(text) as { metrics: Array<{ id: string; owner: string; inputs: string[] }> };
+    expect(bp.metrics.map((m) => [m.id, m.owner, m.inputs])).toEqual([
+      ["constructor", "__proto__", ["hasOwnProperty"]],
+      ["hasOwnProperty", "__proto__", []],
+    ]);
+    expect(await validateBlueprint(bp)).toEqual({ ok: true });
+  });
+});
+
+describe("the blueprint schema", () => {
+  it("is draft 2020-12 with a versioned $id", () => {
+    expect(BLUEPRINT_SCHEMA["$schema"]).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(BLUEPRINT_SCHEMA_ID).toMatch(/\/v\d+\.json$/);
+    expect(BLUEPRINT_SCHEMA["$id"]).toBe(BLUEPRINT_SCHEMA_ID);
+  });
+
+  it("describes every field", () => {
+    const missing: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
+      if (node === null || typeof node !== "object") return;
+      const o = node as Record<string, unknown>;
+      for (const container of ["properties", "$defs"]) {
+        const props = o[container];
+        if (props && typeof props === "object") {
+          for (const [k, v] of Object.entries(props as Record<string, unknown>)) {
+            if (typeof (v as { description?: unknown }).description !== "string") missing.push(`${path}/${container}/${k}`);
+            visit(v, `${path}/${container}/${k}`);
+          }
+        }
+      }
+      for (const k of ["items", "anyOf", "oneOf", "additionalProperties"]) if (k in o) visit(o[k], `${path}/${k}`);
+    };
+    visit(BLUEPRINT_SCHEMA, "#");
+    expect(missing).toEqual([]);
+  });
+
+  it("rejects a blueprint with a wrong unit or an unknown key", async () => {
+    const bp = JSON.parse(compileText(filesUnder(join(FIXTURES, "small", "input")), TODAY)) as { blueprint: Record<string, unknown> };
+    expect(await validateBlueprint({ ...bp, blueprint: { ...bp.blueprint, sales_cycle: { value: 20, unit: "weeks" } } })).toMatchObject({ ok: false });
+    expect(await validateBlueprint({ ...bp, extra: 1 })).toEqual({ ok: false, errors: ["/: must NOT have additional properties"] });
+  });
+
+  it("is published in docs/blueprint.schema.json (in sync; scripts/gen-blueprint-schema.mjs writes it)", () => {
+    expect(readFileSync(DOCS_SCHEMA, "utf8")).toBe(`${JSON.stringify(BLUEPRINT_SCHEMA, null, 2)}\n`);
+  });
+});
+
+// ------------------------------------------------------------ properties
+
+const DIMS = ["retention", "engagement", "monetization"] as const;
+const UNITS = ["count", "percent", "currency", "ratio", "score", "duration"] as const;
+/** Values that fit each unit. */
+const VALUES: Record<(typeof UNITS)[number], readonly string[]> = {
+  count: ["42", "1_200", "3.5k"],
+  percent: ["25%", "3.5%", "102%"],
+  currency: ["$6M", "12k", "$300"],
+  ratio: ["3.5", "0.25", "3x"],
+  score: ["42", "7.5"],
+  duration: ["14d", "6mo", "36h"],
+};
+const PERIODS = ["2026", "FY2026", "2026-H2", "2026-Q3", "2026-09", "2026-09-15"] as const;
+
+/** A random but valid workspace: a blueprint, teams, sources, outputs with inputs, and the declarations around them. */
+const workspaceArb = fc
+  .record({
+    maturity: fc.integer({ min: 1, max: 5 }),
+    cycle: fc.integer({ min: 1, max: 400 }),
+    fiscal: fc.integer({ min: 1, max: 12 }),
+    outputs: fc.array(
+      fc.constantFrom(...UNITS).chain((unit) =>
+        fc.record({ dim: fc.constantFrom(...DIMS), unit: fc.constant(unit), base: fc.constantFrom(...VALUES[unit]), target: fc.constantFrom(...VALUES[unit]), over: fc.constantFrom(...PERIODS), by: fc.constantFrom(...PERIODS) }),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    inputs: fc.array(fc.record({ parent: fc.nat(), unit: fc.constantFrom(...UNITS), formula: fc.boolean(), refresh: fc.option(fc.constantFrom("hourly", "daily", "weekly", "manual"), { nil: undefined }), cadence: fc.constantFrom("daily", "weekly", "monthly") }), { maxLength: 6 }),
+    tradeoffs: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
+    krs: fc.array(fc.record({ metric: fc.nat(), from: fc.integer({ min: 0, max: 100 }), to: fc.integer({ min: 0, max: 100 }), current: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+    models: fc.subarray(["single_touch", "self_reported", "mta", "mmm", "incrementality"], { minLength: 1 }),
+    tier: fc.constantFrom("T0", "T1", "T2", "T3"),
+    lead: fc.constantFrom("12h", "24h", "2d", "1w"),
+  })
+  .map((w) => {
+    const out: string[] = [];
+    out.push(`blueprint b "B" { maturity: ${w.maturity}  sales_cycle: ${w.cycle}d  fiscal_year_start: 2026-${String(w.fiscal).padStart(2, "0")}  north_star: o0  source_of_truth: dwh }`);
+    out.push(`team pmm "PMM" { role: pmm }`, `team boss "Boss" { role: exec }`);
+    out.push(`source dwh "DWH" { kind: warehouse  refresh: hourly }`);
+    const ids: string[] = [];
+    const inputsOf = new Map<number, string[]>();
+    w.inputs.forEach((inp, i) => {
+      const parent = inp.parent % w.outputs.length;
+      inputsOf.set(parent, [...(inputsOf.get(parent) ?? []), `i${i}`]);
+      out.push(`source s${i} "S${i}" { kind: crm${inp.refresh ? `  refresh: ${inp.refresh}` : ""}  feeds: dwh }`);
+      const formula = inp.formula && i > 0 ? `  formula: i${i - 1} / 2` : "";
+      out.push(`metric i${i} "Input ${i}" { type: input  unit: ${inp.unit}  owner: pmm  source: s${i}  cadence: ${inp.cadence}  levers: ["lever"]${formula} }`);
+    });
+    w.outputs.forEach((o, i) => {
+      ids.push(`o${i}`);
+      const inputs = inputsOf.get(i) ?? [];
+      out.push(
+        `metric o${i} "Output ${i}" { type: output  dimension: ${o.dim}  unit: ${o.unit}  owner: pmm  source: dwh  definition: "d ${i}"  baseline: ${o.base} from dwh over ${o.over}  target: ${o.target} by ${o.by}${inputs.length ? `  inputs: [${inputs.join(", ")}]` : ""} }`,
+      );
+    });
+    const all = [...ids, ...w.inputs.map((_, i) => `i${i}`)];
+    for (const [a, b] of w.tradeoffs) if (all[a % all.length] !== all[b % all.length]) out.push(`tradeoff ${all[a % all.length]} vs ${all[b % all.length]} { why: "w" }`);
+    out.push(`okr top "Top" { level: company  owner: boss  period: 2026-H2`);
+    for (const kr of w.krs) out.push(`  kr ${all[kr.metric % all.length]}: ${kr.from} -> ${kr.to} by 2026-Q4${kr.current !== undefined ? ` { current: ${kr.current} on 2026-10-01 }` : ""}`);
+    out.push(`}`, `okr sub "Sub" { level: team  owner: pmm  period: 2026-Q4  aligns: top  kr o0: 1 -> 2 }`);
+    out.push(`dashboard d "D" { source: dwh  view v "V" { audience: [boss]  metrics: [${all.join(", ")}] } }`);
+    out.push(`forum f "F" { every: weekly  day: monday  audience: [pmm] }`, `report r "R" { forum: f  lead: ${w.lead}  metrics: [${all.join(", ")}] }`);
+    out.push(`workstream ws "WS" { owner: pmm  kpis: [${all.slice(0, 7).join(", ")}]  deliverables: [launch] }`);
+    out.push(`attribution a "A" { models: [${w.models.join(", ")}]  lookback: 60d  rationale: "r" }`);
+    out.push(`launch l "L" { tier: ${w.tier}  date: 2026-09-01  attribution: a  adoption: [o0] }`);
+    out.push(`review q "Q" { every: quarterly  owner: pmm  last: 2026-10-01 }`);
+    return out.join("\n");
+  });
+
+describe("compile properties", () => {
+  it("compiling random valid workspaces always validates against the schema", async () => {
+    await fc.assert(
+      fc.asyncProperty(workspaceArb, async (text) => {
+        const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY });
+        expect(diagnostics.filter((d) => d.rule === "syntax" || d.rule === "invalid-value" || d.rule === "unknown-reference")).toEqual([]);
+        const once = blueprintText(compileBlueprint(program, diagnostics, { today: TODAY }));
+        const result = await validateBlueprint(JSON.parse(once));
+        expect(result).toEqual({ ok: true });
+        expect(blueprintText(compileBlueprint(program, diagnostics, { today: TODAY }))).toBe(once);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
