@@ -19,6 +19,9 @@ export interface SessionHost {
 /** How long edits settle before a re-check (milliseconds). */
 export const DEBOUNCE_MS = 150;
 
+/** The longest a stream of edits can hold the re-check back (milliseconds). */
+export const MAX_WAIT_MS = 1000;
+
 /** The name of the config file. */
 export const CONFIG_NAME = "pmm.config.yaml";
 
@@ -72,6 +75,8 @@ export class Session {
   /** URIs that get a publish on the next flush even when unchanged (just opened). */
   private readonly mustPublish = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending re-check was first asked for. */
+  private pendingSince = 0;
 
   constructor(
     private readonly host: SessionHost,
@@ -273,7 +278,12 @@ export class Session {
 
   /** Schedules the debounced re-check and publish. */
   schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
+    const now = Date.now();
+    if (this.timer) {
+      // keep typing from holding diagnostics back for ever
+      if (now - this.pendingSince >= MAX_WAIT_MS) return;
+      clearTimeout(this.timer);
+    } else this.pendingSince = now;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
