@@ -1,0 +1,150 @@
+// `pmm compile`, `pmm schema`, `pmm export dbt` and `pmm diff` end to end: the built CLI as a child process.
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import addFormatsModule from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { Ajv } from "ajv";
+import { parse } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, isOneLine, onlyRules, pmm, ROOT, workspace } from "./fixtures/cli/run-cli.js";
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const TODAY = ["--today", "2026-11-23"];
+const made: string[] = [];
+function ws(files: Record<string, string>): string {
+  const dir = workspace(files);
+  made.push(dir);
+  return dir;
+}
+
+beforeAll(ensureBuilt);
+afterAll(() => {
+  for (const d of made) rmSync(d, { recursive: true, force: true });
+});
+
+const BROKEN = {
+  "pmm.config.yaml": onlyRules("unknown-reference"),
+  "a.pmm": 'team t "T" { role: pmm }\nmetric m "M" { type: input  owner: nobody }\n',
+};
+
+describe("pmm compile", () => {
+  it("compiles examples/acme to a blueprint valid against `pmm schema`, byte-identical on repeated runs", () => {
+    const schema = pmm(["schema"]);
+    expect(schema.code).toBe(0);
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(schema.stdout) as object);
+    const a = pmm(["compile", "examples/acme", ...TODAY]);
+    const b = pmm(["compile", "examples/acme", ...TODAY]);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toBe("");
+    expect(b.stdout).toBe(a.stdout);
+    const bp = JSON.parse(a.stdout) as { today: string; diagnostics: { counts: Record<string, number> } };
+    expect(validate(bp), JSON.stringify(validate.errors)).toBe(true);
+    expect(bp.today).toBe("2026-11-23");
+    expect(bp.diagnostics.counts).toEqual({ error: 0, warning: 0, info: 0, hint: 0 });
+    expect(schema.stdout).toBe(readFileSync(join(ROOT, "docs/blueprint.schema.json"), "utf8"));
+  });
+
+  it("writes -o FILE and prints nothing", () => {
+    const dir = ws({});
+    const out = join(dir, "blueprint.json");
+    const r = pmm(["compile", "examples/acme", ...TODAY, "-o", out]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, "", ""]);
+    expect(readFileSync(out, "utf8")).toBe(pmm(["compile", "examples/acme", ...TODAY]).stdout);
+  });
+
+  it("refuses with exit 1 while errors remain, and writes with --force", () => {
+    const dir = ws(BROKEN);
+    const r = pmm(["compile", ...TODAY], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("unknown team `nobody`");
+    expect(r.stderr.endsWith("pmm: 1 error in the workspace; fix them, or pass --force to write the output anyway\n")).toBe(true);
+    const forced = pmm(["compile", ...TODAY, "--force"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    const bp = JSON.parse(forced.stdout) as { diagnostics: { counts: { error: number }; by_rule: Record<string, number> }; metrics: Array<{ owner: string | null }> };
+    expect(bp.diagnostics.counts.error).toBe(1);
+    expect(bp.diagnostics.by_rule).toEqual({ "unknown-reference": 1 });
+    expect(bp.metrics[0]!.owner).toBeNull();
+  });
+
+  it("carries a date only when --today or the config's `today` gives one", () => {
+    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\n' });
+    const r = pmm(["compile", "--force"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('"today"');
+    // examples/acme's pmm.config.yaml sets `today: 2026-11-23`.
+    expect(pmm(["compile", "examples/acme"]).stdout).toContain('  "today": "2026-11-23",\n');
+  });
+});
+
+describe("pmm export dbt", () => {
+  it("writes MetricFlow YAML valid against dbt's schema and lists the rest on stderr, one line each", () => {
+    const dbtSchema = JSON.parse(readFileSync(join(ROOT, "../shared/schemas/dbt_yml_files-latest.json"), "utf8")) as object;
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(dbtSchema);
+    const r = pmm(["export", "dbt", "examples/acme", ...TODAY]);
+    expect(r.code).toBe(0);
+    const doc = parse(r.stdout) as { metrics: Array<{ name: string }> };
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.metrics.map((m) => m.name)).toEqual(["weekly_active_users", "arr", "deals_won", "qualified_pipeline", "net_revenue_retention", "gross_revenue_retention"]);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(23);
+    expect(lines[0]).toBe("pmm: not exported: `workflow_adoption`: it has no `measure` or `formula`");
+  });
+});
+
+describe("pmm diff", () => {
+  it("prints markdown for two blueprints and exits 0", () => {
+    const dir = ws({});
+    const before = join(dir, "old.json");
+    const after = join(dir, "new.json");
+    const ws1 = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric m "M" { type: input  owner: t  target: 10 by 2026-Q4 }\n' });
+    const ws2 = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric m "M" { type: input  owner: t  target: 12 by 2026-Q4 }\nmetric n "N" { type: input  owner: t }\n' });
+    expect(pmm(["compile", ws1, ...TODAY, "--force", "-o", before]).code).toBe(0);
+    expect(pmm(["compile", ws2, ...TODAY, "--force", "-o", after]).code).toBe(0);
+    const r = pmm(["diff", before, after]);
+    expect(r).toEqual({
+      code: 0,
+      stderr: "",
+      stdout: [
+        "## pmm blueprint changes",
+        "",
+        "1 metric added, 1 target moved, 2 rules newly failing.",
+        "",
+        "### Metrics added",
+        "",
+        "- `n` (N)",
+        "",
+        "### Targets moved",
+        "",
+        "- `m` (M): 10 by 2026-Q4 → 12 by 2026-Q4",
+        "",
+        "### Rules newly failing",
+        "",
+        "| rule | before | after |",
+        "|---|---:|---:|",
+        "| `input-actionable` | 1 | 2 |",
+        "| `unused-declaration` | 1 | 2 |",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("exits 2 with one line for a missing file, invalid JSON, or JSON that is not a blueprint", () => {
+    const dir = ws({ "bad.json": "{ nope", "other.json": '{ "a": 1 }' });
+    const ok = join(dir, "ok.json");
+    expect(pmm(["compile", "examples/acme", ...TODAY, "-o", ok]).code).toBe(0);
+    for (const [file, message] of [
+      ["missing.json", "missing.json: cannot read: ENOENT"],
+      ["bad.json", "bad.json: not valid JSON: "],
+      ["other.json", "other.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`"],
+    ] as const) {
+      const r = pmm(["diff", "ok.json", file], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(isOneLine(r.stderr)).toBe(true);
+      expect(r.stderr.startsWith(`pmm: ${message}`)).toBe(true);
+    }
+  });
+});
