@@ -148,3 +148,17 @@ describe("pmm diff", () => {
     }
   });
 });
+
+describe("README: compiling for dashboards", () => {
+  it("shows a valid workflow that compiles both sides and posts `pmm diff` as a PR comment", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Compiling for dashboards"));
+    const yaml = /```yaml\n(# \.github\/workflows\/pmm-diff\.yml[\s\S]*?)```/.exec(section)?.[1];
+    expect(yaml).toBeDefined();
+    const workflow = parse(yaml!) as { on: string; jobs: { diff: { steps: Array<{ run?: string; uses?: string }> } } };
+    expect(workflow.on).toBe("pull_request");
+    const runs = workflow.jobs.diff.steps.map((s) => s.run ?? s.uses ?? "");
+    expect(runs).toContain("node packages/cli/dist/pmm.js diff /tmp/old.json /tmp/new.json > /tmp/diff.md");
+    expect(runs.some((r) => r.startsWith("gh pr comment") && r.includes("--body-file /tmp/diff.md"))).toBe(true);
+  });
+});
