@@ -411,38 +411,38 @@ class PmmParser extends EmbeddedActionsParser {
   });
 
   private readonly factorAlts = [
-      {
-        ALT: () => {
-          const open = this.CONSUME(T.LParen);
-          this.ACTION(() => {
-            if (++this.depth > MAX_NESTING) this.tooDeep(open);
-          });
-          let inner: Expr;
-          try {
-            inner = this.SUBRULE(this.expr);
-          } finally {
-            this.ACTION(() => this.depth--);
-          }
-          const close = this.CONSUME(T.RParen);
-          return this.ACTION((): Expr => ({ type: "paren", inner, span: { start: open.startOffset, end: endOf(close) } }));
-        },
+    {
+      ALT: () => {
+        const open = this.CONSUME(T.LParen);
+        this.ACTION(() => {
+          if (++this.depth > MAX_NESTING) this.tooDeep(open);
+        });
+        let inner: Expr;
+        try {
+          inner = this.SUBRULE(this.expr);
+        } finally {
+          this.ACTION(() => this.depth--);
+        }
+        const close = this.CONSUME(T.RParen);
+        return this.ACTION((): Expr => ({ type: "paren", inner, span: { start: open.startOffset, end: endOf(close) } }));
       },
-      {
-        ALT: () => {
-          const minus = this.CONSUME(T.Minus);
-          this.ACTION(() => {
-            if (++this.depth > MAX_NESTING) this.tooDeep(minus);
-          });
-          let operand: Expr;
-          try {
-            operand = this.SUBRULE(this.factor);
-          } finally {
-            this.ACTION(() => this.depth--);
-          }
-          return this.ACTION((): Expr => ({ type: "neg", operand, span: { start: minus.startOffset, end: operand.span.end } }));
-        },
+    },
+    {
+      ALT: () => {
+        const minus = this.CONSUME(T.Minus);
+        this.ACTION(() => {
+          if (++this.depth > MAX_NESTING) this.tooDeep(minus);
+        });
+        let operand: Expr;
+        try {
+          operand = this.SUBRULE(this.factor);
+        } finally {
+          this.ACTION(() => this.depth--);
+        }
+        return this.ACTION((): Expr => ({ type: "neg", operand, span: { start: minus.startOffset, end: operand.span.end } }));
       },
-      { ALT: (): Expr => this.SUBRULE(this.primary) },
+    },
+    { ALT: (): Expr => this.SUBRULE(this.primary) },
   ];
 
   private factor = this.RULE("factor", (): Expr => this.OR(this.factorAlts));
