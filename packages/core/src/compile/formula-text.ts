@@ -1,5 +1,6 @@
 // A formula written back as text, canonically: `deals_won / (deals_won + deals_lost)`.
 import type { Expr } from "../ast/nodes.js";
+import { unparen } from "../check/helpers/formula.js";
 
 /** Binding strength of an operator. */
 function precedence(op: "+" | "-" | "*" | "/"): number {
@@ -19,8 +20,8 @@ export function formulaText(expr: Expr): string {
     }
     case "binary": {
       const p = precedence(expr.op);
-      const left = unwrap(expr.left);
-      const right = unwrap(expr.right);
+      const left = unparen(expr.left);
+      const right = unparen(expr.right);
       const l = left.type === "binary" && precedence(left.op) < p ? `(${formulaText(left)})` : formulaText(left);
       // The right side needs parentheses at equal precedence too: a - (b - c), a / (b * c).
       const r = right.type === "binary" && precedence(right.op) <= p ? `(${formulaText(right)})` : formulaText(right);
@@ -31,9 +32,3 @@ export function formulaText(expr: Expr): string {
   }
 }
 
-/** An expression without its parentheses. */
-function unwrap(expr: Expr): Expr {
-  let e = expr;
-  while (e.type === "paren") e = e.inner;
-  return e;
-}
