@@ -1,21 +1,11 @@
 // `pmm check --baseline FILE [--update-baseline]` end to end.
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, onlyRules, pmm, TWO_FILES, workspace } from "./fixtures/cli/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { isOneLine, onlyRules, pmm, TWO_FILES, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
-const made: string[] = [];
-function ws(files: Record<string, string>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 const BASELINE = `{
   "version": 1,

@@ -1,22 +1,12 @@
 // `pmm check` end to end: the built CLI as a child process.
 import { spawnSync } from "node:child_process";
-import { chmodSync, rmSync } from "node:fs";
+import { chmodSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, onlyRules, pmm, PMM, TWO_FILES, workspace } from "./fixtures/cli/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { isOneLine, onlyRules, pmm, PMM, TWO_FILES, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
-const made: string[] = [];
-function ws(files: Record<string, string | Uint8Array>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 describe("pmm check", () => {
   it("passes examples/acme with no findings and exit 0", () => {

@@ -1,22 +1,11 @@
 // `pmm.config.yaml` end to end: discovery, `--config`, `--rule`, include/exclude, today, and every bad config as one line and exit 2.
-import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { configSchema } from "../packages/core/src/index.js";
-import { ensureBuilt, isOneLine, onlyRules, pmm, ROOT, workspace } from "./fixtures/cli/run-cli.js";
+import { isOneLine, onlyRules, pmm, ROOT, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
 const TODAY = ["--today", "2026-11-23"];
-const made: string[] = [];
-function ws(files: Record<string, string>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 /** A file with one unknown owner (an `unknown-reference` error). */
 const BAD_OWNER = 'metric a "A" { type: input  owner: nobody }\n';

@@ -1,27 +1,17 @@
 // `pmm check --format sarif|github|junit` end to end, SARIF validated against the official 2.1.0 schema.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import Ajv4Module from "ajv-draft-04";
 import addFormatsModule from "ajv-formats";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { RULES } from "../packages/core/src/index.js";
-import { ensureBuilt, onlyRules, pmm, ROOT, TWO_FILES, workspace } from "./fixtures/cli/run-cli.js";
+import { onlyRules, pmm, ROOT, TWO_FILES, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
 const Ajv4 = Ajv4Module as unknown as typeof Ajv4Module.default;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 const TODAY = ["--today", "2026-11-23"];
-const made: string[] = [];
-function ws(files: Record<string, string>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 /** The official SARIF 2.1.0 schema, read from `../shared/schemas/` beside the repository. */
 function sarifValidator(): (v: unknown) => { ok: boolean; errors: string } {

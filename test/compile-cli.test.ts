@@ -1,26 +1,16 @@
 // `pmm compile`, `pmm schema`, `pmm export dbt` and `pmm diff` end to end: the built CLI as a child process.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import addFormatsModule from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { Ajv } from "ajv";
 import { parse } from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, onlyRules, pmm, ROOT, workspace } from "./fixtures/cli/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { isOneLine, onlyRules, pmm, ROOT, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const TODAY = ["--today", "2026-11-23"];
-const made: string[] = [];
-function ws(files: Record<string, string>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 const BROKEN = {
   "pmm.config.yaml": onlyRules("unknown-reference"),

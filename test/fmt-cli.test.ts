@@ -1,20 +1,10 @@
 // `pmm fmt` end to end: the built CLI as a child process.
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, pmm, workspace } from "./fixtures/cli/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { isOneLine, pmm, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
-const made: string[] = [];
-function ws(files: Record<string, string | Uint8Array>): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const ws = useWorkspaces();
 
 const MESSY = 'team   pmm "PMM"{role:pmm}\n\n\n\nmetric m {\n      type:input\n}';
 const CLEAN = 'team pmm "PMM" { role: pmm }\n\nmetric m {\n  type: input\n}\n';

@@ -1,20 +1,11 @@
 // `pmm init` end to end: the built CLI as a child process.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, isOneLine, pmm, workspace } from "./fixtures/cli/run-cli.js";
+import { describe, expect, it } from "vitest";
+import { isOneLine, pmm, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
-const made: string[] = [];
-function ws(files: Record<string, string> = {}): string {
-  const dir = workspace(files);
-  made.push(dir);
-  return dir;
-}
-
-beforeAll(ensureBuilt);
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const makeWorkspace = useWorkspaces();
+const ws = (files: Record<string, string> = {}): string => makeWorkspace(files);
 
 const TODAY = "2026-11-23";
 
