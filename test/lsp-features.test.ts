@@ -66,6 +66,40 @@ describe("language server", () => {
     }
   });
 
+  it("honours initializationOptions.configPath and offers the `agreed_by` fix of shared-definition", async () => {
+    const only = `today: 2026-11-23\nrules:\n${RULES.filter((r) => r.id !== "shared-definition")
+      .map((r) => `  ${r.id}: off`)
+      .join("\n")}\n`;
+    const text = [
+      'team sales "Sales" { role: sales }',
+      'team product "Product" { role: product }',
+      'team finance "Finance" { role: finance }',
+      'workstream w "W" { owner: sales  kpis: [m] }',
+      'metric m "M" { type: input  traces: revenue  owner: sales  agreed_by: [sales] }',
+      "",
+    ].join("\n");
+    // the default config (next to the file) would turn shared-definition off; the one named in the options wins
+    const other = workspace({ "m.pmm": text, "pmm.config.yaml": "rules:\n  shared-definition: off\n", "conf/strict.yaml": only });
+    const c = new LspClient();
+    try {
+      await c.initialize(other, { configPath: "conf/strict.yaml" });
+      const m = uri(join(other, "m.pmm"));
+      const { diagnostics } = await c.diagnostics(m);
+      expect(diagnostics.map((d) => [d.code, d.range])).toEqual([["shared-definition", range(4, 7, 4, 8)]]);
+      const actions = await c.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri: m }, range: diagnostics[0]!.range, context: { diagnostics } });
+      expect(actions[0]).toEqual({
+        title: "Add `product` and `finance` to `agreed_by`",
+        kind: "quickfix",
+        diagnostics,
+        isPreferred: true,
+        edit: { changes: { [m]: [{ range: range(4, 76, 4, 76), newText: ", product, finance" }] } }, // after `[sales`
+      });
+    } finally {
+      await c.close();
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it("publishes diagnostics for files on disk at start, and again when a file is opened", async () => {
     const first = await client.diagnostics(b);
     expect(first.diagnostics).toEqual([UNKNOWN_PMX]);
@@ -130,14 +164,14 @@ describe("language server", () => {
     const c = uri(join(dir, "c.pmm"));
     await client.open(c, text);
     try {
-    const rule = await client.request<Hover>("textDocument/hover", at(c, text, "unknown-reference", 3));
-    expect(rule).toEqual({
-      contents: {
-        kind: "markdown",
-        value: `**unknown-reference** — error by default\n\n${RULES.find((r) => r.id === "unknown-reference")!.meta.description}\n\n[Rule docs](${HREF}/unknown-reference.md)`,
-      },
-      range: range(0, 13, 0, 30),
-    });
+      const rule = await client.request<Hover>("textDocument/hover", at(c, text, "unknown-reference", 3));
+      expect(rule).toEqual({
+        contents: {
+          kind: "markdown",
+          value: `**unknown-reference** — error by default\n\n${RULES.find((r) => r.id === "unknown-reference")!.meta.description}\n\n[Rule docs](${HREF}/unknown-reference.md)`,
+        },
+        range: range(0, 13, 0, 30),
+      });
     } finally {
       await client.notify("textDocument/didClose", { textDocument: { uri: c } });
     }
@@ -248,13 +282,13 @@ describe("language server", () => {
     const e = uri(join(dir, "e.pmm"));
     await client.open(e, text);
     try {
-    const whole = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: e }, options: { tabSize: 2, insertSpaces: true } });
-    expect(whole).toEqual([{ range: range(0, 5, 2, 2), newText: 'ops "Ops" { role: other }\n\nteam finance "Finance" {\n' }]);
-    const part = await client.request<TextEdit[]>("textDocument/rangeFormatting", { textDocument: { uri: e }, range: range(2, 0, 2, 5), options: { tabSize: 2, insertSpaces: true } });
-    expect(part).toEqual([{ range: range(2, 2, 2, 4), newText: "" }]);
-    const broken = "team ops {\n";
-    await client.notify("textDocument/didChange", { textDocument: { uri: e, version: 2 }, contentChanges: [{ text: broken }] });
-    expect(await client.request("textDocument/formatting", { textDocument: { uri: e }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+      const whole = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: e }, options: { tabSize: 2, insertSpaces: true } });
+      expect(whole).toEqual([{ range: range(0, 5, 2, 2), newText: 'ops "Ops" { role: other }\n\nteam finance "Finance" {\n' }]);
+      const part = await client.request<TextEdit[]>("textDocument/rangeFormatting", { textDocument: { uri: e }, range: range(2, 0, 2, 5), options: { tabSize: 2, insertSpaces: true } });
+      expect(part).toEqual([{ range: range(2, 2, 2, 4), newText: "" }]);
+      const broken = "team ops {\n";
+      await client.notify("textDocument/didChange", { textDocument: { uri: e, version: 2 }, contentChanges: [{ text: broken }] });
+      expect(await client.request("textDocument/formatting", { textDocument: { uri: e }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
     } finally {
       await client.notify("textDocument/didClose", { textDocument: { uri: e } });
     }
