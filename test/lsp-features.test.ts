@@ -277,6 +277,29 @@ describe("language server", () => {
     expect(cleared.diagnostics).toEqual([]);
   });
 
+  it("links both halves of a duplicate across files with related information", async () => {
+    const g = uri(join(dir, "g.pmm"));
+    const text = 'team sales "Sales again" { role: sales }\n';
+    const from = client.published.length;
+    let closed = from;
+    await client.open(g, text);
+    try {
+      const { diagnostics } = await client.diagnostics(g, from);
+      expect(diagnostics.map((d) => [d.code, d.range, d.relatedInformation?.map((r) => [r.location.uri, r.location.range])])).toEqual([
+        ["duplicate-id", range(0, 5, 0, 10), [[a, range(6, 5, 6, 10)]]],
+      ]);
+      const inA = await client.diagnostics(a, from);
+      expect(inA.diagnostics.map((d) => [d.code, d.range, d.relatedInformation?.map((r) => [r.location.uri, r.location.range])])).toEqual([
+        ["duplicate-id", range(6, 5, 6, 10), [[g, range(0, 5, 0, 10)]]],
+      ]);
+    } finally {
+      closed = client.published.length;
+      await client.notify("textDocument/didClose", { textDocument: { uri: g } });
+    }
+    // closing it clears both files
+    expect((await client.diagnostics(a, closed, (d) => d.length === 0)).diagnostics).toEqual([]);
+  });
+
   it("formats the whole document and a range with the core formatter", async () => {
     const text = 'team   ops "Ops" {role: other}\nteam finance "Finance" {\n    role: finance\n}\n';
     const e = uri(join(dir, "e.pmm"));

@@ -47,6 +47,9 @@ afterAll(async () => {
 describe("language server robustness", () => {
   it("publishes the workspace's diagnostics and answers a normal hover to begin with", async () => {
     expect((await client.diagnostics(b)).diagnostics.length).toBeGreaterThan(0);
+    // every rule is on here: the unused team is faded as unnecessary
+    const unused = (await client.diagnostics(a)).diagnostics.find((d) => d.code === "unused-declaration");
+    expect(unused).toMatchObject({ message: "team `sales` is not used anywhere; use it or remove it", severity: 4, tags: [1] });
     expect(await hoverTeam()).toEqual(TEAM_HOVER);
   });
 

@@ -233,7 +233,7 @@ export class Session {
   didChangeWatchedFiles(changes: unknown): void {
     if (!Array.isArray(changes)) return;
     let config = false;
-    let any = false;
+    let pmmChanged = false;
     for (const c of changes as unknown[]) {
       if (typeof c !== "object" || c === null) continue;
       const { uri, type } = c as { uri?: unknown; type?: unknown };
@@ -245,7 +245,7 @@ export class Session {
         continue;
       }
       if (!isPmmPath(path)) continue;
-      any = true;
+      pmmChanged = true;
       if (this.documents.has(key)) continue; // the open buffer wins
       const bytes = type !== DELETED && this.included(path) ? readBytes(path) : null;
       if (bytes) {
@@ -257,7 +257,7 @@ export class Session {
       }
     }
     if (config) this.reload();
-    else if (any) this.changed();
+    else if (pmmChanged) this.changed();
   }
 
   /** Drops a file that vanished from disk while the server held it (found when reading it). */
