@@ -32,7 +32,7 @@ async function outcome(p: Promise<unknown>): Promise<unknown> {
 
 beforeAll(async () => {
   ensureBuilt();
-  dir = workspace({ "a.pmm": A, "b.pmm": B, "pmm.config.yaml": "today: 2026-11-23\n" });
+  dir = workspace({ "a.pmm": A, "b.pmm": B, "h.pmm": 'team lonely "Lonely" { role: nope }\n', "pmm.config.yaml": "today: 2026-11-23\n" });
   a = uri(join(dir, "a.pmm"));
   b = uri(join(dir, "b.pmm"));
   client = new LspClient();
@@ -131,6 +131,19 @@ describe("language server robustness", () => {
     expect(await client.request("workspace/symbol", { query: "win" })).toEqual([]);
     expect(await client.request("textDocument/hover", { textDocument: { uri: b }, position: { line: 1, character: 8 } })).toBeNull();
     expect(await hoverTeam()).toEqual(TEAM_HOVER);
+  });
+
+  it("drops a file deleted without any watcher event at the next re-check", async () => {
+    const h = uri(join(dir, "h.pmm"));
+    expect((await client.diagnostics(h)).diagnostics.some((d) => d.code === "invalid-value")).toBe(true);
+    unlinkSync(join(dir, "h.pmm"));
+    const from = client.published.length;
+    // any edit triggers a re-check
+    const n = uri(join(dir, "n.pmm"));
+    await client.open(n, "team n \"N\" { role: other }\n");
+    expect((await client.diagnostics(h, from, (d) => d.length === 0)).diagnostics).toEqual([]);
+    expect(await client.request("workspace/symbol", { query: "lonely" })).toEqual([]);
+    await client.notify("textDocument/didClose", { textDocument: { uri: n } });
   });
 
   it("is still running and has logged only what it caught", () => {

@@ -260,13 +260,14 @@ export class Session {
     else if (pmmChanged) this.changed();
   }
 
-  /** Drops a file that vanished from disk while the server held it (found when reading it). */
-  dropIfGone(uri: string): void {
-    const path = pathOfUri(uri);
-    if (!path || this.documents.has(uri) || existsSync(path)) return;
-    if (this.workspace.delete(uri)) {
+  /** Drops files that vanished from disk without a watcher event (clients that do not watch files). */
+  private dropVanished(): void {
+    for (const uri of [...this.onDisk]) {
+      if (this.documents.has(uri)) continue;
+      const path = pathOfUri(uri);
+      if (path && existsSync(path)) continue;
       this.onDisk.delete(uri);
-      this.changed();
+      if (this.workspace.delete(uri)) this.version++;
     }
   }
 
@@ -296,6 +297,7 @@ export class Session {
 
   /** Re-checks now and publishes diagnostics for every file whose list changed (and clears files that have none left). */
   flush(): void {
+    this.dropVanished();
     const result = this.check();
     const lookup = (u: string): SourceFile | undefined => this.workspace.get(u);
     const first = this.workspace.files()[0]?.path;
