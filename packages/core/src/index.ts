@@ -6,6 +6,7 @@ export * from "./text/line-index.js";
 export { lex, type LexResult, type PmmToken } from "./syntax/lexer.js";
 export { parse, type ParseResult } from "./syntax/parse.js";
 export * from "./schema/kinds.js";
+export { ARTICLE, describeType } from "./schema/describe.js";
 export * from "./workspace/values.js";
 export * from "./workspace/periods.js";
 export { parseSource, decodeText, type SourceFile, type FileContents } from "./workspace/source.js";

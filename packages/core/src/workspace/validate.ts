@@ -1,4 +1,5 @@
 import type { Declaration, DeclKind, Expr, Ident, KeyResult, Phrase, Property, View } from "../ast/nodes.js";
+import { ARTICLE, describeType } from "../schema/describe.js";
 import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "../schema/kinds.js";
 import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
@@ -20,60 +21,7 @@ export interface ValueIssue {
 type AddRef = (r: Omit<Reference, "target">) => void;
 type AddIssue = (i: ValueIssue) => void;
 
-const ARTICLE: Record<DeclKind, string> = {
-  blueprint: "a blueprint",
-  team: "a team",
-  source: "a source",
-  workstream: "a workstream",
-  metric: "a metric",
-  okr: "an okr",
-  attribution: "an attribution",
-  launch: "a launch",
-  forum: "a forum",
-  report: "a report",
-  dashboard: "a dashboard",
-  experiment: "an experiment",
-  review: "a review",
-};
-
 const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
-
-function describeType(t: ValueType): string {
-  switch (t.t) {
-    case "enum":
-      return `one of ${t.values.join(", ")}`;
-    case "ref":
-      return `${ARTICLE[t.kind]} id`;
-    case "int":
-      return `a whole number from ${t.min} to ${t.max}`;
-    case "fraction":
-      return "a number between 0 and 1, e.g. 0.05";
-    case "duration":
-      return "a duration such as `45d`, `12w` or `6mo`";
-    case "rate":
-      return "a rate such as `800/day` or `650/month`";
-    case "money":
-      return "an amount such as `$6M`";
-    case "date":
-      return "a date such as `2026-09-15`";
-    case "period":
-      return "a period such as `2026-Q4`, `2026-H2`, `2026-09`, `FY2026` or a date";
-    case "month":
-      return "a month such as `2026-02`";
-    case "string":
-      return 'a string in `"…"`';
-    case "bool":
-      return "`true` or `false`";
-    case "currency":
-      return "an ISO 4217 currency code such as `USD`";
-    case "formula":
-      return "an expression over metrics, e.g. `deals_won / opportunities`";
-    case "quantity":
-      return "a number, percentage, amount or duration";
-    case "percent":
-      return "a percentage such as `10%`";
-  }
-}
 
 /** Checks one declaration's properties and members against its kind's table, and reports its references. */
 export function validateDeclaration(decl: Declaration, file: SourceFile, program: Program, addRef: AddRef, addIssue: AddIssue, spec?: KindSpec): void {
