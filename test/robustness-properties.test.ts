@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, decodeText, Workspace, type Diagnostic } from "../packages/core/src/index.js";
+import { checkWorkspace, decodeText, lex, Workspace, type Diagnostic } from "../packages/core/src/index.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TODAY = "2026-11-23";
@@ -99,4 +99,76 @@ describe("editing a kept Workspace equals parsing from scratch", () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+const ANTI = pmmFiles(join(ROOT, "examples/anti-patterns")).map((p) => ({ path: relative(join(ROOT, "examples/anti-patterns"), p), text: readFileSync(p, "utf8") }));
+
+/** Offsets of the literal tokens of a text (numbers, money, dates, periods, strings). */
+function literalTokens(text: string): Array<{ start: number; end: number; type: string }> {
+  return lex(text)
+    .tokens.filter((t) => t.literal)
+    .map((t) => ({ start: t.startOffset, end: t.endOffset + 1, type: t.literal!.type }));
+}
+
+/**
+ * A value-only edit, the kind the kept Workspace applies in place (value-edit.ts):
+ * a literal replaced by another of its type, or blank space added before a token.
+ */
+const valueEditOf = fc.record({ pick: fc.nat(), digits: fc.nat({ max: 99_999 }), words: fc.string({ maxLength: 12 }), blank: fc.constantFrom(" ", "\n", "\n\n  ", "\t") });
+
+function applyValueEdit(text: string, e: { pick: number; digits: number; words: string; blank: string }): string {
+  const lits = literalTokens(text);
+  if (lits.length === 0) return text;
+  const lit = lits[e.pick % lits.length]!;
+  const raw = text.slice(lit.start, lit.end);
+  let next: string;
+  if (lit.type === "string") next = JSON.stringify(e.words.replace(/[\\"{}\n\r]/g, ""));
+  else if (lit.type === "number") next = raw.replace(/\d[\d_.]*/, String(e.digits));
+  else if (lit.type === "money") next = raw.replace(/\d[\d_.]*/, String(e.digits % 1000));
+  else if (lit.type === "date") next = `2026-${String((e.digits % 12) + 1).padStart(2, "0")}-${String((e.digits % 28) + 1).padStart(2, "0")}`;
+  else next = `${e.blank}${raw}`;
+  return text.slice(0, lit.start) + next + text.slice(lit.end);
+}
+
+describe("value-only edits in a kept Workspace (re-running only the rules that read them)", () => {
+  for (const [name, files] of [
+    ["acme", ACME],
+    ["anti-patterns", ANTI],
+  ] as const) {
+    it(`give the diagnostics of a fresh check (${name})`, () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat({ max: files.length - 1 }), valueEditOf), { minLength: 1, maxLength: 4 }), fc.boolean(), (edits, checkBetween) => {
+          const kept = new Workspace();
+          const texts = new Map(files.map((f) => [f.path, f.text]));
+          for (const f of files) kept.set(f.path, f.text);
+          kept.check({ today: TODAY });
+          for (const [i, e] of edits) {
+            const path = files[i]!.path;
+            texts.set(path, applyValueEdit(texts.get(path)!, e));
+            kept.set(path, texts.get(path)!);
+            if (checkBetween) kept.check({ today: TODAY });
+          }
+          const fresh = checkWorkspace([...texts].map(([path, text]) => ({ path, contents: text })), { today: TODAY });
+          const got = kept.check({ today: TODAY });
+          expect(plain(got.diagnostics)).toEqual(plain(fresh.diagnostics));
+          for (const [path] of texts) expect(kept.get(path)!.ast).toEqual(fresh.program.files.find((f) => f.path === path)!.ast);
+        }),
+        { numRuns: 80 },
+      );
+    }, 120_000);
+  }
+
+  it("re-runs only the rules that read the edited property", () => {
+    const kept = new Workspace();
+    for (const f of ACME) kept.set(f.path, f.text);
+    kept.check({ today: TODAY });
+    const file = ACME.find((f) => /\bbaseline: /.test(f.text))!;
+    kept.set(file.path, file.text.replace(/\bbaseline: (\d)/, "baseline: 9$1"));
+    const ran: string[] = [];
+    kept.check({ today: TODAY, onRuleTimed: (id) => ran.push(id) });
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.length).toBeLessThan(15);
+    expect(ran).not.toContain("unused-declaration");
+    expect(ran).toContain("invalid-value");
+  });
 });

@@ -1,10 +1,11 @@
-import type { Declaration } from "../ast/nodes.js";
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from "../diagnostics.js";
 import type { Program } from "../workspace/program.js";
 import { anchorOf } from "../workspace/program.js";
 import type { SourceFile } from "../workspace/source.js";
 import { fileSuppressions, type Suppression } from "../workspace/suppressions.js";
 import { closest } from "../util/suggest.js";
+import type { Span } from "../text/span.js";
+import { trackReads } from "../workspace/reads.js";
 import { fill, type Report, type Rule, type RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
@@ -20,6 +21,8 @@ export interface CheckOptions {
   readonly rules?: ReadonlyMap<string, RuleConfig>;
   /** Extra vanity terms (config `vanity_terms`). */
   readonly vanityTerms?: readonly string[];
+  /** Opt-in timing: called after each rule with its id and wall time in ms (the bench prints the slowest). */
+  readonly onRuleTimed?: (id: string, ms: number) => void;
 }
 
 /** Rules by id. */
@@ -27,17 +30,56 @@ export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [
 
 /** The file/span/declaration a report sits on. */
 function locate(program: Program, r: Report): Pick<Diagnostic, "file" | "span" | "declaration"> {
-  if (!r.decl) return r.file && r.span ? { file: r.file.path, span: r.span, declaration: null } : { file: null, span: null, declaration: null };
+  if (!r.decl) return r.file && r.span ? { file: r.file.path, span: copySpan(r.span), declaration: null } : { file: null, span: null, declaration: null };
   const file = r.file ?? program.fileOf(r.decl);
-  return { file: file.path, span: r.span ?? anchorOf(r.decl).span, declaration: r.decl.id?.name ?? null };
+  return { file: file.path, span: copySpan(r.span ?? anchorOf(r.decl).span), declaration: r.decl.id?.name ?? null };
+}
+
+/** A finding before suppressions, with the file it sits in. */
+export interface Finding {
+  readonly d: Diagnostic;
+  readonly file: SourceFile | null;
+}
+
+/** One rule's findings, and (when tracked) the property names its run read. */
+export interface RuleRun {
+  readonly id: string;
+  readonly findings: readonly Finding[];
+  readonly reads: ReadonlySet<string> | null;
+}
+
+/** How `runRules` runs. */
+export interface RunRulesOptions {
+  /** Record the property names each rule reads (for re-running only what an edit touches). */
+  readonly track?: boolean;
+  /** Findings to reuse for a rule instead of running it, or undefined to run it. */
+  readonly reuse?: (rule: Rule) => RuleRun | undefined;
 }
 
 /** Runs every enabled rule over a program and applies suppressions. Diagnostics come back sorted. */
 export function checkProgram(program: Program, options: CheckOptions = {}): Diagnostic[] {
-  const raw: Array<{ d: Diagnostic; decl: Declaration | null; file: SourceFile | null }> = [];
+  return finishCheck(program, runRules(program, options), options);
+}
+
+/** Applies suppressions to the findings of rule runs and sorts the diagnostics. */
+export function finishCheck(program: Program, runs: readonly RuleRun[], options: CheckOptions = {}): Diagnostic[] {
+  const raw: Finding[] = [];
+  for (const r of runs) for (const f of r.findings) raw.push(f);
+  return applySuppressions(program, raw, options).sort(compareDiagnostics);
+}
+
+/** Runs (or reuses) every enabled rule; findings before suppressions. */
+export function runRules(program: Program, options: CheckOptions = {}, how: RunRulesOptions = {}): RuleRun[] {
+  const runs: RuleRun[] = [];
   for (const rule of RULES) {
     const config = options.rules?.get(rule.id);
     if (config?.severity === "off") continue;
+    const reused = how.reuse?.(rule);
+    if (reused) {
+      runs.push(reused);
+      continue;
+    }
+    const findings: Finding[] = [];
     const defaults = rule.meta.options ?? {};
     const ctx: RuleContext = {
       program,
@@ -52,6 +94,7 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Diag
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${r.messageId}`);
         const severity: Severity = (config?.severity as Severity | undefined) ?? r.severity ?? rule.meta.severity;
         const loc = locate(program, r);
+        // Spans are copied: AST spans change in place under a value-only edit (value-edit.ts).
         const d: Diagnostic = {
           rule: rule.id,
           severity,
@@ -59,20 +102,27 @@ export function checkProgram(program: Program, options: CheckOptions = {}): Diag
           ...loc,
           messageId: r.messageId,
           ...(r.data ? { data: Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)])) } : {}),
-          ...(r.related?.length ? { related: r.related.map((x) => ({ file: x.file.path, span: x.span, message: x.message })) } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+          ...(r.related?.length ? { related: r.related.map((x) => ({ file: x.file.path, span: copySpan(x.span), message: x.message })) } : {}),
+          ...(r.fixes?.length ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ file: e.file, span: copySpan(e.span), newText: e.newText })) })) } : {}),
           ...(r.unnecessary ? { unnecessary: true } : {}),
         };
-        raw.push({ d, decl: r.decl, file: r.decl ? (r.file ?? program.fileOf(r.decl)) : (r.file ?? null) });
+        findings.push({ d, file: r.decl ? (r.file ?? program.fileOf(r.decl)) : (r.file ?? null) });
       },
       reportWorkspace(messageId, data) {
         const bp = program.blueprint ?? null;
         this.report(data ? { decl: bp, messageId, data } : { decl: bp, messageId });
       },
     };
-    rule.check(ctx);
+    const start = options.onRuleTimed ? performance.now() : 0;
+    const reads = how.track ? trackReads(() => rule.check(ctx)).reads : (rule.check(ctx), null);
+    options.onRuleTimed?.(rule.id, performance.now() - start);
+    runs.push({ id: rule.id, findings, reads });
   }
-  return applySuppressions(program, raw, options).sort(compareDiagnostics);
+  return runs;
+}
+
+function copySpan(s: Span): Span {
+  return { start: s.start, end: s.end };
 }
 
 function suppressionDiagnostic(rule: string, s: Suppression, messageId: string, data: Record<string, string>, options: CheckOptions, span = s.span): Diagnostic | null {
@@ -92,7 +142,7 @@ function suppressionDiagnostic(rule: string, s: Suppression, messageId: string, 
   };
 }
 
-function applySuppressions(program: Program, raw: Array<{ d: Diagnostic; file: SourceFile | null }>, options: CheckOptions): Diagnostic[] {
+function applySuppressions(program: Program, raw: readonly Finding[], options: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const suppressions: Suppression[] = [];
   for (const f of program.files) suppressions.push(...fileSuppressions(f));

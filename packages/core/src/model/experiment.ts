@@ -1,4 +1,5 @@
 import type { Declaration, Literal } from "../ast/nodes.js";
+import { prop } from "../workspace/program.js";
 import { literalOf } from "../workspace/values.js";
 import { daysToSample, sampleSizeMeans, sampleSizeProportions } from "./sample-size.js";
 
@@ -19,7 +20,7 @@ export interface ExperimentSampleSize {
 }
 
 function literal(decl: Declaration, name: string): Literal | undefined {
-  return literalOf(decl.properties.find((p) => p.name.name === name));
+  return literalOf(prop(decl, name));
 }
 
 /** A proportion as a fraction: `4%` → 0.04, a plain `0.04` → 0.04. */

@@ -1,4 +1,5 @@
 import type { Declaration, KeyResult } from "../ast/nodes.js";
+import { prop } from "../workspace/program.js";
 import { asLiteral, modifierOf, numericValue } from "../workspace/values.js";
 
 /** Score bands (rules.md, OKRs): red < 0.4 ≤ yellow < 0.7 ≤ green. */
@@ -20,7 +21,7 @@ export function scoreBand(score: number): ScoreBand {
 
 /** Scores a key result: (current − from) / (to − from), clamped to 0–1. */
 export function scoreKeyResult(kr: KeyResult): KeyResultScore {
-  const currentProp = kr.properties.find((p) => p.name.name === "current");
+  const currentProp = prop(kr, "current");
   const phrase = currentProp?.value && currentProp.value.type === "phrase" ? currentProp.value : undefined;
   const current = numericValue(asLiteral(phrase?.expr));
   const on = modifierOf(phrase, "on");

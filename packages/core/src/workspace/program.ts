@@ -2,7 +2,8 @@ import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } fr
 import type { Span } from "../text/span.js";
 import { catalogFile } from "../std/catalog.js";
 import type { SourceFile } from "./source.js";
-import { checkRequired, validateDeclaration, type ValueIssue } from "./validate.js";
+import { checkRequired, validateDeclaration, type AddRef, type ValueIssue } from "./validate.js";
+import { noteRead, VALUE_ISSUES_READ } from "./reads.js";
 import { boolOf, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
@@ -51,12 +52,14 @@ export class MetricModel {
 
   /** A property, own first, then the catalog entry's. */
   prop(name: string): Property | undefined {
-    return this.own(name) ?? this.entry?.properties.find((p) => p.name.name === name);
+    noteRead(name);
+    return findProperty(this.decl.properties, name) ?? (this.entry ? findProperty(this.entry.properties, name) : undefined);
   }
 
   /** An own property only. */
   own(name: string): Property | undefined {
-    return this.decl.properties.find((p) => p.name.name === name);
+    noteRead(name);
+    return findProperty(this.decl.properties, name);
   }
 
   /** The single word of a property. */
@@ -100,7 +103,7 @@ export class MetricModel {
   get formula(): Expr | undefined {
     const own = phraseOf(this.own("formula"))?.expr;
     if (own) return own;
-    const inherited = phraseOf(this.entry?.properties.find((p) => p.name.name === "formula"))?.expr;
+    const inherited = this.entry ? phraseOf(findProperty(this.entry.properties, "formula"))?.expr : undefined;
     if (!inherited) return undefined;
     return namesIn(inherited).every((n) => this.program.metric(n.name) !== undefined) ? inherited : undefined;
   }
@@ -114,8 +117,8 @@ export class Program {
   readonly byId = new Map<string, Declaration[]>();
   /** Every reference, in file order. */
   readonly references: Reference[] = [];
-  /** Property and value problems found while resolving. */
-  readonly valueIssues: ValueIssue[] = [];
+  /** Property and value problems found while resolving (see `valueIssues`). */
+  private issues: ValueIssue[] = [];
   /** The `std` catalog entries by id. */
   readonly catalog: ReadonlyMap<string, Declaration>;
   /** The catalog's file. */
@@ -158,12 +161,13 @@ export class Program {
       const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
       this.metrics.set(d.id.name, new MetricModel(d, this.fileOfDecl.get(d)!, entry, this));
     }
-    for (const d of this.declarations) {
-      const file = this.fileOfDecl.get(d)!;
-      validateDeclaration(d, file, this, (r) => this.addReference(r), (i) => this.valueIssues.push(i));
-    }
+    const addRef: AddRef = (name, span, file, inDecl, property, expected, isCatalog) => this.addReference(name, span, file, inDecl, property, expected, isCatalog);
+    const addIssue = (i: ValueIssue): void => {
+      this.issues.push(i);
+    };
+    for (const d of this.declarations) validateDeclaration(d, this.fileOfDecl.get(d)!, this, addRef, addIssue);
     this.collectKpis();
-    for (const d of this.declarations) checkRequired(d, this.fileOfDecl.get(d)!, this, (i) => this.valueIssues.push(i));
+    for (const d of this.declarations) checkRequired(d, this.fileOfDecl.get(d)!, this, addIssue);
     for (const m of this.metrics.values()) {
       const inputs = m.own("inputs")?.value;
       if (!inputs) continue;
@@ -177,10 +181,14 @@ export class Program {
     }
   }
 
-  private addReference(r: Omit<Reference, "target">): void {
-    const candidates = r.catalog ? undefined : this.byId.get(r.name);
-    const target = r.catalog ? (this.catalog.get(r.name) ?? null) : (candidates?.find((c) => c.kind === r.expected) ?? candidates?.[0] ?? null);
-    const ref: Reference = { name: r.name, span: r.span, file: r.file, in: r.in, property: r.property, expected: r.expected, target, catalog: r.catalog };
+  private addReference(name: string, span: Span, file: SourceFile, inDecl: Declaration, property: string, expected: DeclKind, isCatalog: boolean): void {
+    let target: Declaration | null;
+    if (isCatalog) target = this.catalog.get(name) ?? null;
+    else {
+      const candidates = this.byId.get(name);
+      target = candidates === undefined ? null : candidates.length === 1 ? candidates[0]! : (candidates.find((c) => c.kind === expected) ?? candidates[0]!);
+    }
+    const ref: Reference = { name, span, file, in: inDecl, property, expected, target, catalog: isCatalog };
     this.references.push(ref);
     if (target) {
       const list = this.refsTo.get(target);
@@ -201,6 +209,37 @@ export class Program {
     for (const d of this.ofKind("okr")) for (const kr of d.keyResults) add(kr.metric.name, { via: "kr", decl: d, kr });
     for (const d of this.ofKind("dashboard"))
       for (const v of d.views) for (const i of identsOf(v.properties.find((p) => p.name.name === "metrics"))) add(i.name, { via: "view", decl: d, view: v });
+  }
+
+  /** Property and value problems found while resolving. */
+  get valueIssues(): readonly ValueIssue[] {
+    noteRead(VALUE_ISSUES_READ);
+    return this.issues;
+  }
+
+  /**
+   * This program after value-only edits of some files (their ASTs patched in
+   * place, see value-edit.ts): a new object sharing every index, with the value
+   * issues of those files found again. A new object, so caches keyed by the
+   * program (`programMemo`) start afresh.
+   */
+  revalidated(paths: ReadonlySet<string>): Program {
+    const next = Object.assign(Object.create(Program.prototype) as Program, this);
+    const issues = this.issues.filter((i) => !paths.has(i.file.path));
+    const noRef = (): void => {};
+    const add = (i: ValueIssue): void => {
+      issues.push(i);
+    };
+    for (const d of this.declarations) {
+      const file = this.fileOfDecl.get(d)!;
+      if (paths.has(file.path)) validateDeclaration(d, file, next, noRef, add);
+    }
+    for (const d of this.declarations) {
+      const file = this.fileOfDecl.get(d)!;
+      if (paths.has(file.path)) checkRequired(d, file, next, add);
+    }
+    next.issues = issues;
+    return next;
   }
 
   /** The file a declaration is in. */
@@ -277,7 +316,14 @@ export class Program {
 
 /** A declaration's (or member's) own property by name. */
 export function prop(decl: Declaration | View | KeyResult, name: string): Property | undefined {
-  return decl.properties.find((p) => p.name.name === name);
+  noteRead(name);
+  return findProperty(decl.properties, name);
+}
+
+/** The first property of a list by name (lists are short: a loop beats an index). */
+function findProperty(props: readonly Property[], name: string): Property | undefined {
+  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return props[i];
+  return undefined;
 }
 
 /** The id or the anchor name of a declaration for messages. */

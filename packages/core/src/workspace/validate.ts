@@ -3,7 +3,7 @@ import { ARTICLE, describeType } from "../schema/describe.js";
 import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "../schema/kinds.js";
 import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
-import type { Program, Reference } from "./program.js";
+import type { Program } from "./program.js";
 import type { SourceFile } from "./source.js";
 import { asLiteral, wordOf } from "./values.js";
 
@@ -18,7 +18,8 @@ export interface ValueIssue {
   readonly data?: Readonly<Record<string, string>>;
 }
 
-type AddRef = (r: Omit<Reference, "target">) => void;
+/** Receives a reference found in a declaration (the program resolves it). */
+export type AddRef = (name: string, span: Span, file: SourceFile, inDecl: Declaration, property: string, expected: DeclKind, catalog: boolean) => void;
 type AddIssue = (i: ValueIssue) => void;
 
 const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
@@ -33,29 +34,40 @@ export function validateDeclaration(decl: Declaration, file: SourceFile, program
 export function checkRequired(decl: Declaration, file: SourceFile, program: Program, addIssue: AddIssue): void {
   if (decl.kind === "tradeoff" || !decl.id) return;
   const spec = KIND_SPECS.get(decl.kind)!;
-  const label = `${decl.kind} ${decl.id.name}`;
+  const label = (): string => `${decl.kind} ${decl.id!.name}`;
   const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
-  const has = (name: string): boolean => (metric ? metric.prop(name) !== undefined : decl.properties.some((p) => p.name.name === name));
   for (const s of requiredOf(spec)) {
-    if (has(s.name)) continue;
+    if (metric ? metric.prop(s.name) !== undefined : hasProperty(decl.properties, s.name)) continue;
     let message: string | undefined;
-    if (s.required === "always") message = `\`${label}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    if (s.required === "always") message = `\`${label()}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
     else if (s.required === "output" && metric?.type === "output")
       message = `output metric \`${decl.id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
     else if (s.required === "kpi" && metric && program.isKpi(metric))
       message = `\`${decl.id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
     if (message) addIssue({ rule: "missing-property", file, span: decl.id.span, decl, message, data: { property: s.name } });
   }
-  if (decl.kind === "experiment" && !decl.properties.some((p) => p.name.name === "expect" || p.name.name === "mde")) {
+  if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) {
     addIssue({
       rule: "missing-property",
       file,
       span: decl.id.span,
       decl,
-      message: `\`${label}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
+      message: `\`${label()}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
       data: { property: "expect" },
     });
   }
+}
+
+function hasProperty(props: readonly Property[], name: string): boolean {
+  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return true;
+  return false;
+}
+
+/** True when a property of the same name comes before `props[index]` (only called for names the kind knows). */
+function setBefore(props: readonly Property[], index: number): boolean {
+  const name = props[index]!.name.name;
+  for (let i = 0; i < index; i++) if (props[i]!.name.name === name) return true;
+  return false;
 }
 
 const REQUIRED = new WeakMap<KindSpec, PropertySpec[]>();
@@ -91,7 +103,7 @@ class Validator {
   }
 
   private ref(ident: Ident | { name: string; span: Span }, property: string, expected: DeclKind, catalog = false): void {
-    this.addRef({ name: ident.name, span: ident.span, file: this.file, in: this.decl, property, expected, catalog });
+    this.addRef(ident.name, ident.span, this.file, this.decl, property, expected, catalog);
   }
 
   run(): void {
@@ -134,9 +146,11 @@ class Validator {
   }
 
   private properties(props: readonly Property[], spec: KindSpec): void {
-    const seen = new Map<string, Property>();
     const metricType = this.decl.kind === "metric" ? wordOf(props.find((p) => p.name.name === "type")) : undefined;
-    for (const p of props) {
+    // Duplicates: a scan of the earlier names for the usual short lists, a set for long ones.
+    const seen = props.length > 16 ? new Set<string>() : undefined;
+    for (let index = 0; index < props.length; index++) {
+      const p = props[index]!;
       const name = p.name.name;
       const s = spec.properties.get(name);
       if (!s) {
@@ -150,11 +164,11 @@ class Validator {
         );
         continue;
       }
-      if (seen.has(name)) {
+      if (seen ? seen.has(name) : setBefore(props, index)) {
         this.issue("invalid-property", p.name.span, `\`${name}\` is set twice in ${this.label}; keep one`);
         continue;
       }
-      seen.set(name, p);
+      seen?.add(name);
       if (s.variant && metricType && metricType !== s.variant) {
         const msg =
           s.variant === "output"
