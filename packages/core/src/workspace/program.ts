@@ -230,14 +230,9 @@ export class Program {
     const add = (i: ValueIssue): void => {
       issues.push(i);
     };
-    for (const d of this.declarations) {
-      const file = this.fileOfDecl.get(d)!;
-      if (paths.has(file.path)) validateDeclaration(d, file, next, noRef, add);
-    }
-    for (const d of this.declarations) {
-      const file = this.fileOfDecl.get(d)!;
-      if (paths.has(file.path)) checkRequired(d, file, next, add);
-    }
+    const files = this.files.filter((f) => paths.has(f.path));
+    for (const file of files) for (const d of file.ast.declarations) validateDeclaration(d, file, next, noRef, add);
+    for (const file of files) for (const d of file.ast.declarations) checkRequired(d, file, next, add);
     next.issues = issues;
     return next;
   }

@@ -6,6 +6,7 @@
 // read the changed properties need to run again (workspace.ts).
 
 import type { FileNode } from "../ast/nodes.js";
+import type { Span } from "../text/span.js";
 
 /** What a value-only edit changed. */
 export interface ValueEdit {
@@ -20,6 +21,11 @@ const LITERALS = new Set(["number", "money", "duration", "rate", "date", "period
 
 type Node = Record<string, unknown>;
 
+/** Fields that hold a span: `span`, `kindSpan`, `keywordSpan`… */
+function isSpanKey(key: string): boolean {
+  return key === "span" || key.endsWith("Span");
+}
+
 /** Stops the walk: the two trees differ in more than values. */
 class Structural extends Error {}
 
@@ -31,12 +37,21 @@ export function valueEdit(before: FileNode, after: FileNode): ValueEdit | null {
   const changed = new Set<string>();
   const anchors: number[] = [];
   const walk = (a: unknown, b: unknown, property: string | null, literal: boolean, key: string): void => {
-    // Every span boundary is an anchor of the offset map, moved or not.
-    if (typeof a === "number" && typeof b === "number" && (key === "start" || key === "end")) {
+    // A boundary of another span-like field (a declaration's `block`).
+    if (typeof a === "number" && (key === "start" || key === "end")) {
+      if (typeof b !== "number") throw new Structural();
       anchors.push(a, b);
       return;
     }
     if (a === b) return;
+    // Every span boundary is an anchor of the offset map, moved or not.
+    if (isSpanKey(key)) {
+      if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) throw new Structural();
+      const x = a as Span;
+      const y = b as Span;
+      anchors.push(x.start, y.start, x.end, y.end);
+      return;
+    }
     if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) {
       if (literal && property !== null && typeof a === typeof b) {
         changed.add(property);
@@ -70,7 +85,8 @@ export function valueEdit(before: FileNode, after: FileNode): ValueEdit | null {
     if (e instanceof Structural) return null;
     throw e;
   }
-  return { changed, map: offsetMap(anchors) };
+  let map: ((offset: number) => number) | undefined;
+  return { changed, map: (offset) => (map ??= offsetMap(anchors))(offset) };
 }
 
 /**
@@ -108,7 +124,12 @@ export function patchInPlace(before: FileNode, after: FileNode): void {
       const x = a[k];
       const y = b[k];
       if (x === y) continue;
-      if (typeof x === "object" && x !== null) copy(x as Node, y as Node);
+      if (isSpanKey(k) && typeof x === "object" && x !== null) {
+        const to = x as { start: number; end: number };
+        const from = y as Span;
+        to.start = from.start;
+        to.end = from.end;
+      } else if (typeof x === "object" && x !== null) copy(x as Node, y as Node);
       else a[k] = y;
     }
   };
