@@ -1,10 +1,10 @@
 // Which metrics trace to revenue, pipeline or customer value (G1, G8).
 import type { MetricModel, Program } from "../../workspace/program.js";
+import { programMemo } from "../../workspace/reads.js";
+import { metricTable } from "./metric-table.js";
 
 /** The values of `traces` a KPI may trace to (G1). */
 export const TRACE_TARGETS: readonly string[] = ["revenue", "pipeline", "customer_value"];
-
-const cache = new WeakMap<Program, Map<string, ReadonlySet<MetricModel>>>();
 
 /**
  * The metrics that trace to one of `targets`: those whose own `traces`
@@ -13,29 +13,31 @@ const cache = new WeakMap<Program, Map<string, ReadonlySet<MetricModel>>>();
  * once per program and target set; linear in metrics plus `inputs` edges.
  */
 export function tracingMetrics(program: Program, targets: readonly string[] = TRACE_TARGETS): ReadonlySet<MetricModel> {
-  const key = [...targets].sort().join(",");
-  let byKey = cache.get(program);
-  if (!byKey) cache.set(program, (byKey = new Map()));
-  const hit = byKey.get(key);
-  if (hit) return hit;
+  return programMemo(program, `tracing:${[...targets].sort().join(",")}`, () => compute(program, targets));
+}
+
+function compute(program: Program, targets: readonly string[]): ReadonlySet<MetricModel> {
   const wanted = new Set(targets);
+  const t = metricTable(program);
+  const traces = t.words("traces");
+  const types = t.word("type");
+  const inputs = t.inputs();
   const out = new Set<MetricModel>();
-  const queue: MetricModel[] = [];
-  for (const m of program.metrics.values()) {
-    if (!m.words("traces").some((t) => wanted.has(t))) continue;
-    out.add(m);
-    if (m.type === "output") queue.push(m);
+  const queue: number[] = [];
+  for (let i = 0; i < t.metrics.length; i++) {
+    if (!traces[i]!.some((w) => wanted.has(w))) continue;
+    out.add(t.metrics[i]!);
+    if (types[i] === "output") queue.push(i);
   }
-  const expanded = new Set<MetricModel>();
+  const expanded = new Uint8Array(t.metrics.length);
   while (queue.length > 0) {
-    const m = queue.pop()!;
-    if (expanded.has(m)) continue;
-    expanded.add(m);
-    for (const i of m.inputs) {
-      out.add(i);
-      if (!expanded.has(i)) queue.push(i);
+    const i = queue.pop()!;
+    if (expanded[i]) continue;
+    expanded[i] = 1;
+    for (const j of inputs[i]!) {
+      out.add(t.metrics[j]!);
+      if (!expanded[j]) queue.push(j);
     }
   }
-  byKey.set(key, out);
   return out;
 }

@@ -27,6 +27,26 @@ describe("containsWord", () => {
     expect(containsWord("é-rate", "rate")).toBe(true);
   });
 
+  it("keeps the regex's case folding behind the lower-case pre-filter", () => {
+    // Multi-word terms: any run of blanks in the text, and in the term.
+    expect(containsWord("REGISTERED\t\n Users", "registered users")).toBe(true);
+    expect(containsWord("registered users", " Registered   USERS ")).toBe(true);
+    expect(containsWord("users registered", "registered users")).toBe(false);
+    // Non-ASCII characters that fold to ASCII letters: long s and the Kelvin sign.
+    expect(containsWord("\u017Fessions per day", "sessions")).toBe(true);
+    expect(containsWord("\u212Aeystrokes", "keystrokes")).toBe(true);
+    // Non-ASCII terms: case-insensitive as the regex folds, not as `toLowerCase` (final sigma).
+    expect(containsWord("ΟΔΟΣ", "οδοσ")).toBe(true);
+    expect(containsWord("École visits", "ÉCOLE")).toBe(true);
+    expect(containsWord("écoles", "école")).toBe(false);
+  });
+
+  it("gives the same answer whichever text was matched before", () => {
+    expect(firstWord("Page views", ["hits", "page views"])).toBe("page views");
+    expect(firstWord("Hits", ["hits", "page views"])).toBe("hits");
+    expect(firstWord("Page views", ["hits", "page views"])).toBe("page views");
+  });
+
   it("returns the first term found, in the order of the list", () => {
     expect(firstWord("page views and hits", ["hits", "page views"])).toBe("hits");
     expect(firstWord(undefined, ["hits"])).toBeUndefined();

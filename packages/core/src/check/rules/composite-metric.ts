@@ -1,12 +1,12 @@
 import type { Expr } from "../../ast/nodes.js";
-import type { MetricModel, Program } from "../../workspace/program.js";
 import { asLiteral, namesIn } from "../../workspace/values.js";
 import { additiveTerms, unparen } from "../helpers/formula.js";
+import { metricTable, type MetricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
-/** A term of a sum: the metric it reads, and whether a constant factor weights it. */
+/** A term of a sum: the metric it reads (its slot in the metric table), and whether a constant factor weights it. */
 interface Term {
-  readonly metric: MetricModel | undefined;
+  readonly metric: number | undefined;
   readonly name: string | undefined;
   readonly weighted: boolean;
   readonly hasMetric: boolean;
@@ -18,14 +18,14 @@ function isConstant(e: Expr): boolean {
 }
 
 /** Reads one summand: `a`, `0.4 * a`, `a * 0.4`, `a / 2`, or anything else (unknown unit). */
-function termOf(p: Program, e: Expr): Term {
+function termOf(table: MetricTable, e: Expr): Term {
   const t = unparen(e);
-  if (t.type === "name") return { metric: p.metric(t.name), name: t.name, weighted: false, hasMetric: true };
+  if (t.type === "name") return { metric: table.slotOf(t.name), name: t.name, weighted: false, hasMetric: true };
   if (t.type === "binary" && (t.op === "*" || t.op === "/")) {
     const l = unparen(t.left);
     const r = unparen(t.right);
-    if (l.type === "name" && isConstant(r)) return { metric: p.metric(l.name), name: l.name, weighted: true, hasMetric: true };
-    if (t.op === "*" && r.type === "name" && isConstant(l)) return { metric: p.metric(r.name), name: r.name, weighted: true, hasMetric: true };
+    if (l.type === "name" && isConstant(r)) return { metric: table.slotOf(l.name), name: l.name, weighted: true, hasMetric: true };
+    if (t.op === "*" && r.type === "name" && isConstant(l)) return { metric: table.slotOf(r.name), name: r.name, weighted: true, hasMetric: true };
   }
   return { metric: undefined, name: undefined, weighted: false, hasMetric: namesIn(t).length > 0 };
 }
@@ -65,17 +65,22 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    for (const m of p.metrics.values()) {
-      const formula = m.formula;
+    const table = metricTable(p);
+    const formulas = table.formula();
+    const ownFormulas = table.own("formula");
+    const units = table.word("unit");
+    for (let i = 0; i < table.metrics.length; i++) {
+      const formula = formulas[i];
       if (!formula) continue;
+      const m = table.metrics[i]!;
       let mixed: { a: string; unitA: string; b: string; unitB: string } | undefined;
       let weightedCount = 0;
       for (const chain of sums(formula)) {
-        const terms = chain.map((e) => termOf(p, e));
+        const terms = chain.map((e) => termOf(table, e));
         if (!mixed) {
           let first: { name: string; unit: string } | undefined;
           for (const t of terms) {
-            const unit = t.metric?.word("unit");
+            const unit = t.metric === undefined ? undefined : units[t.metric];
             if (!t.name || !unit) continue;
             if (!first) first = { name: t.name, unit };
             else if (unit !== first.unit) {
@@ -88,7 +93,7 @@ export default defineRule({
         if (withMetrics.length >= 2 && withMetrics.some((t) => t.weighted)) weightedCount = Math.max(weightedCount, withMetrics.length);
       }
       // An inherited formula lives in the catalog, which has no place in the workspace to point at.
-      const own = m.own("formula");
+      const own = ownFormulas[i];
       const related = own ? [{ file: m.file, span: own.span, message: "the formula is here" }] : [];
       if (mixed) ctx.report({ decl: m.decl, messageId: "mixedUnits", data: { metric: m.id, ...mixed }, related });
       if (weightedCount > 0) ctx.report({ decl: m.decl, messageId: "weighted", data: { metric: m.id, count: weightedCount }, related });

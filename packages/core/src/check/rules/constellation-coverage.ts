@@ -1,4 +1,5 @@
 import { DIMENSIONS } from "../helpers/dimensions.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
@@ -18,8 +19,11 @@ export default defineRule({
   },
   check(ctx) {
     const covered = new Set<string>();
-    for (const m of ctx.program.metrics.values()) {
-      const d = m.type === "output" ? m.word("dimension") : undefined;
+    const t = metricTable(ctx.program);
+    const types = t.word("type");
+    const dimensions = t.word("dimension");
+    for (let i = 0; i < t.metrics.length; i++) {
+      const d = types[i] === "output" ? dimensions[i] : undefined;
       if (d) covered.add(d);
     }
     const missing = DIMENSIONS.filter((d) => !covered.has(d)).map((d) => `\`${d}\``);

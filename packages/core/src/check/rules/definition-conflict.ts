@@ -1,5 +1,7 @@
+import type { Property } from "../../ast/nodes.js";
 import type { MetricModel } from "../../workspace/program.js";
-import { asLiteral, phraseOf, phrases } from "../../workspace/values.js";
+import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { titleOf } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
@@ -12,27 +14,11 @@ function keyOf(name: string): string {
   return messy ? lower.trim().replace(/\s+/g, " ") : lower;
 }
 
-/** The display name and aliases of a metric (catalog entry merged), each once by key, in that order. */
-function namesOf(m: MetricModel): Array<{ key: string; name: string }> {
-  const out: Array<{ key: string; name: string }> = [];
-  const add = (name: string): void => {
-    const key = keyOf(name);
-    if (key !== "" && !out.some((e) => e.key === key)) out.push({ key, name });
-  };
-  const title = titleOf(m);
-  if (title) add(title);
-  for (const ph of phrases(m.prop("aliases")?.value)) {
-    const lit = asLiteral(ph.expr);
-    if (lit?.type === "string") add(lit.value);
-  }
-  return out;
-}
-
 /** What a metric means: its definition and formula (catalog entry merged), normalised for whitespace (and case, for the definition). */
-function meaningOf(m: MetricModel, catalogText: string): { definition: string; formula: string } {
-  const expr = phraseOf(m.prop("formula"))?.expr;
-  const text = expr ? (m.own("formula") ? m.file.text : catalogText).slice(expr.span.start, expr.span.end) : "";
-  return { definition: keyOf(m.definition ?? ""), formula: text.replace(/\s+/g, "") };
+function meaningOf(m: MetricModel, definition: Property | undefined, formula: Property | undefined, ownFormula: Property | undefined, catalogText: string): { definition: string; formula: string } {
+  const expr = phraseOf(formula)?.expr;
+  const text = expr ? (ownFormula ? m.file.text : catalogText).slice(expr.span.start, expr.span.end) : "";
+  return { definition: keyOf(stringOf(definition) ?? ""), formula: text.replace(/\s+/g, "") };
 }
 
 /** A metric under one of its names, with its interned meaning. */
@@ -56,26 +42,58 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const byKey = new Map<string, Array<{ m: MetricModel; name: string }>>();
-    const namesByMetric = new Map<MetricModel, Array<{ key: string; name: string }>>();
-    for (const m of p.metrics.values()) {
-      const names = namesOf(m);
-      if (names.length === 0) continue;
-      namesByMetric.set(m, names);
-      for (const { key, name } of names) {
-        const list = byKey.get(key);
-        if (list) list.push({ m, name });
-        else byKey.set(key, [{ m, name }]);
+    const t = metricTable(p);
+    const aliases = t.prop("aliases");
+    // Every (metric, name) pair, flat and in order: the display name, then the aliases, each once per metric by key.
+    const pairMetric: number[] = [];
+    const pairKey: string[] = [];
+    const pairName: string[] = [];
+    // A key set that does not grow has seen the key before: one hash operation per name (most names are unique).
+    const keys = new Set<string>();
+    const sharedKeys = new Set<string>();
+    const addPair = (i: number, firstPair: number, name: string): void => {
+      const key = keyOf(name);
+      if (key === "") return;
+      for (let k = firstPair; k < pairKey.length; k++) if (pairKey[k] === key) return;
+      pairMetric.push(i);
+      pairKey.push(key);
+      pairName.push(name);
+      const size = keys.size;
+      if (keys.add(key).size === size) sharedKeys.add(key);
+    };
+    for (let i = 0; i < t.metrics.length; i++) {
+      const firstPair = pairKey.length;
+      const title = titleOf(t.metrics[i]!);
+      if (title) addPair(i, firstPair, title);
+      const a = aliases[i];
+      if (a) {
+        for (const ph of phrases(a.value)) {
+          const lit = asLiteral(ph.expr);
+          if (lit?.type === "string") addPair(i, firstPair, lit.value);
+        }
       }
     }
+    if (sharedKeys.size === 0) return;
+    // The pairs of each shared key, in order.
+    const shared = new Map<string, number[]>();
+    for (let k = 0; k < pairKey.length; k++) {
+      const key = pairKey[k]!;
+      if (!sharedKeys.has(key)) continue;
+      const list = shared.get(key);
+      if (list) list.push(k);
+      else shared.set(key, [k]);
+    }
     // Meanings are read only for metrics that share a name, interned as numbers (equal meanings, equal numbers).
+    const definitions = t.prop("definition");
+    const formulas = t.prop("formula");
+    const ownFormulas = t.own("formula");
     const meanings = new Map<string, number>();
     const parts: Array<{ definition: string; formula: string }> = [];
-    const meaningOfMetric = new Map<MetricModel, number>();
-    const meaning = (m: MetricModel): number => {
-      let id = meaningOfMetric.get(m);
+    const meaningOfMetric = new Map<number, number>();
+    const meaning = (i: number): number => {
+      let id = meaningOfMetric.get(i);
       if (id !== undefined) return id;
-      const mean = meaningOf(m, p.catalogFile.text);
+      const mean = meaningOf(t.metrics[i]!, definitions[i], formulas[i], ownFormulas[i], p.catalogFile.text);
       const sig = `${mean.definition}\u0000${mean.formula}`;
       id = meanings.get(sig);
       if (id === undefined) {
@@ -83,35 +101,38 @@ export default defineRule({
         meanings.set(sig, id);
         parts.push(mean);
       }
-      meaningOfMetric.set(m, id);
+      meaningOfMetric.set(i, id);
       return id;
     };
-    // For each shared name, the first metric of each of the first two meanings: enough to find a differing partner in O(1).
+    // For each shared name, the first pair of each of the first two meanings: enough to find a differing partner in O(1).
     const reps = new Map<string, readonly [Named, Named]>();
-    for (const [key, list] of byKey) {
-      if (list.length < 2) continue;
-      const first = { ...list[0]!, meaning: meaning(list[0]!.m) };
-      const found = list.find((e) => meaning(e.m) !== first.meaning);
-      if (found) reps.set(key, [first, { ...found, meaning: meaning(found.m) }]);
+    for (const [key, list] of shared) {
+      const named = (k: number): Named => ({ m: t.metrics[pairMetric[k]!]!, name: pairName[k]!, meaning: meaning(pairMetric[k]!) });
+      const first = named(list[0]!);
+      const found = list.find((k) => meaning(pairMetric[k]!) !== first.meaning);
+      if (found !== undefined) reps.set(key, [first, named(found)]);
     }
     if (reps.size === 0) return;
-    for (const [m, names] of namesByMetric) {
-      for (const { key, name } of names) {
-        const pair = reps.get(key);
-        if (!pair) continue;
-        const mine = meaning(m);
-        const other = pair[0].meaning !== mine ? pair[0] : pair[1];
-        const a = parts[mine]!;
-        const b = parts[other.meaning]!;
-        const what = [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])];
-        ctx.report({
-          decl: m.decl,
-          messageId: "conflict",
-          data: { metric: m.id, other: other.m.id, name, what: what.join(" and ") },
-          related: [{ file: other.m.file, span: other.m.decl.id!.span, message: `metric \`${other.m.id}\` is called "${other.name}" too` }],
-        });
-        break;
-      }
+    // One report per metric, on its first name that has a conflict.
+    let reported = -1;
+    for (let k = 0; k < pairKey.length; k++) {
+      const i = pairMetric[k]!;
+      if (i === reported) continue;
+      const pair = reps.get(pairKey[k]!);
+      if (!pair) continue;
+      reported = i;
+      const m = t.metrics[i]!;
+      const mine = meaning(i);
+      const other = pair[0].meaning !== mine ? pair[0] : pair[1];
+      const a = parts[mine]!;
+      const b = parts[other.meaning]!;
+      const what = [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])];
+      ctx.report({
+        decl: m.decl,
+        messageId: "conflict",
+        data: { metric: m.id, other: other.m.id, name: pairName[k]!, what: what.join(" and ") },
+        related: [{ file: other.m.file, span: other.m.decl.id!.span, message: `metric \`${other.m.id}\` is called "${other.name}" too` }],
+      });
     }
   },
 });

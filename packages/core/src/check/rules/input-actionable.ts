@@ -1,4 +1,6 @@
+import type { Declaration } from "../../ast/nodes.js";
 import { phrases, wordOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** `input-actionable`: an input metric the team cannot act on: no levers, or owned by a team that cannot act (G3). */
@@ -21,14 +23,29 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const passive = new Set(ctx.option<string[]>("passiveRoles"));
-    for (const m of p.metrics.values()) {
-      if (m.type !== "input") continue;
-      if (phrases(m.prop("levers")?.value).length === 0) ctx.report({ decl: m.decl, messageId: "noLevers", data: { metric: m.id } });
-      const ownerProp = m.prop("owner");
-      const owner = wordOf(ownerProp);
-      const team = owner ? p.lookupKind(owner, "team") : undefined;
-      const role = team ? wordOf(p.prop(team, "role")) : undefined;
-      if (!owner || !team || !role || !passive.has(role)) continue;
+    const t = metricTable(p);
+    const types = t.word("type");
+    const levers = t.prop("levers");
+    const owners = t.word("owner");
+    // Owners are a handful of teams: resolve each owner word to its team and role once.
+    const passiveTeams = new Map<string, { team: Declaration; role: string } | null>();
+    const passiveTeam = (owner: string): { team: Declaration; role: string } | null => {
+      let hit = passiveTeams.get(owner);
+      if (hit === undefined) {
+        const team = p.lookupKind(owner, "team");
+        const role = team ? wordOf(p.prop(team, "role")) : undefined;
+        passiveTeams.set(owner, (hit = team && role && passive.has(role) ? { team, role } : null));
+      }
+      return hit;
+    };
+    for (let i = 0; i < t.metrics.length; i++) {
+      if (types[i] !== "input") continue;
+      const m = t.metrics[i]!;
+      if (phrases(levers[i]?.value).length === 0) ctx.report({ decl: m.decl, messageId: "noLevers", data: { metric: m.id } });
+      const owner = owners[i];
+      const hit = owner ? passiveTeam(owner) : null;
+      if (!owner || !hit) continue;
+      const { team, role } = hit;
       ctx.report({
         decl: m.decl,
         messageId: "passiveOwner",

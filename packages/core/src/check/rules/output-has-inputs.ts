@@ -1,4 +1,5 @@
 import { identsOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** `output-has-inputs`: an output metric without input metrics (F2). */
@@ -14,8 +15,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const m of ctx.program.metrics.values()) {
-      if (m.type === "output" && identsOf(m.own("inputs")).length === 0) ctx.report({ decl: m.decl, messageId: "noInputs", data: { metric: m.id } });
+    const t = metricTable(ctx.program);
+    const types = t.word("type");
+    const inputs = t.own("inputs");
+    for (let i = 0; i < t.metrics.length; i++) {
+      if (types[i] !== "output" || identsOf(inputs[i]).length > 0) continue;
+      const m = t.metrics[i]!;
+      ctx.report({ decl: m.decl, messageId: "noInputs", data: { metric: m.id } });
     }
   },
 });

@@ -1,5 +1,6 @@
 import type { Reference } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
@@ -31,8 +32,11 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    for (const m of p.metrics.values()) {
-      if (m.word("status") !== "retired") continue;
+    const t = metricTable(p);
+    const statuses = t.word("status");
+    for (let i = 0; i < t.metrics.length; i++) {
+      if (statuses[i] !== "retired") continue;
+      const m = t.metrics[i]!;
       const replacement = identsOf(m.own("replaced_by"))[0];
       if (!replacement) ctx.report({ decl: m.decl, messageId: "noReplacement", data: { metric: m.id } });
       const uses: Array<{ ref: Reference; where: string }> = [];

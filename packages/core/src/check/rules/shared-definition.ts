@@ -1,6 +1,7 @@
 import type { Fix } from "../../diagnostics.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { signoffTeams } from "../helpers/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
@@ -49,9 +50,11 @@ export default defineRule({
     const signoff = signoffTeams(p);
     if (signoff.length === 0) return;
     const tracing = tracingMetrics(p, SIGNED_TRACES);
+    const table = metricTable(p);
+    const agreedBy = table.prop("agreed_by");
     for (const m of p.kpis.keys()) {
       if (!tracing.has(m)) continue;
-      const agreedProp = m.prop("agreed_by");
+      const agreedProp = agreedBy[table.slot(m)];
       const agreed = new Set(identsOf(agreedProp).map((i) => i.name));
       const missing = signoff.filter((t) => !agreed.has(t.id!.name)).map((t) => t.id!.name);
       if (missing.length === 0) continue;

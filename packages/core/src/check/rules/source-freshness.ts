@@ -1,7 +1,17 @@
+import type { Declaration, Property } from "../../ast/nodes.js";
 import { wordOf } from "../../workspace/values.js";
 import { CADENCE_DAYS } from "../helpers/cadence.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { refreshDays } from "../helpers/sources.js";
 import { defineRule } from "../rule.js";
+
+/** A source that refreshes, with where it says so. */
+interface Refresh {
+  readonly decl: Declaration;
+  readonly refreshProp: Property;
+  readonly refresh: string;
+  readonly days: number;
+}
 
 /** `source-freshness`: a metric reviewed more often than its source refreshes (G6). */
 export default defineRule({
@@ -21,22 +31,37 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const manualAs = ctx.option<string>("manualAs");
-    for (const m of p.metrics.values()) {
-      const cadence = m.word("cadence");
+    const t = metricTable(p);
+    const cadences = t.word("cadence");
+    const sources = t.word("source");
+    // Sources are few and shared by many metrics: read each one's `refresh` once.
+    const refreshes = new Map<string, Refresh | null>();
+    const refreshOf = (source: string): Refresh | null => {
+      let hit = refreshes.get(source);
+      if (hit === undefined) {
+        const decl = p.lookupKind(source, "source");
+        const refreshProp = decl ? p.prop(decl, "refresh") : undefined;
+        const refresh = wordOf(refreshProp);
+        // A source without `refresh` is listed as unknown in the compiled `integrations`, not reported here.
+        const days = refreshDays(refresh, manualAs);
+        refreshes.set(source, (hit = decl && refreshProp && refresh && days !== undefined ? { decl, refreshProp, refresh, days } : null));
+      }
+      return hit;
+    };
+    for (let i = 0; i < t.metrics.length; i++) {
+      const cadence = cadences[i];
       const cadenceDays = cadence === undefined ? undefined : CADENCE_DAYS.get(cadence);
-      const source = wordOf(m.prop("source"));
-      const decl = source ? p.lookupKind(source, "source") : undefined;
-      if (cadence === undefined || cadenceDays === undefined || !source || !decl) continue;
-      const refreshProp = p.prop(decl, "refresh");
-      const refresh = wordOf(refreshProp);
-      // A source without `refresh` is listed as unknown in the compiled `integrations`, not reported here.
-      const days = refreshDays(refresh, manualAs);
-      if (!refresh || days === undefined || days <= cadenceDays) continue;
+      const source = sources[i];
+      if (cadence === undefined || cadenceDays === undefined || !source) continue;
+      const hit = refreshOf(source);
+      if (!hit || hit.days <= cadenceDays) continue;
+      const { decl, refreshProp, refresh } = hit;
+      const m = t.metrics[i]!;
       ctx.report({
         decl: m.decl,
         messageId: "stale",
         data: { metric: m.id, cadence, source, refresh: refresh === "manual" ? `manually (counted as ${manualAs})` : refresh },
-        related: [{ file: p.fileOf(decl), span: refreshProp!.span, message: `\`${source}\` refreshes ${refresh}` }],
+        related: [{ file: p.fileOf(decl), span: refreshProp.span, message: `\`${source}\` refreshes ${refresh}` }],
       });
     }
   },

@@ -1,31 +1,40 @@
-import type { Expr, Literal } from "../../ast/nodes.js";
+import type { Expr, Literal, MoneyLit, NumberLit } from "../../ast/nodes.js";
 import { asLiteral, phraseOf } from "../../workspace/values.js";
+import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
-/** A comparable reading of a literal: numbers in the same unit, money in the same currency, durations, rates. */
-function comparable(lit: Literal): { key: string; value: number } | undefined {
+/** The magnitude of a literal on its scale (numbers, money, durations in days, rates per day), else undefined. */
+function magnitude(lit: Literal): number | undefined {
   switch (lit.type) {
     case "number":
-      return { key: `number:${lit.unit}`, value: lit.value };
     case "money":
-      return { key: `money:${lit.currency}`, value: lit.value };
+      return lit.value;
     case "duration":
-      return { key: "duration", value: lit.days };
+      return lit.days;
     case "rate":
-      return { key: "rate", value: lit.perDay };
+      return lit.perDay;
     default:
       return undefined;
   }
+}
+
+/** True when two literals can be compared: numbers in the same unit, money in the same currency, durations, rates. */
+function sameScale(a: Literal, b: Literal): boolean {
+  if (a.type !== b.type) return false;
+  if (a.type === "number") return a.unit === (b as NumberLit).unit;
+  if (a.type === "money") return a.currency === (b as MoneyLit).currency;
+  return true;
 }
 
 /** How `to` moves from `from`: "up", "down", "same", or undefined when they cannot be compared. */
 function movement(from: Expr | null | undefined, to: Expr | null | undefined): { move: "up" | "down" | "same"; from: string; to: string } | undefined {
   const a = asLiteral(from);
   const b = asLiteral(to);
-  const ca = a ? comparable(a) : undefined;
-  const cb = b ? comparable(b) : undefined;
-  if (!a || !b || !ca || !cb || ca.key !== cb.key) return undefined;
-  return { move: cb.value > ca.value ? "up" : cb.value < ca.value ? "down" : "same", from: a.raw, to: b.raw };
+  if (!a || !b || !sameScale(a, b)) return undefined;
+  const va = magnitude(a);
+  const vb = magnitude(b);
+  if (va === undefined || vb === undefined) return undefined;
+  return { move: vb > va ? "up" : vb < va ? "down" : "same", from: a.raw, to: b.raw };
 }
 
 /** `target-direction`: a target or key result that moves against the metric's direction, or not at all. */
@@ -46,12 +55,18 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    for (const m of p.metrics.values()) {
-      const target = phraseOf(m.prop("target"));
-      const baseline = phraseOf(m.prop("baseline"));
-      const mv = movement(baseline?.expr, target?.expr);
+    const t = metricTable(p);
+    const targets = t.prop("target");
+    const baselines = t.prop("baseline");
+    const directions = t.word("direction");
+    for (let i = 0; i < t.metrics.length; i++) {
+      const target = targets[i];
+      const baseline = baselines[i];
+      if (!target || !baseline) continue;
+      const mv = movement(phraseOf(baseline)?.expr, phraseOf(target)?.expr);
       if (!mv) continue;
-      const direction = m.word("direction");
+      const m = t.metrics[i]!;
+      const direction = directions[i];
       if (mv.move === "same") ctx.report({ decl: m.decl, messageId: "targetEqual", data: { metric: m.id, from: mv.from } });
       else if ((direction === "up" || direction === "down") && mv.move !== direction) {
         ctx.report({ decl: m.decl, messageId: "targetAgainst", data: { metric: m.id, direction, from: mv.from, to: mv.to, comparison: mv.move === "up" ? "above" : "below" } });
@@ -62,7 +77,8 @@ export default defineRule({
       for (const kr of okr.keyResults) {
         const mv = movement(kr.from, kr.to);
         if (!mv) continue;
-        const direction = p.metric(kr.metric.name)?.word("direction");
+        const slot = t.slotOf(kr.metric.name);
+        const direction = slot === undefined ? undefined : directions[slot];
         const data = { metric: kr.metric.name, okr: okr.id.name, from: mv.from, to: mv.to };
         if (mv.move === "same") ctx.report({ decl: okr, span: kr.metric.span, messageId: "krEqual", data });
         else if ((direction === "up" || direction === "down") && mv.move !== direction) ctx.report({ decl: okr, span: kr.metric.span, messageId: "krAgainst", data: { ...data, direction } });

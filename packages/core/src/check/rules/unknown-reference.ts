@@ -18,18 +18,31 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const idsByKind = new Map<string, string[]>();
-    for (const [id, decls] of p.byId) {
-      for (const d of decls) {
-        const list = idsByKind.get(d.kind);
-        if (list) list.push(id);
-        else idsByKind.set(d.kind, [id]);
+    // Ids by kind, built only once a reference is unresolved.
+    let idsByKind: Map<string, string[]> | undefined;
+    const idsOf = (kind: string): string[] => {
+      if (!idsByKind) {
+        idsByKind = new Map();
+        for (const [id, decls] of p.byId) {
+          for (const d of decls) {
+            const list = idsByKind.get(d.kind);
+            if (list) list.push(id);
+            else idsByKind.set(d.kind, [id]);
+          }
+        }
       }
-    }
+      return idsByKind.get(kind) ?? [];
+    };
+    // One search per misspelling: a name that does not resolve is usually written many times.
+    const suggestions = new Map<string, string | undefined>();
     for (const r of p.references) {
       if (r.target) continue;
-      const candidates = r.catalog ? p.catalog.keys() : (idsByKind.get(r.expected) ?? []);
-      const suggestion = closest(r.name, candidates);
+      const key = `${r.catalog ? "std" : r.expected}:${r.name}`;
+      let suggestion = suggestions.get(key);
+      if (!suggestions.has(key)) {
+        suggestion = closest(r.name, r.catalog ? p.catalog.keys() : idsOf(r.expected));
+        suggestions.set(key, suggestion);
+      }
       const messageId = r.catalog ? (suggestion ? "unknownCatalogSuggest" : "unknownCatalog") : suggestion ? "unknownSuggest" : "unknown";
       const data: Record<string, string> = { kind: r.expected, name: r.name };
       if (suggestion) data["suggestion"] = suggestion;

@@ -1,0 +1,175 @@
+// The workspace metrics laid out by property, for rules that scan every metric.
+//
+// At 10,000 metrics a scan is bound by memory, not by work: finding a property
+// walks ~15 property nodes, two heap objects each, and every rule that looked
+// one up per metric paid that again. The table walks every metric's properties
+// once and keeps, per property name, one slot per metric (a column), so a rule
+// reads `column[i]` for metric `i` instead of searching.
+//
+// Incremental re-check (workspace/reads.ts): every column access notes the
+// property name it reads, as `MetricModel.prop` does, so a rule that reads a
+// column depends on that property even when the column was built before. The
+// table holds only structure — which property node each metric has, the words
+// (names) in them, formula nodes — and a value-only edit patches nodes in place
+// without changing any of that; so it is keyed by `program.metrics`, which a
+// revalidated program shares, and survives the language server's re-check.
+import type { Expr, Property } from "../../ast/nodes.js";
+import type { MetricModel, Program } from "../../workspace/program.js";
+import { noteRead } from "../../workspace/reads.js";
+import { namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
+
+/** A column: one slot per metric, in `MetricTable.metrics` order. */
+export type Column<T> = ReadonlyArray<T | undefined>;
+
+/** The workspace metrics of a program, with per-property columns computed once and shared by every rule. */
+export interface MetricTable {
+  /** `program.metrics` in order: slot `i` of every column is about `metrics[i]`. */
+  readonly metrics: readonly MetricModel[];
+  /** The slot of a workspace metric by id (`program.metric`), or undefined. */
+  slotOf(id: string): number | undefined;
+  /** The slot of a workspace metric. */
+  slot(m: MetricModel): number;
+  /** Each metric's property: its own, else its catalog entry's (`MetricModel.prop`). */
+  prop(name: string): Column<Property>;
+  /** Each metric's own property (`MetricModel.own`). */
+  own(name: string): Column<Property>;
+  /** Each metric's single word of a property (`MetricModel.word`). */
+  word(name: string): Column<string>;
+  /** Each metric's words of a property, single or list (`MetricModel.words`). */
+  words(name: string): ReadonlyArray<readonly string[]>;
+  /** The slots of the metrics each metric lists in its own `inputs` and that resolve, in order (`MetricModel.inputs`). */
+  inputs(): ReadonlyArray<readonly number[]>;
+  /** Each metric's formula that counts (`MetricModel.formula`). */
+  formula(): Column<Expr>;
+}
+
+const tables = new WeakMap<ReadonlyMap<string, MetricModel>, MetricTable>();
+
+/** The metric table of a program (built on first use). */
+export function metricTable(program: Program): MetricTable {
+  let t = tables.get(program.metrics);
+  if (!t) tables.set(program.metrics, (t = buildTable(program)));
+  return t;
+}
+
+function buildTable(program: Program): MetricTable {
+  const metrics = [...program.metrics.values()];
+  const n = metrics.length;
+  // One pass over every own property (the only direct walk of `properties`: the
+  // accessors below note the reads); the first of a name wins, as in `prop()`.
+  const ownCols = new Map<string, Array<Property | undefined>>();
+  const withEntry: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const m = metrics[i]!;
+    if (m.entry) withEntry.push(i);
+    const props = m.decl.properties;
+    for (let j = 0; j < props.length; j++) {
+      const q = props[j]!;
+      const name = q.name.name;
+      let col = ownCols.get(name);
+      if (!col) ownCols.set(name, (col = new Array<Property | undefined>(n)));
+      if (col[i] === undefined) col[i] = q;
+    }
+  }
+  const empty: Column<never> = new Array<undefined>(n);
+  const merged = new Map<string, Column<Property>>();
+  const wordCols = new Map<string, Column<string>>();
+  const wordListCols = new Map<string, ReadonlyArray<readonly string[]>>();
+  let slots: Map<string, number> | undefined;
+  let inputCol: ReadonlyArray<readonly number[]> | undefined;
+  let formulaCol: Column<Expr> | undefined;
+  const entryProp = (i: number, name: string): Property | undefined => metrics[i]!.entry!.properties.find((q) => q.name.name === name);
+
+  const table: MetricTable = {
+    metrics,
+    slotOf(id) {
+      if (!slots) {
+        slots = new Map();
+        let i = 0;
+        for (const key of program.metrics.keys()) slots.set(key, i++);
+      }
+      return slots.get(id);
+    },
+    slot(m) {
+      return table.slotOf(m.id)!;
+    },
+    own(name) {
+      noteRead(name);
+      return ownCols.get(name) ?? empty;
+    },
+    prop(name) {
+      noteRead(name);
+      let col = merged.get(name);
+      if (col) return col;
+      const own = ownCols.get(name);
+      if (withEntry.length === 0) col = own ?? empty;
+      else {
+        // Catalog entries fill the slots their metrics leave empty.
+        const filled = own ? own.slice() : new Array<Property | undefined>(n);
+        for (const i of withEntry) filled[i] ??= entryProp(i, name);
+        col = filled;
+      }
+      merged.set(name, col);
+      return col;
+    },
+    word(name) {
+      const props = table.prop(name);
+      let col = wordCols.get(name);
+      if (!col) {
+        const out = new Array<string | undefined>(n);
+        for (let i = 0; i < n; i++) out[i] = wordOf(props[i]);
+        wordCols.set(name, (col = out));
+      }
+      return col;
+    },
+    words(name) {
+      const props = table.prop(name);
+      let col = wordListCols.get(name);
+      if (!col) {
+        const none: readonly string[] = [];
+        const out = new Array<readonly string[]>(n);
+        for (let i = 0; i < n; i++) out[i] = props[i] ? wordsOf(props[i]) : none;
+        wordListCols.set(name, (col = out));
+      }
+      return col;
+    },
+    inputs() {
+      const own = table.own("inputs");
+      if (inputCol) return inputCol;
+      const none: readonly number[] = [];
+      const out = new Array<readonly number[]>(n);
+      for (let i = 0; i < n; i++) {
+        const q = own[i];
+        if (!q) {
+          out[i] = none;
+          continue;
+        }
+        const list: number[] = [];
+        for (const ph of phrases(q.value)) {
+          const name = nameOf(ph)?.name;
+          const j = name === undefined ? undefined : table.slotOf(name);
+          if (j !== undefined) list.push(j);
+        }
+        out[i] = list;
+      }
+      return (inputCol = out);
+    },
+    formula() {
+      const own = table.own("formula");
+      if (formulaCol) return formulaCol;
+      const out = new Array<Expr | undefined>(n);
+      for (let i = 0; i < n; i++) {
+        const expr = phraseOf(own[i])?.expr;
+        if (expr) out[i] = expr;
+      }
+      // An inherited formula counts when every name in it is a workspace metric.
+      for (const i of withEntry) {
+        if (out[i]) continue;
+        const inherited = phraseOf(entryProp(i, "formula"))?.expr;
+        if (inherited && namesIn(inherited).every((x) => table.slotOf(x.name) !== undefined)) out[i] = inherited;
+      }
+      return (formulaCol = out);
+    },
+  };
+  return table;
+}
