@@ -1,6 +1,7 @@
 // The metric lists of workstreams, reports and dashboard views, indexed once per program.
 import type { Declaration, Ident, View } from "../../ast/nodes.js";
 import type { Program } from "../../workspace/program.js";
+import { programMemo } from "../../workspace/reads.js";
 import { identsOf } from "../../workspace/values.js";
 
 /** A workstream's `kpis`, a report's `metrics` or a dashboard view's `metrics`. */
@@ -21,12 +22,12 @@ export interface MetricGroups {
   readonly byMetric: ReadonlyMap<string, readonly MetricGroup[]>;
 }
 
-const cache = new WeakMap<Program, MetricGroups>();
-
 /** Every workstream, report and view, and which of them lists each metric (computed once per program). */
 export function metricGroups(program: Program): MetricGroups {
-  const hit = cache.get(program);
-  if (hit) return hit;
+  return programMemo(program, "metric-groups", () => buildGroups(program));
+}
+
+function buildGroups(program: Program): MetricGroups {
   const all: MetricGroup[] = [];
   const byMetric = new Map<string, MetricGroup[]>();
   const add = (group: MetricGroup): void => {
@@ -43,9 +44,7 @@ export function metricGroups(program: Program): MetricGroups {
     else if (d.kind === "report") add(make("report", d, identsOf(program.prop(d, "metrics"))));
     else if (d.kind === "dashboard") for (const v of d.views) add(make("view", d, identsOf(program.prop(v, "metrics")), v));
   }
-  const out = { all, byMetric };
-  cache.set(program, out);
-  return out;
+  return { all, byMetric };
 }
 
 /** A group in words: workstream `w`, report `r`, view `v` of dashboard `d`. */
