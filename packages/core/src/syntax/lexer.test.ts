@@ -84,6 +84,19 @@ describe("lexer literals (language.md section 2)", () => {
     expect(r.tokens.map((t) => t.image)).toEqual(["a", "b"]);
   });
 
+  it("rejects money suffixes that are not magnitudes, whatever their name", () => {
+    for (const src of ["$5constructor", "$5toString", "$5__proto__", "$5kk"]) {
+      expect(lex(src).errors.map((e) => e.message)).toEqual([`\`${src}\` is not a valid amount; money takes k, M or B`]);
+    }
+  });
+
+  it("lexes many words with colliding hashes in linear time", () => {
+    // "Aa" and "BB" hash alike, so every word made of 15 of them collides
+    const words = Array.from({ length: 1 << 15 }, (_, i) => Array.from({ length: 15 }, (_, b) => ((i >> b) & 1 ? "BB" : "Aa")).join(""));
+    const r = lex(words.join(" "));
+    expect(r.tokens.map((t) => t.image)).toEqual(words);
+  });
+
   it("reports invalid UTF-8 (decoded as U+FFFD) and NUL bytes at their offsets", () => {
     const r = lex("a\uFFFDb\u0000");
     expect(r.errors.map((e) => [e.span.start, e.message])).toEqual([

@@ -13,8 +13,8 @@ export interface PmmToken extends IToken {
 
 /**
  * The lexer's token: one fixed shape (V8 keeps it monomorphic), no line or
- * column fields (lines are derived from offsets at the edges), and the image of
- * one-character punctuation shared instead of sliced.
+ * column fields (lines are derived from offsets at the edges), and the image
+ * of keywords, interned words and punctuation shared instead of sliced.
  */
 class Token implements PmmToken {
   readonly image: string;
@@ -24,32 +24,14 @@ class Token implements PmmToken {
   readonly tokenTypeIdx: number;
   readonly literal: Literal | undefined;
 
-  constructor(type: TokenType, text: string, start: number, end: number, literal: Literal | undefined, image?: string) {
-    this.image = literal ? literal.raw : end - start === 1 ? (ONE_CHAR[text.charCodeAt(start)] ?? text.slice(start, end)) : image ?? text.slice(start, end);
+  constructor(type: TokenType, image: string, start: number, end: number, literal: Literal | undefined) {
+    this.image = image;
     this.startOffset = start;
     this.endOffset = end - 1;
     this.tokenType = type;
     this.tokenTypeIdx = type.tokenTypeIdx!;
     this.literal = literal;
   }
-}
-
-/** Interned one-character images by char code (ASCII). */
-const ONE_CHAR: ReadonlyArray<string | undefined> = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
-
-/**
- * Identifiers are interned: a workspace repeats a few hundred words (property
- * names, enum values, ids) hundreds of thousands of times, and the AST keeps
- * them all. Bounded so a hostile file cannot grow it without limit.
- */
-const INTERNED = new Map<string, string>();
-const MAX_INTERNED = 50_000;
-
-function intern(word: string): string {
-  const known = INTERNED.get(word);
-  if (known !== undefined) return known;
-  if (INTERNED.size < MAX_INTERNED && word.length <= 64) INTERNED.set(word, word);
-  return word;
 }
 
 /** A lexical error: a span and a message in the user's words. */
@@ -65,38 +47,147 @@ export interface LexResult {
   readonly errors: LexError[];
 }
 
-const DURATION_DAYS: Record<DurationUnit, number> = { h: 1 / 24, d: 1, w: 7, mo: 30, q: 91, y: 365 };
-const RATE_DAYS: Record<RatePer, number> = { day: 1, week: 7, month: 30, year: 365 };
-const CURRENCY_SYMBOLS: ReadonlyMap<number, Currency> = new Map([
+// Character classes, one table entry per UTF-16 code unit: the hot loop reads
+// a byte instead of calling predicates or looking up maps. 0 is anything else.
+const SPACE = 1;
+const LETTER = 2; // A-Z a-z _ (starts an identifier)
+const DIGIT = 3;
+const PUNCT = 4; // one-character tokens: { } [ ] ( ) , : . + * /
+const HASH = 5;
+const QUOTE = 6;
+const MINUS = 7;
+const CURRENCY = 8; // $ € £
+
+const CLASS = new Uint8Array(0x10000);
+/** 1 for the characters that continue an identifier (and a number's suffix). */
+const WORD = new Uint8Array(0x10000);
+for (const c of [32, 10, 13, 9, 12, 11, 0xfeff]) CLASS[c] = SPACE; // a BOM counts as space anywhere
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) CLASS[c] = LETTER;
+  else if (/[0-9]/.test(ch)) CLASS[c] = DIGIT;
+  if (/\w/.test(ch)) WORD[c] = 1;
+}
+CLASS[35] = HASH;
+CLASS[34] = QUOTE;
+CLASS[45] = MINUS;
+
+/** One-character tokens by char code, with their shared images. */
+const PUNCT_TYPES: (TokenType | undefined)[] = [];
+const PUNCT_IMAGES: string[] = [];
+for (const [ch, type] of [
+  ["{", T.LCurly],
+  ["}", T.RCurly],
+  ["[", T.LBracket],
+  ["]", T.RBracket],
+  ["(", T.LParen],
+  [")", T.RParen],
+  [",", T.Comma],
+  [":", T.Colon],
+  [".", T.Dot],
+  ["+", T.Plus],
+  ["*", T.Star],
+  ["/", T.Slash],
+] as const) {
+  const c = ch.charCodeAt(0);
+  CLASS[c] = PUNCT;
+  PUNCT_TYPES[c] = type;
+  PUNCT_IMAGES[c] = ch;
+}
+
+const CURRENCIES: Currency[] = [];
+for (const [c, currency] of [
   [0x24, "USD"],
   [0x20ac, "EUR"],
   [0xa3, "GBP"],
-]);
+] as const) {
+  CLASS[c] = CURRENCY;
+  CURRENCIES[c] = currency;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || isDigit(c);
+
+/** True when the character at `i` would continue a word (false at the end of the text). */
+function wordAt(text: string, i: number): boolean {
+  return i < text.length && WORD[text.charCodeAt(i)] === 1;
 }
 
-const PUNCT: ReadonlyMap<number, TokenType> = new Map([
-  [0x7b, T.LCurly],
-  [0x7d, T.RCurly],
-  [0x5b, T.LBracket],
-  [0x5d, T.RBracket],
-  [0x28, T.LParen],
-  [0x29, T.RParen],
-  [0x2c, T.Comma],
-  [0x3a, T.Colon],
-  [0x2e, T.Dot],
-  [0x2b, T.Plus],
-  [0x2a, T.Star],
-  [0x2f, T.Slash],
-]);
+/**
+ * Words are interned with their token type: a workspace repeats a few hundred
+ * words (property names, enum values, ids) hundreds of thousands of times, and
+ * the AST keeps them all. The table is an open-addressing hash table keyed by
+ * a hash the lexer computes while it scans the word, so a known word costs no
+ * slice, no string hashing and no keyword lookup. It is only a cache: bounded
+ * so a hostile file cannot grow it without limit, and a word is kept only
+ * within MAX_PROBES slots of its home slot, so words made to collide cost a
+ * few comparisons each, not a scan of the table. Other words are sliced as
+ * they come.
+ */
+const MAX_INTERNED = 50_000;
+const MAX_INTERNED_LENGTH = 64;
+const MAX_PROBES = 16;
+
+/** An interned word, its hash and token type. */
+interface WordEntry {
+  readonly word: string;
+  /** Kept below 2^30 so V8 stores it as a small integer. */
+  readonly hash: number;
+  readonly type: TokenType;
+}
+
+let wordTable: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(4096).fill(undefined);
+let wordCount = 0;
+
+/** The token type of a word (a keyword's or an identifier's). */
+function wordType(word: string): TokenType {
+  return T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
+}
+
+/** Puts an entry in the first empty slot near its home; false when there is none. */
+function place(table: (WordEntry | undefined)[], entry: WordEntry): boolean {
+  const mask = table.length - 1;
+  for (let p = 0, k = entry.hash & mask; p < MAX_PROBES; p++, k = (k + 1) & mask) {
+    if (table[k] === undefined) {
+      table[k] = entry;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Adds a word to the table (doubling it when half full). */
+function addWord(entry: WordEntry): void {
+  if (!place(wordTable, entry) || ++wordCount * 2 <= wordTable.length) return;
+  const table = new Array<WordEntry | undefined>(wordTable.length * 2).fill(undefined);
+  wordCount = 0;
+  for (const e of wordTable) if (e && place(table, e)) wordCount++;
+  wordTable = table;
+}
+
+/** The entry of the word `text[start, end)` with hash `hash`, if interned. */
+function findWord(text: string, start: number, end: number, hash: number): WordEntry | undefined {
+  const len = end - start;
+  const table = wordTable;
+  const mask = table.length - 1;
+  for (let p = 0, k = hash & mask; p < MAX_PROBES; p++, k = (k + 1) & mask) {
+    const e = table[k];
+    if (e === undefined) return undefined;
+    if (e.hash === hash && e.word.length === len && text.startsWith(e.word, start)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A flat copy of the ASCII word `text[start, end)` for the table: a slice
+ * could keep the whole file's text alive, or be a two-byte string.
+ */
+function copyWord(text: string, start: number, end: number): string {
+  const codes = new Array<number>(end - start);
+  for (let k = 0; k < codes.length; k++) codes[k] = text.charCodeAt(start + k);
+  return String.fromCharCode(...codes);
+}
 
 /**
  * Lexes a whole text. Never throws: unknown characters, bad escapes and
@@ -109,86 +200,99 @@ export function lex(text: string): LexResult {
   const n = text.length;
   let i = 0;
 
-  const push = (type: TokenType, start: number, end: number, literal?: Literal, image?: string): void => {
-    tokens.push(new Token(type, text, start, end, literal, image));
-  };
-
   while (i < n) {
     const c = text.charCodeAt(i);
-    // whitespace (and a BOM anywhere)
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 11 || c === 0xfeff) {
-      i++;
-      continue;
-    }
-    if (c === 35) {
-      // # comment to end of line
-      let j = i;
-      while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
-      comments.push({ text: text.slice(i, j), span: { start: i, end: j }, doc: text.charCodeAt(i + 1) === 35 });
-      i = j;
-      continue;
-    }
-    if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdentPart(text.charCodeAt(j))) j++;
-      const word = intern(text.slice(i, j));
-      // FY2026 is always a period
-      if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && /^FY\d{4}$/.test(word)) {
-        const year = Number(word.slice(2));
-        push(T.PeriodTok, i, j, period("fiscal", year, 0, word, i, j));
+    switch (CLASS[c]) {
+      case SPACE:
+        i++;
+        continue;
+      case LETTER: {
+        // scan the word, hashing it on the way
+        let hash = c;
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (WORD[d] === 0) break;
+          hash = (Math.imul(hash, 31) + d) | 0;
+        }
+        // FY2026 is always a period
+        if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5))) {
+          const raw = text.slice(i, j);
+          tokens.push(new Token(T.PeriodTok, raw, i, j, period("fiscal", Number(raw.slice(2)), 0, raw, i, j)));
+          i = j;
+          continue;
+        }
+        hash &= 0x3fffffff;
+        let word: string;
+        let type: TokenType;
+        const known = j - i <= MAX_INTERNED_LENGTH ? findWord(text, i, j, hash) : undefined;
+        if (known) {
+          word = known.word;
+          type = known.type;
+        } else if (j - i <= MAX_INTERNED_LENGTH && wordCount < MAX_INTERNED) {
+          word = copyWord(text, i, j);
+          type = wordType(word);
+          addWord({ word, hash, type });
+        } else {
+          word = text.slice(i, j);
+          type = wordType(word);
+        }
+        if (type === T.True || type === T.False) {
+          tokens.push(new Token(type, word, i, j, { type: "bool", value: type === T.True, raw: word, span: { start: i, end: j } }));
+        } else tokens.push(new Token(type, word, i, j, undefined));
         i = j;
         continue;
       }
-      const type = T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
-      if (type === T.True || type === T.False) {
-        push(type, i, j, { type: "bool", value: type === T.True, raw: word, span: { start: i, end: j } });
-      } else push(type, i, j, undefined, word);
-      i = j;
-      continue;
-    }
-    if (isDigit(c)) {
-      i = lexNumberLike(text, i, push, errors);
-      continue;
-    }
-    const currency = CURRENCY_SYMBOLS.get(c);
-    if (currency && isDigit(text.charCodeAt(i + 1))) {
-      i = lexMoney(text, i, currency, push, errors);
-      continue;
-    }
-    if (c === 34) {
-      i = lexString(text, i, push, errors);
-      continue;
-    }
-    if (c === 45) {
-      if (text.charCodeAt(i + 1) === 62) {
-        push(T.Arrow, i, i + 2);
-        i += 2;
-      } else {
-        push(T.Minus, i, i + 1);
+      case DIGIT:
+        i = lexNumberLike(text, i, tokens, errors);
+        continue;
+      case PUNCT:
+        tokens.push(new Token(PUNCT_TYPES[c]!, PUNCT_IMAGES[c]!, i, i + 1, undefined));
         i++;
+        continue;
+      case HASH: {
+        // # comment to end of line
+        let j = i + 1;
+        for (; j < n; j++) {
+          const d = text.charCodeAt(j);
+          if (d === 10 || d === 13) break;
+        }
+        comments.push({ text: text.slice(i, j), span: { start: i, end: j }, doc: text.charCodeAt(i + 1) === 35 });
+        i = j;
+        continue;
       }
-      continue;
-    }
-    const p = PUNCT.get(c);
-    if (p) {
-      push(p, i, i + 1);
-      i++;
-      continue;
+      case QUOTE:
+        i = lexString(text, i, tokens, errors);
+        continue;
+      case MINUS:
+        if (text.charCodeAt(i + 1) === 62) {
+          tokens.push(new Token(T.Arrow, "->", i, i + 2, undefined));
+          i += 2;
+        } else {
+          tokens.push(new Token(T.Minus, "-", i, i + 1, undefined));
+          i++;
+        }
+        continue;
+      case CURRENCY:
+        if (isDigit(text.charCodeAt(i + 1))) {
+          i = lexMoney(text, i, CURRENCIES[c]!, tokens, errors);
+          continue;
+        }
+        errors.push({ span: { start: i, end: i + 1 }, message: `expected a number after \`${text[i]}\`` });
+        i++;
+        continue;
     }
     // Anything else is one error; astral characters are skipped whole.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     let message: string;
     if (c === 0) message = "unexpected NUL byte; .pmm files are text";
     else if (c === 0xfffd) message = "invalid UTF-8 in the file; save it as UTF-8";
-    else if (currency) message = `expected a number after \`${text[i]}\``;
     else message = `unexpected character \`${text.slice(i, i + width)}\``;
     errors.push({ span: { start: i, end: i + width }, message });
     i += width;
   }
   return { tokens, comments, errors };
 }
-
-type Push = (type: TokenType, start: number, end: number, literal?: Literal) => void;
 
 function period(form: PeriodForm, year: number, index: number, raw: string, start: number, end: number): Literal {
   return { type: "period", form, year, index, raw, span: { start, end } };
@@ -210,125 +314,195 @@ function scanDecimal(text: string, i: number): number {
   return j;
 }
 
-function numberValue(raw: string): number {
-  return Number(raw.replace(/_/g, ""));
+/** The value of the digits `text[start, end)` as scanned by scanDecimal. */
+function numberValue(text: string, start: number, end: number): number {
+  // Plain integers of up to 15 digits are exact in a double: sum the digits.
+  if (end - start <= 15) {
+    let v = 0;
+    let i = start;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (!isDigit(c)) break;
+      v = v * 10 + (c - 48);
+    }
+    if (i === end) return v;
+  }
+  return Number(text.slice(start, end).replace(/_/g, ""));
 }
 
-const MAGNITUDE: Record<string, number> = { k: 1e3, M: 1e6, B: 1e9 };
+/** Two digits at `i` as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return isDigit(a) && isDigit(b) ? (a - 48) * 10 + (b - 48) : -1;
+}
 
-function lexNumberLike(text: string, start: number, push: Push, errors: LexError[]): number {
+const DURATION_DAYS: Record<DurationUnit, number> = { h: 1 / 24, d: 1, w: 7, mo: 30, q: 91, y: 365 };
+const RATE_PERS: readonly RatePer[] = ["day", "week", "month", "year"];
+const RATE_DAYS: Record<RatePer, number> = { day: 1, week: 7, month: 30, year: 365 };
+
+/** The magnitude a suffix letter stands for (`k`, `M`, `B`), or 0. */
+function magnitudeOf(c: number): number {
+  return c === 107 ? 1e3 : c === 77 ? 1e6 : c === 66 ? 1e9 : 0;
+}
+
+/** A date `2026-09-15` or period `2026-Q3`, `2026-H2`, `2026-09` at `start` (four digits, then `-`); its end, or -1. */
+function lexDateOrPeriod(text: string, start: number, tokens: PmmToken[], errors: LexError[]): number {
+  const dash = start + 4;
+  // (a year written `1_23` is NaN, as Number reads it)
+  const year = allDigits(text, start, dash) ? numberValue(text, start, dash) : NaN;
+  const month = twoDigits(text, dash + 1);
+  // YYYY-MM-DD
+  if (month >= 0 && text.charCodeAt(dash + 3) === 45) {
+    const day = twoDigits(text, dash + 4);
+    const end = dash + 6;
+    if (day >= 0 && !wordAt(text, end)) {
+      const raw = text.slice(start, end);
+      if (!validDate(year, month, day)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a calendar date` });
+      tokens.push(new Token(T.DateTok, raw, start, end, { type: "date", iso: raw, raw, span: { start, end } }));
+      return end;
+    }
+  }
+  const end = dash + 3;
+  if (wordAt(text, end)) return -1;
+  const letter = text.charCodeAt(dash + 1);
+  const digit = text.charCodeAt(dash + 2);
+  let form: PeriodForm;
+  let index: number;
+  if (letter === 72 && (digit === 49 || digit === 50)) {
+    form = "half";
+    index = digit - 48;
+  } else if (letter === 81 && digit >= 49 && digit <= 52) {
+    form = "quarter";
+    index = digit - 48;
+  } else if (month >= 0) {
+    form = "month";
+    index = month;
+  } else return -1;
+  const raw = text.slice(start, end);
+  if (form === "month" && (month < 1 || month > 12)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a month; months run 01–12` });
+  tokens.push(new Token(T.PeriodTok, raw, start, end, period(form, year, index, raw, start, end)));
+  return end;
+}
+
+function lexNumberLike(text: string, start: number, tokens: PmmToken[], errors: LexError[]): number {
   const n = text.length;
   const intEnd = scanDigits(text, start);
   // Dates and periods: exactly four digits, then `-` with no space.
   if (intEnd - start === 4 && text.charCodeAt(intEnd) === 45) {
-    const year = Number(text.slice(start, intEnd));
-    const rest = text.slice(intEnd, intEnd + 12);
-    let m = /^-(\d{2})-(\d{2})(?![A-Za-z0-9_])/.exec(rest);
-    if (m) {
-      const end = intEnd + m[0].length;
-      const raw = text.slice(start, end);
-      const month = Number(m[1]);
-      const day = Number(m[2]);
-      if (!validDate(year, month, day)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a calendar date` });
-      push(T.DateTok, start, end, { type: "date", iso: raw, raw, span: { start, end } });
-      return end;
-    }
-    m = /^-(?:(H[12])|(Q[1-4])|(\d{2}))(?![A-Za-z0-9_])/.exec(rest);
-    if (m) {
-      const end = intEnd + m[0].length;
-      const raw = text.slice(start, end);
-      if (m[1]) push(T.PeriodTok, start, end, period("half", year, Number(m[1].slice(1)), raw, start, end));
-      else if (m[2]) push(T.PeriodTok, start, end, period("quarter", year, Number(m[2].slice(1)), raw, start, end));
-      else {
-        const month = Number(m[3]);
-        if (month < 1 || month > 12) errors.push({ span: { start, end }, message: `\`${raw}\` is not a month; months run 01–12` });
-        push(T.PeriodTok, start, end, period("month", year, month, raw, start, end));
-      }
-      return end;
-    }
+    const end = lexDateOrPeriod(text, start, tokens, errors);
+    if (end >= 0) return end;
   }
   const numEnd = scanDecimal(text, start);
-  let value = numberValue(text.slice(start, numEnd));
-  let j = numEnd;
+  let value = numberValue(text, start, numEnd);
   // suffix: the run of identifier characters right after the number
-  let k = j;
-  while (k < n && isIdentPart(text.charCodeAt(k))) k++;
-  const suffix = text.slice(j, k);
+  let k = numEnd;
+  while (k < n && WORD[text.charCodeAt(k)] === 1) k++;
+  // a magnitude `k`, `M` or `B`, alone or before `pp` or `x`
+  let j = numEnd;
   let magnitude = false;
-  if (suffix.length > 0) {
-    const first = suffix[0]!;
-    const mag = MAGNITUDE[first];
-    if (mag !== undefined && (suffix.length === 1 || suffix.slice(1) === "pp" || suffix.slice(1) === "x")) {
+  if (k > j) {
+    const mag = magnitudeOf(text.charCodeAt(j));
+    if (mag !== 0 && (k === j + 1 || isSuffix(text, j + 1, k, "pp") || isSuffix(text, j + 1, k, "x"))) {
       value *= mag;
       magnitude = true;
       j += 1;
     }
   }
-  const after = text.slice(j, k);
-  const raw = (end: number): string => text.slice(start, end);
-  if (after === "" || after === "pp" || after === "x") {
+  if (j === k || isSuffix(text, j, k, "pp") || isSuffix(text, j, k, "x")) {
     // percent, pp, x or plain; then maybe a rate `/day`
-    if (after === "" && text.charCodeAt(j) === 37) {
-      push(T.NumberTok, start, j + 1, { type: "number", value, unit: "percent", yearLike: false, raw: raw(j + 1), span: { start, end: j + 1 } });
-      return j + 1;
+    const next = text.charCodeAt(j);
+    if (j === k && next === 37) {
+      const end = j + 1;
+      const raw = text.slice(start, end);
+      tokens.push(new Token(T.NumberTok, raw, start, end, { type: "number", value, unit: "percent", yearLike: false, raw, span: { start, end } }));
+      return end;
     }
-    if (after === "" && text.charCodeAt(j) === 47) {
-      const m = /^\/(day|week|month|year)(?![A-Za-z0-9_])/.exec(text.slice(j, j + 7));
-      if (m) {
-        const end = j + m[0].length;
-        const per = m[1] as RatePer;
-        push(T.RateTok, start, end, { type: "rate", amount: value, per, perDay: value / RATE_DAYS[per], raw: raw(end), span: { start, end } });
-        return end;
+    if (j === k && next === 47) {
+      for (const per of RATE_PERS) {
+        const end = j + 1 + per.length;
+        if (text.startsWith(per, j + 1) && !wordAt(text, end)) {
+          const raw = text.slice(start, end);
+          tokens.push(new Token(T.RateTok, raw, start, end, { type: "rate", amount: value, per, perDay: value / RATE_DAYS[per], raw, span: { start, end } }));
+          return end;
+        }
       }
     }
     const end = k;
-    const unit = after === "pp" ? "pp" : after === "x" ? "multiple" : "none";
-    const yearLike = unit === "none" && !magnitude && numEnd - start === 4 && /^\d{4}$/.test(raw(end));
-    push(T.NumberTok, start, end, { type: "number", value, unit, yearLike, raw: raw(end), span: { start, end } });
+    const unit = j === k ? "none" : text.charCodeAt(j) === 112 ? "pp" : "multiple";
+    // a bare four-digit integer reads as a year
+    const yearLike = unit === "none" && !magnitude && numEnd - start === 4 && allDigits(text, start, numEnd);
+    const raw = text.slice(start, end);
+    tokens.push(new Token(T.NumberTok, raw, start, end, { type: "number", value, unit, yearLike, raw, span: { start, end } }));
     return end;
   }
-  if (!magnitude && (after === "h" || after === "d" || after === "w" || after === "mo" || after === "q" || after === "y")) {
-    const unit = after as DurationUnit;
-    push(T.DurationTok, start, k, { type: "duration", amount: value, unit, days: value * DURATION_DAYS[unit], raw: raw(k), span: { start, end: k } });
+  const unit = magnitude ? undefined : durationUnit(text, j, k);
+  if (unit !== undefined) {
+    const raw = text.slice(start, k);
+    tokens.push(new Token(T.DurationTok, raw, start, k, { type: "duration", amount: value, unit, days: value * DURATION_DAYS[unit], raw, span: { start, end: k } }));
     return k;
   }
+  const raw = text.slice(start, k);
   errors.push({
     span: { start, end: k },
-    message: `\`${raw(k)}\` is not a valid number; suffixes are k, M, B, %, pp, x or a duration unit (h, d, w, mo, q, y)`,
+    message: `\`${raw}\` is not a valid number; suffixes are k, M, B, %, pp, x or a duration unit (h, d, w, mo, q, y)`,
   });
-  push(T.NumberTok, start, k, { type: "number", value, unit: "none", yearLike: false, raw: raw(k), span: { start, end: k } });
+  tokens.push(new Token(T.NumberTok, raw, start, k, { type: "number", value, unit: "none", yearLike: false, raw, span: { start, end: k } }));
   return k;
 }
 
-function lexMoney(text: string, start: number, currency: Currency, push: Push, errors: LexError[]): number {
-  const numEnd = scanDecimal(text, start + 1);
-  let value = numberValue(text.slice(start + 1, numEnd));
-  let k = numEnd;
-  while (k < text.length && isIdentPart(text.charCodeAt(k))) k++;
-  const suffix = text.slice(numEnd, k);
-  if (suffix !== "") {
-    const mag = MAGNITUDE[suffix];
-    if (mag !== undefined) value *= mag;
-    else errors.push({ span: { start, end: k }, message: `\`${text.slice(start, k)}\` is not a valid amount; money takes k, M or B` });
+/** True when `text[start, end)` is exactly `suffix`. */
+function isSuffix(text: string, start: number, end: number, suffix: string): boolean {
+  return end - start === suffix.length && text.startsWith(suffix, start);
+}
+
+function allDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The duration unit `text[start, end)` spells, if any. */
+function durationUnit(text: string, start: number, end: number): DurationUnit | undefined {
+  if (end - start === 1) {
+    const c = text.charCodeAt(start);
+    return c === 104 ? "h" : c === 100 ? "d" : c === 119 ? "w" : c === 113 ? "q" : c === 121 ? "y" : undefined;
   }
-  push(T.MoneyTok, start, k, { type: "money", value, currency, raw: text.slice(start, k), span: { start, end: k } });
+  return isSuffix(text, start, end, "mo") ? "mo" : undefined;
+}
+
+function lexMoney(text: string, start: number, currency: Currency, tokens: PmmToken[], errors: LexError[]): number {
+  const numEnd = scanDecimal(text, start + 1);
+  let value = numberValue(text, start + 1, numEnd);
+  let k = numEnd;
+  while (k < text.length && WORD[text.charCodeAt(k)] === 1) k++;
+  const raw = text.slice(start, k);
+  if (k > numEnd) {
+    const mag = k === numEnd + 1 ? magnitudeOf(text.charCodeAt(numEnd)) : 0;
+    if (mag !== 0) value *= mag;
+    else errors.push({ span: { start, end: k }, message: `\`${raw}\` is not a valid amount; money takes k, M or B` });
+  }
+  tokens.push(new Token(T.MoneyTok, raw, start, k, { type: "money", value, currency, raw, span: { start, end: k } }));
   return k;
 }
+
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-  return d <= days;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
 }
 
-function lexString(text: string, start: number, push: Push, errors: LexError[]): number {
+function lexString(text: string, start: number, tokens: PmmToken[], errors: LexError[]): number {
   const n = text.length;
-  if (text.startsWith('"""', start)) {
+  if (text.charCodeAt(start + 1) === 34 && text.charCodeAt(start + 2) === 34) {
     const close = text.indexOf('"""', start + 3);
     const end = close < 0 ? n : close + 3;
     if (close < 0) errors.push({ span: { start, end: start + 3 }, message: 'unterminated `"""` string; close it with `"""`' });
     const body = text.slice(start + 3, close < 0 ? n : close);
-    push(T.StringTok, start, end, { type: "string", value: body, multiline: true, raw: text.slice(start, end), span: { start, end } });
+    const raw = text.slice(start, end);
+    tokens.push(new Token(T.StringTok, raw, start, end, { type: "string", value: body, multiline: true, raw, span: { start, end } }));
     return end;
   }
   let i = start + 1;
@@ -373,6 +547,7 @@ function lexString(text: string, start: number, push: Push, errors: LexError[]):
   let end = i;
   if (i < n && text.charCodeAt(i) === 34) end = i + 1;
   else errors.push({ span: { start, end: i }, message: 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)' });
-  push(T.StringTok, start, end, { type: "string", value, multiline: false, raw: text.slice(start, end), span: { start, end } });
+  const raw = text.slice(start, end);
+  tokens.push(new Token(T.StringTok, raw, start, end, { type: "string", value, multiline: false, raw, span: { start, end } }));
   return end;
 }

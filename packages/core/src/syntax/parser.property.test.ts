@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { decodeText } from "../workspace/source.js";
 import { lex } from "./lexer.js";
 import { parse } from "./parse.js";
-import { setSimplePropertyShortcut } from "./parser.js";
+import { MAX_OPERATORS, setSimplePropertyShortcut } from "./parser.js";
 
 const ROOT = fileURLToPath(new URL("../../../..", import.meta.url));
 
@@ -91,10 +91,47 @@ describe("lexer and parser properties", () => {
   });
 
   it("the shortcut agrees on values built from simple and compound pieces", () => {
-    const VALUES = ["a", "42", "$5M", "10%", "2026-Q4", '"s"', "true", "a + b", "a * (b - c)", "-3", "8 from x over 2025-Q3", "10 by 2026-Q4", "[]", "[a]", "[a, b,]", "[a b]", "[a, , b]", "[1 by 2026]", "[a + b, c]", "", "[", "a from", "a from (b)"];
-    const file = fc
-      .array(fc.tuple(fc.constantFrom("owner", "metric", "target", "x"), fc.constantFrom(...VALUES)), { maxLength: 6 })
-      .map((ps) => `metric m {\n${ps.map(([k, v]) => `  ${k}: ${v}\n`).join("")}}\nteam t { role: pmm }\n`);
+    const VALUES = [
+      "a",
+      "42",
+      "$5M",
+      "10%",
+      "2026-Q4",
+      '"s"',
+      "true",
+      "a + b",
+      "a + b * c - d / e",
+      "1 - 2 - 3 + x",
+      "a * b / 2 * c",
+      "a + b from x over 2025-Q3",
+      "a from b + c",
+      "a + -b",
+      "a + (b)",
+      "a +",
+      "a * (b - c)",
+      "-3",
+      "8 from x over 2025-Q3",
+      "10 by 2026-Q4",
+      "[]",
+      "[a]",
+      "[a, b,]",
+      "[a b]",
+      "[a, , b]",
+      "[1 by 2026]",
+      "[a + b, c]",
+      "",
+      "[",
+      "a from",
+      "a from (b)",
+      "metric",
+      "team x",
+    ];
+    const HEADERS = ["metric m", 'metric m "Title"', "metric m from std.win_rate", "team", 'team t "T" "U"', "tradeoff a vs b", "okr o", "metric team", "kr k", "x"];
+    const CLOSES = ["}", "", "} }", "kr a: 1 -> 2 by 2026-Q4", "view v { a: b }", "x y"];
+    const decl = fc
+      .tuple(fc.constantFrom(...HEADERS), fc.array(fc.tuple(fc.constantFrom("owner", "metric", "target", "x"), fc.constantFrom(...VALUES)), { maxLength: 6 }), fc.constantFrom(...CLOSES))
+      .map(([header, ps, close]) => `${header} {\n${ps.map(([k, v]) => `  ${k}: ${v}\n`).join("")}${close}\n`);
+    const file = fc.array(decl, { minLength: 1, maxLength: 4 }).map((ds) => `${ds.join("\n")}team t { role: pmm }\n`);
     fc.assert(
       fc.property(file, (text) => {
         setSimplePropertyShortcut(true);
@@ -103,7 +140,19 @@ describe("lexer and parser properties", () => {
         const slow = parse(text);
         expect(fast).toEqual(slow);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
+  });
+
+  it("the shortcut agrees at the operator limit", () => {
+    for (const n of [MAX_OPERATORS, MAX_OPERATORS + 1]) {
+      const text = `metric m {\n  formula: a${" + b * c".repeat(Math.ceil(n / 2)).slice(0, 4 * n)}\n  type: input\n}\n`;
+      setSimplePropertyShortcut(true);
+      const fast = parse(text);
+      setSimplePropertyShortcut(false);
+      const slow = parse(text);
+      expect(fast).toEqual(slow);
+      expect(fast.errors.length).toBe(n > MAX_OPERATORS ? 1 : 0);
+    }
   });
 });
