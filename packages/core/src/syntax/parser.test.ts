@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Declaration, Expr } from "../ast/nodes.js";
 import { parse } from "./parse.js";
+import { checkGrammar } from "./parser.js";
 
 function ok(src: string): Declaration[] {
   const r = parse(src);
@@ -126,5 +127,11 @@ describe("parser recovery", () => {
   it("an empty file and a comment-only file parse to nothing", () => {
     expect(parse("").ast.declarations).toEqual([]);
     expect(parse("# only a comment").errors).toEqual([]);
+  });
+});
+
+describe("grammar", () => {
+  it("passes Chevrotain's grammar validations (skipped at start-up for speed)", () => {
+    expect(() => checkGrammar()).not.toThrow();
   });
 });
