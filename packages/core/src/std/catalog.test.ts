@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { KIND_SPECS } from "../schema/kinds.js";
-import { Program } from "../workspace/program.js";
 import { validateDeclaration, type ValueIssue } from "../workspace/validate.js";
 import { namesIn, phraseOf } from "../workspace/values.js";
 import { catalogEntries, catalogFile } from "./catalog.js";
@@ -14,9 +13,8 @@ describe("std catalog", () => {
 
   it("parses without syntax errors and checks clean against the catalog schema", () => {
     expect(catalogFile().syntaxErrors).toEqual([]);
-    const program = new Program([], "2026-11-23");
     const issues: ValueIssue[] = [];
-    for (const d of catalogEntries()) validateDeclaration(d, catalogFile(), program, () => {}, (i) => issues.push(i), KIND_SPECS.get("catalog"));
+    for (const d of catalogEntries()) issues.push(...validateDeclaration(d, catalogFile(), KIND_SPECS.get("catalog")).issues);
     expect(issues.map((i) => `${i.decl.id?.name}: ${i.message}`)).toEqual([]);
   });
 

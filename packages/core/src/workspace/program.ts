@@ -2,7 +2,7 @@ import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } fr
 import type { Span } from "../text/span.js";
 import { catalogFile } from "../std/catalog.js";
 import type { SourceFile } from "./source.js";
-import { checkRequired, validateDeclaration, type AddRef, type ValueIssue } from "./validate.js";
+import { currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
 import { noteRead, VALUE_ISSUES_READ } from "./reads.js";
 import { boolOf, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
 
@@ -119,6 +119,7 @@ export class Program {
   readonly references: Reference[] = [];
   /** Property and value problems found while resolving (see `valueIssues`). */
   private issues: ValueIssue[] = [];
+  private issuesByFile = new Map<SourceFile, ValueIssue[]>();
   /** The `std` catalog entries by id. */
   readonly catalog: ReadonlyMap<string, Declaration>;
   /** The catalog's file. */
@@ -161,13 +162,10 @@ export class Program {
       const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
       this.metrics.set(d.id.name, new MetricModel(d, this.fileOfDecl.get(d)!, entry, this));
     }
-    const addRef: AddRef = (name, span, file, inDecl, property, expected, isCatalog) => this.addReference(name, span, file, inDecl, property, expected, isCatalog);
-    const addIssue = (i: ValueIssue): void => {
-      this.issues.push(i);
-    };
-    for (const d of this.declarations) validateDeclaration(d, this.fileOfDecl.get(d)!, this, addRef, addIssue);
+    for (const f of files) for (const r of fileFacts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
     this.collectKpis();
-    for (const d of this.declarations) checkRequired(d, this.fileOfDecl.get(d)!, this, addIssue);
+    for (const f of files) this.issuesByFile.set(f, this.fileIssues(f));
+    this.issues = [...this.issuesByFile.values()].flat();
     for (const m of this.metrics.values()) {
       const inputs = m.own("inputs")?.value;
       if (!inputs) continue;
@@ -218,23 +216,29 @@ export class Program {
   }
 
   /**
-   * This program after value-only edits of some files (their ASTs patched in
-   * place, see value-edit.ts): a new object sharing every index, with the value
-   * issues of those files found again. A new object, so caches keyed by the
-   * program (`programMemo`) start afresh.
+   * This program after value-only edits (ASTs patched in place and their
+   * files' facts refreshed, see value-edit.ts): a new object sharing every
+   * index, with the value issues collected again. A new object, so caches
+   * keyed by the program (`programMemo`) start afresh.
    */
   revalidated(paths: ReadonlySet<string>): Program {
     const next = Object.assign(Object.create(Program.prototype) as Program, this);
-    const issues = this.issues.filter((i) => !paths.has(i.file.path));
-    const noRef = (): void => {};
+    next.issuesByFile = new Map(this.issuesByFile);
+    for (const f of this.files) if (paths.has(f.path)) next.issuesByFile.set(f, next.fileIssues(f));
+    next.issues = [...next.issuesByFile.values()].flat();
+    return next;
+  }
+
+  /** A file's value issues: its own (kept with the file), money in another currency, missing ★/☆ properties. */
+  private fileIssues(f: SourceFile): ValueIssue[] {
+    const facts = fileFacts(f);
+    const issues = facts.issues.slice();
     const add = (i: ValueIssue): void => {
       issues.push(i);
     };
-    const files = this.files.filter((f) => paths.has(f.path));
-    for (const file of files) for (const d of file.ast.declarations) validateDeclaration(d, file, next, noRef, add);
-    for (const file of files) for (const d of file.ast.declarations) checkRequired(d, file, next, add);
-    next.issues = issues;
-    return next;
+    currencyIssues(this, f, facts.money, add);
+    requiredIssues(this, f, facts.required, add);
+    return issues;
   }
 
   /** The file a declaration is in. */

@@ -5,6 +5,7 @@ import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { Program } from "./program.js";
 import type { SourceFile } from "./source.js";
+import { catalogFile } from "../std/catalog.js";
 import { asLiteral, wordOf } from "./values.js";
 
 /** A property or value problem found while resolving (reported by the language rules). */
@@ -18,43 +19,158 @@ export interface ValueIssue {
   readonly data?: Readonly<Record<string, string>>;
 }
 
-/** Receives a reference found in a declaration (the program resolves it). */
-export type AddRef = (name: string, span: Span, file: SourceFile, inDecl: Declaration, property: string, expected: DeclKind, catalog: boolean) => void;
-type AddIssue = (i: ValueIssue) => void;
+/** A reference written in a file, before the program resolves it. */
+export interface LocalRef {
+  readonly name: string;
+  readonly span: Span;
+  /** The declaration it is written in. */
+  readonly in: Declaration;
+  readonly property: string;
+  readonly expected: DeclKind;
+  readonly catalog: boolean;
+}
+
+/** An amount of money, checked against the blueprint's currency by the program. */
+export interface MoneyUse {
+  readonly decl: Declaration;
+  readonly currency: string;
+  readonly span: Span;
+  readonly raw: string;
+}
+
+/**
+ * A ★/☆ property a declaration lacks (its catalog entry merged), or `expect`
+ * for an experiment with neither `expect` nor `mde`. Whether it is reported
+ * depends on the workspace (KPIs, duplicates), so the program decides.
+ */
+export interface RequiredGap {
+  readonly decl: Declaration;
+  readonly spec: PropertySpec | null;
+  /** The metric's catalog entry has it (which counts only for the first metric of an id). */
+  readonly inEntry: boolean;
+}
+
+/**
+ * What one file says on its own: its references, property and value issues,
+ * amounts of money and missing ★/☆ properties. Computed right after parsing
+ * (while the AST is in the CPU's cache) and kept with the file, so a program
+ * rebuilt after an edit elsewhere does not validate this file again.
+ */
+export interface FileFacts {
+  readonly refs: readonly LocalRef[];
+  readonly issues: readonly ValueIssue[];
+  readonly money: readonly MoneyUse[];
+  readonly required: readonly RequiredGap[];
+}
+
+/** Where the validator puts what it finds. */
+interface FactsSink {
+  readonly refs: LocalRef[];
+  readonly issues: ValueIssue[];
+  readonly money: MoneyUse[];
+}
 
 const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
 
-/** Checks one declaration's properties and members against its kind's table, and reports its references. */
-export function validateDeclaration(decl: Declaration, file: SourceFile, program: Program, addRef: AddRef, addIssue: AddIssue, spec?: KindSpec): void {
-  const v = new Validator(decl, file, program, addRef, addIssue, spec);
-  v.run();
+const FACTS = new WeakMap<SourceFile, FileFacts>();
+
+/** The facts of a file (computed once per parse; see `refreshFacts`). */
+export function fileFacts(file: SourceFile): FileFacts {
+  let facts = FACTS.get(file);
+  if (!facts) FACTS.set(file, (facts = computeFacts(file)));
+  return facts;
 }
 
-/** Checks the ★ and ☆ properties of a declaration (after KPIs are known). */
-export function checkRequired(decl: Declaration, file: SourceFile, program: Program, addIssue: AddIssue): void {
+/** Computes a file's facts again (after its AST was patched in place by a value-only edit). */
+export function refreshFacts(file: SourceFile): void {
+  FACTS.set(file, computeFacts(file));
+}
+
+function computeFacts(file: SourceFile): FileFacts {
+  const sink: FactsSink = { refs: [], issues: [], money: [] };
+  const required: RequiredGap[] = [];
+  for (const d of file.ast.declarations) {
+    new Validator(d, file, sink).run();
+    requiredGaps(d, required);
+  }
+  return { refs: sink.refs, issues: sink.issues, money: sink.money, required };
+}
+
+/** Checks one declaration's properties and members against a kind's table (the catalog test uses it). */
+export function validateDeclaration(decl: Declaration, file: SourceFile, spec?: KindSpec): { refs: LocalRef[]; issues: ValueIssue[]; money: MoneyUse[] } {
+  const sink: FactsSink = { refs: [], issues: [], money: [] };
+  new Validator(decl, file, sink, spec).run();
+  return sink;
+}
+
+/** The ★/☆ properties a declaration lacks, its catalog entry merged (`std` is fixed, so this is local). */
+function requiredGaps(decl: Declaration, out: RequiredGap[]): void {
   if (decl.kind === "tradeoff" || !decl.id) return;
   const spec = KIND_SPECS.get(decl.kind)!;
-  const label = (): string => `${decl.kind} ${decl.id!.name}`;
-  const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
+  const entry = decl.kind === "metric" ? catalogEntryOf(decl) : null;
   for (const s of requiredOf(spec)) {
-    if (metric ? metric.prop(s.name) !== undefined : hasProperty(decl.properties, s.name)) continue;
-    let message: string | undefined;
-    if (s.required === "always") message = `\`${label()}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
-    else if (s.required === "output" && metric?.type === "output")
-      message = `output metric \`${decl.id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
-    else if (s.required === "kpi" && metric && program.isKpi(metric))
-      message = `\`${decl.id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
-    if (message) addIssue({ rule: "missing-property", file, span: decl.id.span, decl, message, data: { property: s.name } });
+    if (hasProperty(decl.properties, s.name)) continue;
+    out.push({ decl, spec: s, inEntry: entry !== null && hasProperty(entry.properties, s.name) });
   }
-  if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) {
-    addIssue({
-      rule: "missing-property",
-      file,
-      span: decl.id.span,
-      decl,
-      message: `\`${label()}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
-      data: { property: "expect" },
-    });
+  if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) out.push({ decl, spec: null, inEntry: false });
+}
+
+let catalogById: Map<string, Declaration> | undefined;
+
+/** The catalog entry a metric starts `from` (`from std.NAME`), or null. */
+export function catalogEntryOf(decl: Declaration): Declaration | null {
+  const from = decl.from;
+  if (!from || from.parts.length !== 2 || from.parts[0]!.name !== "std") return null;
+  if (!catalogById) {
+    catalogById = new Map();
+    for (const e of catalogFile().ast.declarations) if (e.kind === "metric" && e.id) catalogById.set(e.id.name, e);
+  }
+  return catalogById.get(from.parts[1]!.name) ?? null;
+}
+
+/**
+ * The missing-property issues of a file's gaps, now that the program knows
+ * KPIs and duplicates: ★ always, ☆ on outputs or KPIs. A metric that is not
+ * the first of its id is judged on its own properties only.
+ */
+export function requiredIssues(program: Program, file: SourceFile, gaps: readonly RequiredGap[], add: (i: ValueIssue) => void): void {
+  for (const { decl, spec: s, inEntry } of gaps) {
+    const id = decl.id!;
+    const label = `${decl.kind} ${id.name}`;
+    if (s === null) {
+      add({
+        rule: "missing-property",
+        file,
+        span: id.span,
+        decl,
+        message: `\`${label}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
+        data: { property: "expect" },
+      });
+      continue;
+    }
+    const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
+    // The first metric of an id has its catalog entry merged; a duplicate has no model and only its own properties.
+    if (metric && inEntry) continue;
+    let message: string | undefined;
+    if (s.required === "always") message = `\`${label}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    else if (s.required === "output" && metric?.type === "output")
+      message = `output metric \`${id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
+    else if (s.required === "kpi" && metric && program.isKpi(metric))
+      message = `\`${id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    if (message) add({ rule: "missing-property", file, span: id.span, decl, message, data: { property: s.name } });
+  }
+}
+
+/** The invalid-value issues of amounts in another currency than the blueprint's. */
+export function currencyIssues(program: Program, file: SourceFile, money: readonly MoneyUse[], add: (i: ValueIssue) => void): void {
+  if (money.length === 0) return;
+  const code = currencyCode(program);
+  // An invalid currency code is reported on the blueprint; do not pile on.
+  if (!/^[A-Z]{3}$/.test(code)) return;
+  for (const m of money) {
+    if (m.currency === code) continue;
+    const hint = CURRENCY_OF_SYMBOL.has(code) ? `write amounts in ${code}` : `write plain numbers, which are in ${code}`;
+    add({ rule: "invalid-value", file, span: m.span, decl: m.decl, message: `\`${m.raw}\` is in ${m.currency}, but the blueprint's currency is ${code}; ${hint}` });
   }
 }
 
@@ -89,9 +205,7 @@ class Validator {
   constructor(
     private readonly decl: Declaration,
     private readonly file: SourceFile,
-    private readonly program: Program,
-    private readonly addRef: AddRef,
-    private readonly addIssue: AddIssue,
+    private readonly sink: FactsSink,
     spec?: KindSpec,
   ) {
     this.spec = spec ?? KIND_SPECS.get(decl.kind)!;
@@ -99,11 +213,11 @@ class Validator {
   }
 
   private issue(rule: ValueIssue["rule"], span: Span, message: string, data?: Record<string, string>): void {
-    this.addIssue(data ? { rule, file: this.file, span, decl: this.decl, message, data } : { rule, file: this.file, span, decl: this.decl, message });
+    this.sink.issues.push(data ? { rule, file: this.file, span, decl: this.decl, message, data } : { rule, file: this.file, span, decl: this.decl, message });
   }
 
   private ref(ident: Ident | { name: string; span: Span }, property: string, expected: DeclKind, catalog = false): void {
-    this.addRef(ident.name, ident.span, this.file, this.decl, property, expected, catalog);
+    this.sink.refs.push({ name: ident.name, span: ident.span, in: this.decl, property, expected, catalog });
   }
 
   run(): void {
@@ -278,12 +392,7 @@ class Validator {
   }
 
   private currency(currency: string, span: Span, raw: string): void {
-    const code = currencyCode(this.program);
-    // An invalid currency code is reported on the blueprint; do not pile on.
-    if (currency !== code && /^[A-Z]{3}$/.test(code)) {
-      const hint = CURRENCY_OF_SYMBOL.has(code) ? `write amounts in ${code}` : `write plain numbers, which are in ${code}`;
-      this.issue("invalid-value", span, `\`${raw}\` is in ${currency}, but the blueprint's currency is ${code}; ${hint}`);
-    }
+    this.sink.money.push({ decl: this.decl, currency, span, raw });
   }
 
   private formula(e: Expr, property: string): void {

@@ -4,6 +4,7 @@ import type { Span } from "../text/span.js";
 import { Program } from "./program.js";
 import { VALUE_ISSUES_READ } from "./reads.js";
 import { parseSource, type FileContents, type SourceFile } from "./source.js";
+import { fileFacts, refreshFacts } from "./validate.js";
 import { patchInPlace, valueEdit } from "./value-edit.js";
 
 /** One file handed to the core. */
@@ -79,6 +80,7 @@ export class Workspace {
         const mutable = old as { -readonly [K in keyof SourceFile]: SourceFile[K] };
         mutable.text = source.text;
         mutable.lines = source.lines;
+        refreshFacts(old);
         this.patched.add(path);
         if (this.last) {
           for (const name of edit.changed) this.last.changed.add(name);
@@ -90,6 +92,8 @@ export class Workspace {
         return old;
       }
     }
+    // Validated now, while its AST is still in the CPU's cache (validate.ts).
+    fileFacts(source);
     this.sources.set(path, source);
     this.invalidate();
     return source;
