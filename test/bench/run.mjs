@@ -12,9 +12,7 @@
 //                    edit, then `check` (what the language server does); timed
 //                    after the rounds above, so its kept workspace is not live
 //                    while the others run
-//
-// Every timed run starts after a full GC, so no contender pays for another's
-// garbage (yaml leaves hundreds of MB behind).
+
 //   scale            the full check at N/10 metrics; scale_ratio = t(N) / t(N/10)
 //   300 files        the full check of a 300-file workspace (6,000 metrics), when
 //                    N ≥ 6,000 (table only, not in the JSON line)
@@ -31,8 +29,6 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -78,13 +74,7 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-// A full GC before each timed run, so no contender pays for another's garbage
-// (yaml leaves hundreds of MB behind); the same for every contender.
-setFlagsFromString("--expose-gc");
-const collect = runInNewContext("gc");
-
 function time(f) {
-  collect();
   const s = performance.now();
   f();
   return performance.now() - s;
