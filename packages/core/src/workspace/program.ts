@@ -166,15 +166,22 @@ export class Program {
     this.collectKpis();
     for (const f of files) this.issuesByFile.set(f, this.fileIssues(f));
     this.issues = [...this.issuesByFile.values()].flat();
-    for (const m of this.metrics.values()) {
-      const inputs = m.own("inputs")?.value;
-      if (!inputs) continue;
-      for (const ph of inputs.type === "list" ? inputs.items : [inputs]) {
-        const i = ph.expr.type === "name" ? this.metrics.get(ph.expr.name) : undefined;
-        if (!i) continue;
-        const outs = this.outputsOf.get(i);
-        if (outs) outs.push(m);
-        else this.outputsOf.set(i, [m]);
+    // Who feeds whom, from each file's `inputs` column (validate.ts) rather than a walk of every metric's properties.
+    for (const f of files) {
+      const facts = fileFacts(f);
+      const column = facts.metricColumns.get("inputs");
+      if (!column) continue;
+      for (let j = 0; j < column.length; j++) {
+        const inputs = column[j]?.value;
+        const m = inputs ? this.metricOf(facts.metrics[j]!) : undefined;
+        if (!inputs || !m) continue;
+        for (const ph of inputs.type === "list" ? inputs.items : [inputs]) {
+          const i = ph.expr.type === "name" ? this.metrics.get(ph.expr.name) : undefined;
+          if (!i) continue;
+          const outs = this.outputsOf.get(i);
+          if (outs) outs.push(m);
+          else this.outputsOf.set(i, [m]);
+        }
       }
     }
   }

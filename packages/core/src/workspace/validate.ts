@@ -61,6 +61,14 @@ export interface FileFacts {
   readonly issues: readonly ValueIssue[];
   readonly money: readonly MoneyUse[];
   readonly required: readonly RequiredGap[];
+  /** The file's metric declarations with an id, in order. */
+  readonly metrics: readonly Declaration[];
+  /**
+   * Their own properties by name, one slot per entry of `metrics` (the first
+   * of a name wins, as in `prop()`): the program's metric table is assembled
+   * from these columns without walking the properties again.
+   */
+  readonly metricColumns: ReadonlyMap<string, ReadonlyArray<Property | undefined>>;
 }
 
 /** Where the validator puts what it finds. */
@@ -89,11 +97,23 @@ export function refreshFacts(file: SourceFile): void {
 function computeFacts(file: SourceFile): FileFacts {
   const sink: FactsSink = { refs: [], issues: [], money: [] };
   const required: RequiredGap[] = [];
+  const metrics: Declaration[] = [];
   for (const d of file.ast.declarations) {
     new Validator(d, file, sink).run();
     requiredGaps(d, required);
+    if (d.kind === "metric" && d.id) metrics.push(d);
   }
-  return { refs: sink.refs, issues: sink.issues, money: sink.money, required };
+  const metricColumns = new Map<string, Array<Property | undefined>>();
+  for (let j = 0; j < metrics.length; j++) {
+    const props = metrics[j]!.properties;
+    for (let k = 0; k < props.length; k++) {
+      const q = props[k]!;
+      let col = metricColumns.get(q.name.name);
+      if (!col) metricColumns.set(q.name.name, (col = new Array<Property | undefined>(metrics.length)));
+      if (col[j] === undefined) col[j] = q;
+    }
+  }
+  return { refs: sink.refs, issues: sink.issues, money: sink.money, required, metrics, metricColumns };
 }
 
 /** Checks one declaration's properties and members against a kind's table (the catalog test uses it). */

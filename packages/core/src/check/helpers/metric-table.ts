@@ -16,6 +16,7 @@
 import type { Expr, Property } from "../../ast/nodes.js";
 import type { MetricModel, Program } from "../../workspace/program.js";
 import { noteRead } from "../../workspace/reads.js";
+import { fileFacts } from "../../workspace/validate.js";
 import { namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
 
 /** A column: one slot per metric, in `MetricTable.metrics` order. */
@@ -55,20 +56,25 @@ export function metricTable(program: Program): MetricTable {
 function buildTable(program: Program): MetricTable {
   const metrics = [...program.metrics.values()];
   const n = metrics.length;
-  // One pass over every own property (the only direct walk of `properties`: the
-  // accessors below note the reads); the first of a name wins, as in `prop()`.
+  // The own properties come from each file's columns (validate.ts: built right
+  // after parsing, the only direct walk of `properties`; the accessors below
+  // note the reads). Slots follow `program.metrics`: the first metric of each
+  // id, in file order, which is the order of the files' metric lists.
   const ownCols = new Map<string, Array<Property | undefined>>();
   const withEntry: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const m = metrics[i]!;
-    if (m.entry) withEntry.push(i);
-    const props = m.decl.properties;
-    for (let j = 0; j < props.length; j++) {
-      const q = props[j]!;
-      const name = q.name.name;
+  for (let i = 0; i < n; i++) if (metrics[i]!.entry) withEntry.push(i);
+  let slot = 0;
+  for (const file of program.files) {
+    const facts = fileFacts(file);
+    const local: number[] = [];
+    for (const d of facts.metrics) local.push(program.metricOf(d) ? slot++ : -1);
+    for (const [name, from] of facts.metricColumns) {
       let col = ownCols.get(name);
       if (!col) ownCols.set(name, (col = new Array<Property | undefined>(n)));
-      if (col[i] === undefined) col[i] = q;
+      for (let j = 0; j < from.length; j++) {
+        const q = from[j];
+        if (q !== undefined && local[j]! >= 0) col[local[j]!] = q;
+      }
     }
   }
   const empty: Column<never> = new Array<undefined>(n);
