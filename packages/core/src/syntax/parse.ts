@@ -1,6 +1,6 @@
 import type { Comment, Declaration, FileNode } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
-import { lex, type LexError } from "./lexer.js";
+import { lexForParse } from "./lexer.js";
 import { MAX_NESTING, parseTokens } from "./parser.js";
 import type { PmmToken } from "./lexer.js";
 import * as T from "./tokens.js";
@@ -19,7 +19,7 @@ export interface ParseResult {
 
 /** Lexes and parses one file's text. Never throws. */
 export function parse(text: string): ParseResult {
-  const lexed = lex(text);
+  const lexed = lexForParse(text);
   const parsed = parseTokens(lexed.tokens);
   const errors: SyntaxError[] = [];
   const fix = (s: Span): Span => {

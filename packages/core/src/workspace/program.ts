@@ -3,7 +3,7 @@ import type { Span } from "../text/span.js";
 import { catalogFile } from "../std/catalog.js";
 import type { SourceFile } from "./source.js";
 import { currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
-import { noteRead, VALUE_ISSUES_READ } from "./reads.js";
+import { noteRead, TITLE_READ, VALUE_ISSUES_READ } from "./reads.js";
 import { boolOf, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
@@ -47,6 +47,7 @@ export class MetricModel {
 
   /** Display name: own title, else the catalog entry's, else the id. */
   get displayName(): string {
+    noteRead(TITLE_READ);
     return this.decl.title?.value ?? this.entry?.title?.value ?? this.id;
   }
 

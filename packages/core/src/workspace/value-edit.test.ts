@@ -38,10 +38,14 @@ describe("valueEdit", () => {
     expect(e.map(BEFORE.indexOf("owner"))).toBe(BEFORE.indexOf("owner"));
   });
 
-  it("refuses edits to names, references, titles, kinds of literal and comments", () => {
+  it("counts a title as the pseudo-property #title", () => {
+    expect(edit(BEFORE, BEFORE.replace("Marketing-qualified", "Sales-qualified"))?.changed).toEqual(new Set(["#title"]));
+  });
+
+  it("refuses edits to names, references, kinds of literal and comments", () => {
     expect(edit(BEFORE, BEFORE.replace("owner: demand", "owner: demandx"))).toBeNull();
     expect(edit(BEFORE, BEFORE.replace("target:", "targets:"))).toBeNull();
-    expect(edit(BEFORE, BEFORE.replace("Marketing-qualified", "Sales-qualified"))).toBeNull();
+    expect(edit(BEFORE, BEFORE.replace(' "Marketing-qualified leads"', ""))).toBeNull();
     expect(edit(BEFORE, BEFORE.replace("1_200", "$1_200"))).toBeNull();
     expect(edit(BEFORE, BEFORE.replace("  owner", "  # note\n  owner"))).toBeNull();
     expect(edit(BEFORE, BEFORE.replace("  owner: demand\n", ""))).toBeNull();

@@ -7,10 +7,11 @@
 
 import type { FileNode } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
+import { TITLE_READ } from "./reads.js";
 
 /** What a value-only edit changed. */
 export interface ValueEdit {
-  /** Names of the properties whose values changed. */
+  /** Names of the properties whose values changed (`#title` for a title). */
   readonly changed: ReadonlySet<string>;
   /** Maps an offset in the old text to the new text. */
   map(offset: number): number;
@@ -31,7 +32,7 @@ class Structural extends Error {}
 
 /**
  * Compares two parses of one file. Returns the edit when they differ only in
- * literal values inside properties and in offsets, else null.
+ * literal values inside properties or titles and in offsets, else null.
  */
 export function valueEdit(before: FileNode, after: FileNode): ValueEdit | null {
   const changed = new Set<string>();
@@ -74,7 +75,7 @@ export function valueEdit(before: FileNode, after: FileNode): ValueEdit | null {
     for (const k in x) {
       keys++;
       if (!(k in y)) throw new Structural();
-      walk(x[k], y[k], name, isLiteral, k);
+      walk(x[k], y[k], k === "title" ? TITLE_READ : name, isLiteral, k);
     }
     for (const _ in y) keys--;
     if (keys !== 0) throw new Structural();
