@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lex } from "./lexer.js";
+import { lex, lexForParse } from "./lexer.js";
+import { parse } from "./parse.js";
 
 function literal(src: string): unknown {
   const r = lex(src);
@@ -95,6 +96,31 @@ describe("lexer literals (language.md section 2)", () => {
     const words = Array.from({ length: 1 << 15 }, (_, i) => Array.from({ length: 15 }, (_, b) => ((i >> b) & 1 ? "BB" : "Aa")).join(""));
     const r = lex(words.join(" "));
     expect(r.tokens.map((t) => t.image)).toEqual(words);
+  });
+
+  it("gives lex's callers tokens that later lexing and parsing leave alone", () => {
+    const kept = lex('metric a "A" { target: 5% by 2026-Q4 }').tokens;
+    const before = kept.map((t) => [t.image, t.startOffset, t.endOffset, t.tokenType.name, t.literal]);
+    lexForParse("team b { role: pmm }\nteam c { role: sales }");
+    parse('okr x { kr y: 1 -> 2 }\n"junk"');
+    expect(kept.map((t) => [t.image, t.startOffset, t.endOffset, t.tokenType.name, t.literal])).toEqual(before);
+  });
+
+  it("reuses lexForParse's tokens: a shorter text gives exactly its own tokens", () => {
+    expect(lexForParse("a b c d e f").tokens).toHaveLength(6);
+    const r = lexForParse('x "y" 2026-09-15');
+    expect(r.tokens.map((t) => [t.image, t.startOffset, t.endOffset, t.literal?.raw])).toEqual([
+      ["x", 0, 0, undefined],
+      ['"y"', 2, 4, '"y"'],
+      ["2026-09-15", 6, 15, "2026-09-15"],
+    ]);
+  });
+
+  it("interns repeated literal images without changing them", () => {
+    const src = '2026-Q4 2026-Q4 45d 45d "NRR" "NRR" "a\\"b" $6M';
+    const a = lex(src).tokens.map((t) => t.literal);
+    expect(a.map((l) => l?.raw)).toEqual(["2026-Q4", "2026-Q4", "45d", "45d", '"NRR"', '"NRR"', '"a\\"b"', "$6M"]);
+    expect(a.map((l) => (l?.type === "string" ? l.value : null))).toEqual([null, null, null, null, "NRR", "NRR", 'a"b', null]);
   });
 
   it("reports invalid UTF-8 (decoded as U+FFFD) and NUL bytes at their offsets", () => {

@@ -186,12 +186,37 @@ interface WordEntry {
   readonly type: TokenType;
 }
 
-let wordTable: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(4096).fill(undefined);
-let wordCount = 0;
+/** The bounded hash table described above. */
+class WordTable {
+  private table: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(4096).fill(undefined);
+  private count = 0;
 
-/** The token type of a word (a keyword's or an identifier's). */
-function wordType(word: string): TokenType {
-  return T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
+  /** True while the table takes new words. */
+  get open(): boolean {
+    return this.count < MAX_INTERNED;
+  }
+
+  /** The entry of the word `text[start, end)` with hash `hash`, if interned. */
+  find(text: string, start: number, end: number, hash: number): WordEntry | undefined {
+    const len = end - start;
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let p = 0, k = hash & mask; p < MAX_PROBES; p++, k = (k + 1) & mask) {
+      const e = table[k];
+      if (e === undefined) return undefined;
+      if (e.hash === hash && e.word.length === len && text.startsWith(e.word, start)) return e;
+    }
+    return undefined;
+  }
+
+  /** Adds a word (doubling the table when half full). */
+  add(entry: WordEntry): void {
+    if (!place(this.table, entry) || ++this.count * 2 <= this.table.length) return;
+    const table = new Array<WordEntry | undefined>(this.table.length * 2).fill(undefined);
+    this.count = 0;
+    for (const e of this.table) if (e && place(table, e)) this.count++;
+    this.table = table;
+  }
 }
 
 /** Puts an entry in the first empty slot near its home; false when there is none. */
@@ -206,31 +231,42 @@ function place(table: (WordEntry | undefined)[], entry: WordEntry): boolean {
   return false;
 }
 
-/** Adds a word to the table (doubling it when half full). */
-function addWord(entry: WordEntry): void {
-  if (!place(wordTable, entry) || ++wordCount * 2 <= wordTable.length) return;
-  const table = new Array<WordEntry | undefined>(wordTable.length * 2).fill(undefined);
-  wordCount = 0;
-  for (const e of wordTable) if (e && place(table, e)) wordCount++;
-  wordTable = table;
-}
+const words = new WordTable();
 
-/** The entry of the word `text[start, end)` with hash `hash`, if interned. */
-function findWord(text: string, start: number, end: number, hash: number): WordEntry | undefined {
-  const len = end - start;
-  const table = wordTable;
-  const mask = table.length - 1;
-  for (let p = 0, k = hash & mask; p < MAX_PROBES; p++, k = (k + 1) & mask) {
-    const e = table[k];
-    if (e === undefined) return undefined;
-    if (e.hash === hash && e.word.length === len && text.startsWith(e.word, start)) return e;
-  }
-  return undefined;
+/** The token type of a word (a keyword's or an identifier's). */
+function wordType(word: string): TokenType {
+  return T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
 }
 
 /**
- * A flat copy of the ASCII word `text[start, end)` for the table: a slice
- * could keep the whole file's text alive, or be a two-byte string.
+ * The images of numbers, amounts, durations, rates, dates and periods are
+ * interned too (`raw` and a date's `iso` in the AST): they repeat as much as
+ * words (`2026-Q4`, `45d`, `100%`), and a slice of a few characters is a new
+ * string the scavenger copies. Their table is separate from the words' so
+ * that it cannot crowd them out.
+ */
+const images = new WordTable();
+/** Images longer than this are sliced (a string literal's is interned up to STRING_IMAGE_LENGTH: longer ones are mostly unique). */
+const MAX_IMAGE_LENGTH = 24;
+/** Below 13 characters V8 copies a slice anyway, so interning a unique string costs little. */
+const STRING_IMAGE_LENGTH = 12;
+
+/** `text[start, end)`, the image of a literal token of type `type`: interned when at most `max` characters. */
+function literalImage(text: string, start: number, end: number, type: TokenType, max = MAX_IMAGE_LENGTH): string {
+  if (end - start > max) return text.slice(start, end);
+  let hash = 0;
+  for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+  hash &= 0x3fffffff;
+  const known = images.find(text, start, end, hash);
+  if (known) return known.word;
+  const image = copyWord(text, start, end);
+  if (images.open) images.add({ word: image, hash, type });
+  return image;
+}
+
+/**
+ * A flat copy of `text[start, end)` for a table: a slice could keep the whole
+ * file's text alive, or be a two-byte string when the word is ASCII.
  */
 function copyWord(text: string, start: number, end: number): string {
   const codes = new Array<number>(end - start);
@@ -280,7 +316,7 @@ function lexInto(text: string, out: TokenOut): LexResult {
         }
         // FY2026 is always a period
         if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5))) {
-          const raw = text.slice(i, j);
+          const raw = literalImage(text, i, j, T.PeriodTok);
           out.push(T.PeriodTok, raw, i, j, period("fiscal", Number(raw.slice(2)), 0, raw, i, j));
           i = j;
           continue;
@@ -288,14 +324,14 @@ function lexInto(text: string, out: TokenOut): LexResult {
         hash &= 0x3fffffff;
         let word: string;
         let type: TokenType;
-        const known = j - i <= MAX_INTERNED_LENGTH ? findWord(text, i, j, hash) : undefined;
+        const known = j - i <= MAX_INTERNED_LENGTH ? words.find(text, i, j, hash) : undefined;
         if (known) {
           word = known.word;
           type = known.type;
-        } else if (j - i <= MAX_INTERNED_LENGTH && wordCount < MAX_INTERNED) {
+        } else if (j - i <= MAX_INTERNED_LENGTH && words.open) {
           word = copyWord(text, i, j);
           type = wordType(word);
-          addWord({ word, hash, type });
+          words.add({ word, hash, type });
         } else {
           word = text.slice(i, j);
           type = wordType(word);
@@ -420,7 +456,7 @@ function lexDateOrPeriod(text: string, start: number, out: TokenOut, errors: Lex
     const day = twoDigits(text, dash + 4);
     const end = dash + 6;
     if (day >= 0 && !wordAt(text, end)) {
-      const raw = text.slice(start, end);
+      const raw = literalImage(text, start, end, T.DateTok);
       if (!validDate(year, month, day)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a calendar date` });
       out.push(T.DateTok, raw, start, end, { type: "date", iso: raw, raw, span: { start, end } });
       return end;
@@ -442,7 +478,7 @@ function lexDateOrPeriod(text: string, start: number, out: TokenOut, errors: Lex
     form = "month";
     index = month;
   } else return -1;
-  const raw = text.slice(start, end);
+  const raw = literalImage(text, start, end, T.PeriodTok);
   if (form === "month" && (month < 1 || month > 12)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a month; months run 01–12` });
   out.push(T.PeriodTok, raw, start, end, period(form, year, index, raw, start, end));
   return end;
@@ -477,7 +513,7 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
     const next = text.charCodeAt(j);
     if (j === k && next === 37) {
       const end = j + 1;
-      const raw = text.slice(start, end);
+      const raw = literalImage(text, start, end, T.NumberTok);
       out.push(T.NumberTok, raw, start, end, { type: "number", value, unit: "percent", yearLike: false, raw, span: { start, end } });
       return end;
     }
@@ -485,7 +521,7 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
       for (const per of RATE_PERS) {
         const end = j + 1 + per.length;
         if (text.startsWith(per, j + 1) && !wordAt(text, end)) {
-          const raw = text.slice(start, end);
+          const raw = literalImage(text, start, end, T.RateTok);
           out.push(T.RateTok, raw, start, end, { type: "rate", amount: value, per, perDay: value / RATE_DAYS[per], raw, span: { start, end } });
           return end;
         }
@@ -495,13 +531,13 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
     const unit = j === k ? "none" : text.charCodeAt(j) === 112 ? "pp" : "multiple";
     // a bare four-digit integer reads as a year
     const yearLike = unit === "none" && !magnitude && numEnd - start === 4 && allDigits(text, start, numEnd);
-    const raw = text.slice(start, end);
+    const raw = literalImage(text, start, end, T.NumberTok);
     out.push(T.NumberTok, raw, start, end, { type: "number", value, unit, yearLike, raw, span: { start, end } });
     return end;
   }
   const unit = magnitude ? undefined : durationUnit(text, j, k);
   if (unit !== undefined) {
-    const raw = text.slice(start, k);
+    const raw = literalImage(text, start, k, T.DurationTok);
     out.push(T.DurationTok, raw, start, k, { type: "duration", amount: value, unit, days: value * DURATION_DAYS[unit], raw, span: { start, end: k } });
     return k;
   }
@@ -538,7 +574,7 @@ function lexMoney(text: string, start: number, currency: Currency, out: TokenOut
   let value = numberValue(text, start + 1, numEnd);
   let k = numEnd;
   while (k < text.length && WORD[text.charCodeAt(k)] === 1) k++;
-  const raw = text.slice(start, k);
+  const raw = literalImage(text, start, k, T.MoneyTok);
   if (k > numEnd) {
     const mag = k === numEnd + 1 ? magnitudeOf(text.charCodeAt(numEnd)) : 0;
     if (mag !== 0) value *= mag;
@@ -606,11 +642,12 @@ function lexString(text: string, start: number, out: TokenOut, errors: LexError[
     }
     i++;
   }
-  value += text.slice(chunk, i);
+  // short strings without escapes (enum-like values, aliases) are interned like literal images
+  value = chunk === start + 1 ? literalImage(text, chunk, i, T.StringTok, STRING_IMAGE_LENGTH) : value + text.slice(chunk, i);
   let end = i;
   if (i < n && text.charCodeAt(i) === 34) end = i + 1;
   else errors.push({ span: { start, end: i }, message: 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)' });
-  const raw = text.slice(start, end);
+  const raw = literalImage(text, start, end, T.StringTok, STRING_IMAGE_LENGTH);
   out.push(T.StringTok, raw, start, end, { type: "string", value, multiline: false, raw, span: { start, end } });
   return end;
 }

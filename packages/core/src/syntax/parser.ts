@@ -507,8 +507,8 @@ class PmmParser extends EmbeddedActionsParser {
     }
     for (let i = 0; i < k; i++) this.SKIP_TOKEN();
     const members = copyOut(memberScratch, count);
-    const block = { span: { start: open.startOffset, end: endOf(close) }, unclosed: false };
-    return buildDecl(kw.image as AnyDeclKind, kw, ident(idTok), title, null, null, null, members, block, close);
+    const block = { start: open.startOffset, end: endOf(close) };
+    return makeDecl(kw.image as AnyDeclKind, kw, ident(idTok), title, null, null, null, members, block, false, close);
   }
 
   /** A simple property at LA(1), consumed; null, consuming nothing, for anything else. */
@@ -737,22 +737,6 @@ function copyOut<E>(scratch: E[], count: number): E[] {
 /** One shared empty list: most declarations have no key results or views, most values no modifiers. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** Members by type; the member list itself when every member is a property (the AST is read-only). */
-function splitMembers(members: Member[]): { properties: readonly Property[]; keyResults: readonly KeyResult[]; views: readonly View[] } {
-  let others = 0;
-  for (const m of members) if (m.type !== "property") others++;
-  if (others === 0) return { properties: members as Property[], keyResults: NONE, views: NONE };
-  const properties: Property[] = [];
-  const keyResults: KeyResult[] = [];
-  const views: View[] = [];
-  for (const m of members) {
-    if (m.type === "property") properties.push(m);
-    else if (m.type === "kr") keyResults.push(m);
-    else views.push(m);
-  }
-  return { properties, keyResults: keyResults.length ? keyResults : NONE, views: views.length ? views : NONE };
-}
-
 function buildDecl(
   kind: AnyDeclKind,
   kw: IToken,
@@ -765,8 +749,43 @@ function buildDecl(
   block: { span: Span; unclosed: boolean } | null,
   last: IToken,
 ): Declaration {
-  const { properties, keyResults, views } = splitMembers(members);
-  const end = block ? block.span.end : Math.max(endOf(kw), endOf(last));
+  return makeDecl(kind, kw, id, title, from, primary, guard, members, block ? block.span : null, block ? block.unclosed : false, last);
+}
+
+/** buildDecl with the block's span and `unclosed` apart (the shortcut makes no block object). */
+function makeDecl(
+  kind: AnyDeclKind,
+  kw: IToken,
+  id: Ident | null,
+  title: StringLit | null,
+  from: QualifiedName | null,
+  primary: Ident | null,
+  guard: Ident | null,
+  members: Member[],
+  block: Span | null,
+  unclosed: boolean,
+  last: IToken,
+): Declaration {
+  // members by type; the member list itself when every member is a property (the AST is read-only)
+  let others = 0;
+  for (const m of members) if (m.type !== "property") others++;
+  let properties: readonly Property[] = members as Property[];
+  let keyResults: readonly KeyResult[] = NONE;
+  let views: readonly View[] = NONE;
+  if (others > 0) {
+    const ps: Property[] = [];
+    const krs: KeyResult[] = [];
+    const vs: View[] = [];
+    for (const m of members) {
+      if (m.type === "property") ps.push(m);
+      else if (m.type === "kr") krs.push(m);
+      else vs.push(m);
+    }
+    properties = ps;
+    if (krs.length) keyResults = krs;
+    if (vs.length) views = vs;
+  }
+  const end = block ? block.end : Math.max(endOf(kw), endOf(last));
   return {
     type: "declaration",
     kind,
@@ -780,8 +799,8 @@ function buildDecl(
     properties,
     keyResults,
     views,
-    block: block ? block.span : null,
-    unclosed: block ? block.unclosed : false,
+    block,
+    unclosed,
     doc: null,
     span: { start: kw.startOffset, end },
   };
