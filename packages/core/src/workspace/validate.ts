@@ -194,9 +194,21 @@ export function currencyIssues(program: Program, file: SourceFile, money: readon
   }
 }
 
+function firstProperty(props: readonly Property[], name: string): Property | undefined {
+  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return props[i];
+  return undefined;
+}
+
 function hasProperty(props: readonly Property[], name: string): boolean {
-  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return true;
-  return false;
+  return firstProperty(props, name) !== undefined;
+}
+
+/** The value type a property's modifier takes, or undefined when the property has no such modifier. */
+function modifierSpec(s: PropertySpec, keyword: string): readonly [string, ValueType] | undefined {
+  const list = s.modifiers;
+  if (!list) return undefined;
+  for (let i = 0; i < list.length; i++) if (list[i]![0] === keyword) return list[i];
+  return undefined;
 }
 
 /** True when a property of the same name comes before `props[index]` (only called for names the kind knows). */
@@ -280,7 +292,7 @@ class Validator {
   }
 
   private properties(props: readonly Property[], spec: KindSpec): void {
-    const metricType = this.decl.kind === "metric" ? wordOf(props.find((p) => p.name.name === "type")) : undefined;
+    const metricType = this.decl.kind === "metric" ? wordOf(firstProperty(props, "type")) : undefined;
     // Duplicates: a scan of the earlier names for the usual short lists, a set for long ones.
     const seen = props.length > 16 ? new Set<string>() : undefined;
     for (let index = 0; index < props.length; index++) {
@@ -326,9 +338,12 @@ class Validator {
   }
 
   private phrase(ph: Phrase, s: PropertySpec): void {
-    const seen = ph.modifiers.length > 1 ? new Set<string>() : undefined;
-    for (const m of ph.modifiers) {
-      const allowed = s.modifiers?.find(([k]) => k === m.keyword);
+    // Index loops, no closures: this runs for every value of the workspace.
+    const modifiers = ph.modifiers;
+    const seen = modifiers.length > 1 ? new Set<string>() : undefined;
+    for (let i = 0; i < modifiers.length; i++) {
+      const m = modifiers[i]!;
+      const allowed = modifierSpec(s, m.keyword);
       if (!allowed) {
         const takes = s.modifiers?.length ? `; it takes ${s.modifiers.map(([k]) => `\`${k}\``).join(" and ")}` : "";
         this.issue("invalid-value", m.span, `\`${m.keyword}\` does not apply to \`${s.name}\`${takes}`);
