@@ -6,12 +6,40 @@ import { titleOf } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
-function keyOf(name: string): string {
+export function keyOf(name: string): string {
   const lower = name.toLowerCase();
   const n = lower.length;
   // Collapsing is rare: test cheaply before running a regex over every name.
   const messy = n > 0 && (lower.charCodeAt(0) <= 32 || lower.charCodeAt(n - 1) <= 32 || lower.includes("  ") || lower.includes("\t") || lower.includes("\n") || lower.includes("\r"));
   return messy ? lower.trim().replace(/\s+/g, " ") : lower;
+}
+
+/**
+ * A hash of `keyOf(name)` computed from the characters, without building the
+ * key: ASCII letters folded, blank runs as one space, ends trimmed. Null when
+ * the name has a non-ASCII character (its key is built instead). Names whose
+ * hash no other name shares cannot share a key, so most names never get one.
+ */
+export function keyHash(name: string): number | null {
+  let h = 0;
+  let pendingSpace = false;
+  let started = false;
+  for (let i = 0; i < name.length; i++) {
+    let c = name.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12) {
+      pendingSpace = started;
+      continue;
+    }
+    if (pendingSpace) {
+      h = (Math.imul(h, 31) + 32) | 0;
+      pendingSpace = false;
+    }
+    started = true;
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return started ? h : null;
 }
 
 /** What a metric means: its definition and formula (catalog entry merged), normalised for whitespace (and case, for the definition). */
@@ -44,34 +72,56 @@ export default defineRule({
     const p = ctx.program;
     const t = metricTable(p);
     const aliases = t.prop("aliases");
-    // Every (metric, name) pair, flat and in order: the display name, then the aliases, each once per metric by key.
-    const pairMetric: number[] = [];
-    const pairKey: string[] = [];
-    const pairName: string[] = [];
-    // A key set that does not grow has seen the key before: one hash operation per name (most names are unique).
-    const keys = new Set<string>();
-    const sharedKeys = new Set<string>();
-    const addPair = (i: number, firstPair: number, name: string): void => {
-      const key = keyOf(name);
-      if (key === "") return;
-      for (let k = firstPair; k < pairKey.length; k++) if (pairKey[k] === key) return;
-      pairMetric.push(i);
-      pairKey.push(key);
-      pairName.push(name);
-      const size = keys.size;
-      if (keys.add(key).size === size) sharedKeys.add(key);
+    // Every (metric, name) pair whose key may be shared, flat and in order: the
+    // display name, then the aliases. A first pass hashes every name without
+    // building its key; only names whose hash recurs (or that are not ASCII)
+    // get a key (most names are unique).
+    const names: string[] = [];
+    const owners: number[] = [];
+    const hashes: Array<number | null> = [];
+    const seen = new Map<number, number>();
+    const note = (i: number, name: string): void => {
+      const h = keyHash(name);
+      names.push(name);
+      owners.push(i);
+      hashes.push(h);
+      if (h !== null) seen.set(h, (seen.get(h) ?? 0) + 1);
     };
     for (let i = 0; i < t.metrics.length; i++) {
-      const firstPair = pairKey.length;
       const title = titleOf(t.metrics[i]!);
-      if (title) addPair(i, firstPair, title);
+      if (title) note(i, title);
       const a = aliases[i];
       if (a) {
         for (const ph of phrases(a.value)) {
           const lit = asLiteral(ph.expr);
-          if (lit?.type === "string") addPair(i, firstPair, lit.value);
+          if (lit?.type === "string") note(i, lit.value);
         }
       }
+    }
+    const pairMetric: number[] = [];
+    const pairKey: string[] = [];
+    const pairName: string[] = [];
+    // A key set that does not grow has seen the key before: one hash operation per name.
+    const keys = new Set<string>();
+    const sharedKeys = new Set<string>();
+    // Each key once per metric: a metric's pairs start at firstPair.
+    let firstPair = 0;
+    let firstOwner = -1;
+    for (let n = 0; n < names.length; n++) {
+      const h = hashes[n]!;
+      if (h !== null && seen.get(h)! < 2) continue;
+      const i = owners[n]!;
+      if (i !== firstOwner) {
+        firstOwner = i;
+        firstPair = pairKey.length;
+      }
+      const key = keyOf(names[n]!);
+      if (key === "" || pairKey.indexOf(key, firstPair) >= 0) continue;
+      pairMetric.push(i);
+      pairKey.push(key);
+      pairName.push(names[n]!);
+      const size = keys.size;
+      if (keys.add(key).size === size) sharedKeys.add(key);
     }
     if (sharedKeys.size === 0) return;
     // The pairs of each shared key, in order.
