@@ -3,7 +3,7 @@ import { ARTICLE, describeType } from "../schema/describe.js";
 import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "../schema/kinds.js";
 import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
-import type { Program } from "./program.js";
+import type { MetricModel, Program } from "./program.js";
 import type { SourceFile } from "./source.js";
 import { catalogFile } from "../std/catalog.js";
 import { asLiteral, wordOf } from "./values.js";
@@ -154,29 +154,37 @@ export function catalogEntryOf(decl: Declaration): Declaration | null {
  * the first of its id is judged on its own properties only.
  */
 export function requiredIssues(program: Program, file: SourceFile, gaps: readonly RequiredGap[], add: (i: ValueIssue) => void): void {
+  // Gaps come grouped by declaration: its model, type and KPI-ness are looked up once.
+  let last: Declaration | undefined;
+  let metric: MetricModel | undefined;
+  let output = false;
+  let kpi = false;
   for (const { decl, spec: s, inEntry } of gaps) {
     const id = decl.id!;
-    const label = `${decl.kind} ${id.name}`;
     if (s === null) {
       add({
         rule: "missing-property",
         file,
         span: id.span,
         decl,
-        message: `\`${label}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
+        message: `\`${decl.kind} ${id.name}\` needs \`expect\` (the value hoped for) or \`mde\` (the smallest effect worth detecting); add one`,
         data: { property: "expect" },
       });
       continue;
     }
-    const metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
+    if (decl !== last) {
+      last = decl;
+      metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
+      output = metric?.type === "output";
+      kpi = metric !== undefined && program.isKpi(metric);
+    }
     // The first metric of an id has its catalog entry merged; a duplicate has no model and only its own properties.
     if (metric && inEntry) continue;
     let message: string | undefined;
-    if (s.required === "always") message = `\`${label}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
-    else if (s.required === "output" && metric?.type === "output")
+    if (s.required === "always") message = `\`${decl.kind} ${id.name}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    else if (s.required === "output" && output)
       message = `output metric \`${id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
-    else if (s.required === "kpi" && metric && program.isKpi(metric))
-      message = `\`${id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    else if (s.required === "kpi" && kpi) message = `\`${id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
     if (message) add({ rule: "missing-property", file, span: id.span, decl, message, data: { property: s.name } });
   }
 }
