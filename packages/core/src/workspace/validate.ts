@@ -69,6 +69,10 @@ export interface FileFacts {
    * from these columns without walking the properties again.
    */
   readonly metricColumns: ReadonlyMap<string, ReadonlyArray<Property | undefined>>;
+  /** The single word of each of those properties (`wordOf`), where it has one. */
+  readonly metricWords: ReadonlyMap<string, ReadonlyArray<string | undefined>>;
+  /** Each metric's own title. */
+  readonly metricTitles: ReadonlyArray<string | undefined>;
 }
 
 /** Where the validator puts what it finds. */
@@ -104,16 +108,27 @@ function computeFacts(file: SourceFile): FileFacts {
     if (d.kind === "metric" && d.id) metrics.push(d);
   }
   const metricColumns = new Map<string, Array<Property | undefined>>();
+  const metricWords = new Map<string, Array<string | undefined>>();
+  const metricTitles = new Array<string | undefined>(metrics.length);
   for (let j = 0; j < metrics.length; j++) {
-    const props = metrics[j]!.properties;
+    const decl = metrics[j]!;
+    metricTitles[j] = decl.title?.value;
+    const props = decl.properties;
     for (let k = 0; k < props.length; k++) {
       const q = props[k]!;
-      let col = metricColumns.get(q.name.name);
-      if (!col) metricColumns.set(q.name.name, (col = new Array<Property | undefined>(metrics.length)));
-      if (col[j] === undefined) col[j] = q;
+      const name = q.name.name;
+      let col = metricColumns.get(name);
+      if (!col) metricColumns.set(name, (col = new Array<Property | undefined>(metrics.length)));
+      if (col[j] !== undefined) continue;
+      col[j] = q;
+      const word = wordOf(q);
+      if (word === undefined) continue;
+      let words = metricWords.get(name);
+      if (!words) metricWords.set(name, (words = new Array<string | undefined>(metrics.length)));
+      words[j] = word;
     }
   }
-  return { refs: sink.refs, issues: sink.issues, money: sink.money, required, metrics, metricColumns };
+  return { refs: sink.refs, issues: sink.issues, money: sink.money, required, metrics, metricColumns, metricWords, metricTitles };
 }
 
 /** Checks one declaration's properties and members against a kind's table (the catalog test uses it). */

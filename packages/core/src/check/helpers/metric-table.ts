@@ -15,7 +15,8 @@
 // revalidated program shares, and survives the language server's re-check.
 import type { Expr, Property } from "../../ast/nodes.js";
 import type { MetricModel, Program } from "../../workspace/program.js";
-import { noteRead } from "../../workspace/reads.js";
+import { noteRead, programMemo, TITLE_READ } from "../../workspace/reads.js";
+import type { SourceFile } from "../../workspace/source.js";
 import { fileFacts } from "../../workspace/validate.js";
 import { namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
 
@@ -36,12 +37,33 @@ export interface MetricTable {
   own(name: string): Column<Property>;
   /** Each metric's single word of a property (`MetricModel.word`). */
   word(name: string): Column<string>;
+  /** Each file with the table slot of each of its metric declarations (-1: not the first of its id). */
+  readonly fileSlots: ReadonlyArray<{ readonly file: SourceFile; readonly slots: readonly number[] }>;
   /** Each metric's words of a property, single or list (`MetricModel.words`). */
   words(name: string): ReadonlyArray<readonly string[]>;
   /** The slots of the metrics each metric lists in its own `inputs` and that resolve, in order (`MetricModel.inputs`). */
   inputs(): ReadonlyArray<readonly number[]>;
   /** Each metric's formula that counts (`MetricModel.formula`). */
   formula(): Column<Expr>;
+}
+
+/**
+ * Each metric's title, own else its catalog entry's (`titleOf`), by table
+ * slot. Titles are values (a value-only edit changes them), so this is per
+ * program, gathered from the files' facts, not kept in the table.
+ */
+export function metricTitles(program: Program): Column<string> {
+  return programMemo(program, "metric-titles", () => {
+    noteRead(TITLE_READ);
+    const t = metricTable(program);
+    const out = new Array<string | undefined>(t.metrics.length);
+    for (const { file, slots } of t.fileSlots) {
+      const titles = fileFacts(file).metricTitles;
+      for (let j = 0; j < slots.length; j++) if (slots[j]! >= 0) out[slots[j]!] = titles[j];
+    }
+    for (let i = 0; i < out.length; i++) out[i] ??= t.metrics[i]!.entry?.title?.value;
+    return out;
+  });
 }
 
 const tables = new WeakMap<ReadonlyMap<string, MetricModel>, MetricTable>();
@@ -61,21 +83,27 @@ function buildTable(program: Program): MetricTable {
   // note the reads). Slots follow `program.metrics`: the first metric of each
   // id, in file order, which is the order of the files' metric lists.
   const ownCols = new Map<string, Array<Property | undefined>>();
+  const ownWords = new Map<string, Array<string | undefined>>();
   const withEntry: number[] = [];
   for (let i = 0; i < n; i++) if (metrics[i]!.entry) withEntry.push(i);
+  /** Copies a file's column into the table's slots. */
+  const gather = <T>(into: Map<string, Array<T | undefined>>, name: string, from: ReadonlyArray<T | undefined>, local: readonly number[]): void => {
+    let col = into.get(name);
+    if (!col) into.set(name, (col = new Array<T | undefined>(n)));
+    for (let j = 0; j < from.length; j++) {
+      const v = from[j];
+      if (v !== undefined && local[j]! >= 0) col[local[j]!] = v;
+    }
+  };
   let slot = 0;
+  const fileSlots: Array<{ file: SourceFile; slots: number[] }> = [];
   for (const file of program.files) {
     const facts = fileFacts(file);
     const local: number[] = [];
     for (const d of facts.metrics) local.push(program.metricOf(d) ? slot++ : -1);
-    for (const [name, from] of facts.metricColumns) {
-      let col = ownCols.get(name);
-      if (!col) ownCols.set(name, (col = new Array<Property | undefined>(n)));
-      for (let j = 0; j < from.length; j++) {
-        const q = from[j];
-        if (q !== undefined && local[j]! >= 0) col[local[j]!] = q;
-      }
-    }
+    fileSlots.push({ file, slots: local });
+    for (const [name, from] of facts.metricColumns) gather(ownCols, name, from, local);
+    for (const [name, from] of facts.metricWords) gather(ownWords, name, from, local);
   }
   const empty: Column<never> = new Array<undefined>(n);
   const merged = new Map<string, Column<Property>>();
@@ -119,15 +147,23 @@ function buildTable(program: Program): MetricTable {
       return col;
     },
     word(name) {
-      const props = table.prop(name);
+      noteRead(name);
       let col = wordCols.get(name);
       if (!col) {
-        const out = new Array<string | undefined>(n);
-        for (let i = 0; i < n; i++) out[i] = wordOf(props[i]);
-        wordCols.set(name, (col = out));
+        // The files' word columns, and the catalog entry's word where the metric has no such property of its own.
+        const own = ownCols.get(name);
+        const words = ownWords.get(name);
+        if (withEntry.length === 0) col = words ?? empty;
+        else {
+          const out = words ? words.slice() : new Array<string | undefined>(n);
+          for (const i of withEntry) if (own?.[i] === undefined) out[i] = wordOf(entryProp(i, name));
+          col = out;
+        }
+        wordCols.set(name, col);
       }
       return col;
     },
+    fileSlots,
     words(name) {
       const props = table.prop(name);
       let col = wordListCols.get(name);

@@ -1,8 +1,7 @@
 import type { Property } from "../../ast/nodes.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
-import { titleOf } from "../helpers/words.js";
+import { metricTable, metricTitles } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
@@ -87,8 +86,9 @@ export default defineRule({
       hashes.push(h);
       if (h !== null) seen.set(h, (seen.get(h) ?? 0) + 1);
     };
+    const titles = metricTitles(p);
     for (let i = 0; i < t.metrics.length; i++) {
-      const title = titleOf(t.metrics[i]!);
+      const title = titles[i];
       if (title) note(i, title);
       const a = aliases[i];
       if (a) {
