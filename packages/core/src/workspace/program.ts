@@ -130,7 +130,8 @@ export class Program {
   /** KPIs and how each is one. */
   readonly kpis = new Map<MetricModel, KpiUse[]>();
 
-  private readonly fileOfDecl = new Map<Declaration, SourceFile>();
+  /** Built on the first `fileOf` (a clean workspace may never ask). */
+  private fileOfDecl: Map<Declaration, SourceFile> | undefined;
   private readonly byKind = new Map<Declaration["kind"], Declaration[]>();
   private readonly refsTo = new Map<Declaration, Reference[]>();
   private readonly outputsOf = new Map<MetricModel, MetricModel[]>();
@@ -148,7 +149,6 @@ export class Program {
     for (const f of files) {
       for (const d of f.ast.declarations) {
         this.declarations.push(d);
-        this.fileOfDecl.set(d, f);
         const same = this.byKind.get(d.kind);
         if (same) same.push(d);
         else this.byKind.set(d.kind, [d]);
@@ -158,10 +158,13 @@ export class Program {
         else this.byId.set(d.id.name, [d]);
       }
     }
-    for (const d of this.byKind.get("metric") ?? []) {
-      if (!d.id || this.byId.get(d.id.name)![0] !== d) continue;
-      const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
-      this.metrics.set(d.id.name, new MetricModel(d, this.fileOfDecl.get(d)!, entry, this));
+    // The first metric of each id, in file order (each file's facts list its metrics with an id).
+    for (const f of files) {
+      for (const d of fileFacts(f).metrics) {
+        if (this.byId.get(d.id!.name)![0] !== d) continue;
+        const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
+        this.metrics.set(d.id!.name, new MetricModel(d, f, entry, this));
+      }
     }
     for (const f of files) for (const r of fileFacts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
     this.collectKpis();
@@ -251,6 +254,11 @@ export class Program {
 
   /** The file a declaration is in. */
   fileOf(decl: Declaration): SourceFile {
+    if (!this.fileOfDecl) {
+      const index = new Map<Declaration, SourceFile>();
+      for (const f of this.files) for (const d of f.ast.declarations) index.set(d, f);
+      this.fileOfDecl = index;
+    }
     return this.fileOfDecl.get(decl) ?? this.catalogFile;
   }
 

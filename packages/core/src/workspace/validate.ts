@@ -45,6 +45,10 @@ export interface MoneyUse {
  */
 export interface RequiredGap {
   readonly decl: Declaration;
+  /** The declaration's id. */
+  readonly id: string;
+  /** A metric whose type (own, else its catalog entry's) is `output`. */
+  readonly output: boolean;
   readonly spec: PropertySpec | null;
   /** The metric's catalog entry has it (which counts only for the first metric of an id). */
   readonly inEntry: boolean;
@@ -143,11 +147,14 @@ function requiredGaps(decl: Declaration, out: RequiredGap[]): void {
   if (decl.kind === "tradeoff" || !decl.id) return;
   const spec = KIND_SPECS.get(decl.kind)!;
   const entry = decl.kind === "metric" ? catalogEntryOf(decl) : null;
+  const id = decl.id.name;
+  let output = false;
+  if (decl.kind === "metric") output = wordOf(firstProperty(decl.properties, "type") ?? (entry ? firstProperty(entry.properties, "type") : undefined)) === "output";
   for (const s of requiredOf(spec)) {
     if (hasProperty(decl.properties, s.name)) continue;
-    out.push({ decl, spec: s, inEntry: entry !== null && hasProperty(entry.properties, s.name) });
+    out.push({ decl, id, output, spec: s, inEntry: entry !== null && hasProperty(entry.properties, s.name) });
   }
-  if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) out.push({ decl, spec: null, inEntry: false });
+  if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) out.push({ decl, id, output, spec: null, inEntry: false });
 }
 
 let catalogById: Map<string, Declaration> | undefined;
@@ -174,9 +181,12 @@ export function requiredIssues(program: Program, file: SourceFile, gaps: readonl
   let metric: MetricModel | undefined;
   let output = false;
   let kpi = false;
-  for (const { decl, spec: s, inEntry } of gaps) {
-    const id = decl.id!;
+  for (let g = 0; g < gaps.length; g++) {
+    const gap = gaps[g]!;
+    const decl = gap.decl;
+    const s = gap.spec;
     if (s === null) {
+      const id = decl.id!;
       add({
         rule: "missing-property",
         file,
@@ -188,19 +198,21 @@ export function requiredIssues(program: Program, file: SourceFile, gaps: readonl
       continue;
     }
     if (decl !== last) {
+      // Only the facts' copies of the id and type are read here, not the (cold) declaration.
       last = decl;
-      metric = decl.kind === "metric" ? program.metricOf(decl) : undefined;
-      output = metric?.type === "output";
+      const model = program.metrics.get(gap.id);
+      metric = model?.decl === decl ? model : undefined;
+      output = metric !== undefined && gap.output;
       kpi = metric !== undefined && program.isKpi(metric);
     }
     // The first metric of an id has its catalog entry merged; a duplicate has no model and only its own properties.
-    if (metric && inEntry) continue;
+    if (metric && gap.inEntry) continue;
     let message: string | undefined;
-    if (s.required === "always") message = `\`${decl.kind} ${id.name}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    if (s.required === "always") message = `\`${decl.kind} ${gap.id}\` is missing \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
     else if (s.required === "output" && output)
-      message = `output metric \`${id.name}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
-    else if (s.required === "kpi" && kpi) message = `\`${id.name}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
-    if (message) add({ rule: "missing-property", file, span: id.span, decl, message, data: { property: s.name } });
+      message = `output metric \`${gap.id}\` has no \`${s.name}\`; outputs need one of ${(s.type.t === "enum" ? s.type.values : []).join(", ")}`;
+    else if (s.required === "kpi" && kpi) message = `\`${gap.id}\` is a KPI and has no \`${s.name}\` (${s.doc}); add \`${s.name}: …\``;
+    if (message) add({ rule: "missing-property", file, span: decl.id!.span, decl, message, data: { property: s.name } });
   }
 }
 
