@@ -155,7 +155,7 @@ class PmmParser extends EmbeddedActionsParser {
       while (!this.atEnd() && !this.atDeclStart() && this.LA(1).tokenType !== T.LCurly) this.SKIP_TOKEN();
       if (this.LA(1).tokenType === T.LCurly) block = this.SUBRULE2(this.block, { ARGS: [draft] });
     }
-    return this.ACTION(() => buildDecl(kind, kw, id, title, from, null, null, draft.members, block, this.LA(0)));
+    return this.ACTION(() => makeDecl(kind, kw, id, title, from, null, null, draft.members, block?.span ?? null, block?.unclosed ?? false, this.LA(0)));
   });
 
   private tradeoffDecl = this.RULE("tradeoffDecl", (): Declaration => {
@@ -181,7 +181,7 @@ class PmmParser extends EmbeddedActionsParser {
       while (!this.atEnd() && !this.atDeclStart() && this.LA(1).tokenType !== T.LCurly) this.SKIP_TOKEN();
       if (this.LA(1).tokenType === T.LCurly) block = this.SUBRULE2(this.block, { ARGS: [draft] });
     }
-    return this.ACTION(() => buildDecl("tradeoff", kw, null, null, null, primary, guard, draft.members, block, this.LA(0)));
+    return this.ACTION(() => makeDecl("tradeoff", kw, null, null, null, primary, guard, draft.members, block?.span ?? null, block?.unclosed ?? false, this.LA(0)));
   });
 
   private qname = this.RULE("qname", (): QualifiedName => {
@@ -737,22 +737,7 @@ function copyOut<E>(scratch: E[], count: number): E[] {
 /** One shared empty list: most declarations have no key results or views, most values no modifiers. */
 const NONE: readonly never[] = Object.freeze([]);
 
-function buildDecl(
-  kind: AnyDeclKind,
-  kw: IToken,
-  id: Ident | null,
-  title: StringLit | null,
-  from: QualifiedName | null,
-  primary: Ident | null,
-  guard: Ident | null,
-  members: Member[],
-  block: { span: Span; unclosed: boolean } | null,
-  last: IToken,
-): Declaration {
-  return makeDecl(kind, kw, id, title, from, primary, guard, members, block ? block.span : null, block ? block.unclosed : false, last);
-}
-
-/** buildDecl with the block's span and `unclosed` apart (the shortcut makes no block object). */
+/** A declaration node from its parts (the block's span and `unclosed` apart: the shortcut makes no block object). */
 function makeDecl(
   kind: AnyDeclKind,
   kw: IToken,
