@@ -13,6 +13,18 @@ export function catalogFile(): SourceFile {
   return cached;
 }
 
+let byId: ReadonlyMap<string, Declaration> | undefined;
+
+/** Catalog metric entries by id (built once). */
+export function catalogById(): ReadonlyMap<string, Declaration> {
+  if (!byId) {
+    const map = new Map<string, Declaration>();
+    for (const d of catalogFile().ast.declarations) if (d.kind === "metric" && d.id) map.set(d.id.name, d);
+    byId = map;
+  }
+  return byId;
+}
+
 /** Catalog entries by id, in file order. */
 export function catalogEntries(): Declaration[] {
   return catalogFile().ast.declarations.filter((d) => d.kind === "metric" && d.id !== null);

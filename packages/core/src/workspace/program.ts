@@ -1,10 +1,10 @@
 import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
-import { catalogFile } from "../std/catalog.js";
+import { catalogById, catalogFile } from "../std/catalog.js";
 import type { SourceFile } from "./source.js";
-import { currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
+import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
 import { noteRead, TITLE_READ, VALUE_ISSUES_READ } from "./reads.js";
-import { boolOf, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
+import { boolOf, findProperty, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
 export interface Reference {
@@ -142,9 +142,7 @@ export class Program {
     readonly today: string,
   ) {
     this.catalogFile = catalogFile();
-    const catalog = new Map<string, Declaration>();
-    for (const d of this.catalogFile.ast.declarations) if (d.id && d.kind === "metric") catalog.set(d.id.name, d);
-    this.catalog = catalog;
+    this.catalog = catalogById();
 
     for (const f of files) {
       for (const d of f.ast.declarations) {
@@ -162,8 +160,7 @@ export class Program {
     for (const f of files) {
       for (const d of fileFacts(f).metrics) {
         if (this.byId.get(d.id!.name)![0] !== d) continue;
-        const entry = d.from && d.from.parts.length === 2 && d.from.parts[0]!.name === "std" ? (catalog.get(d.from.parts[1]!.name) ?? null) : null;
-        this.metrics.set(d.id!.name, new MetricModel(d, f, entry, this));
+        this.metrics.set(d.id!.name, new MetricModel(d, f, catalogEntryOf(d), this));
       }
     }
     for (const f of files) for (const r of fileFacts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
@@ -217,7 +214,7 @@ export class Program {
     for (const d of this.ofKind("workstream")) for (const i of identsOf(prop(d, "kpis"))) add(i.name, { via: "workstream", decl: d });
     for (const d of this.ofKind("okr")) for (const kr of d.keyResults) add(kr.metric.name, { via: "kr", decl: d, kr });
     for (const d of this.ofKind("dashboard"))
-      for (const v of d.views) for (const i of identsOf(v.properties.find((p) => p.name.name === "metrics"))) add(i.name, { via: "view", decl: d, view: v });
+      for (const v of d.views) for (const i of identsOf(findProperty(v.properties, "metrics"))) add(i.name, { via: "view", decl: d, view: v });
   }
 
   /** Property and value problems found while resolving. */
@@ -335,11 +332,6 @@ export function prop(decl: Declaration | View | KeyResult, name: string): Proper
   return findProperty(decl.properties, name);
 }
 
-/** The first property of a list by name (lists are short: a loop beats an index). */
-function findProperty(props: readonly Property[], name: string): Property | undefined {
-  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return props[i];
-  return undefined;
-}
 
 /** The id or the anchor name of a declaration for messages. */
 export function declLabel(decl: Declaration): string {

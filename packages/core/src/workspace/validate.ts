@@ -5,8 +5,8 @@ import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { MetricModel, Program } from "./program.js";
 import type { SourceFile } from "./source.js";
-import { catalogFile } from "../std/catalog.js";
-import { asLiteral, wordOf } from "./values.js";
+import { catalogById } from "../std/catalog.js";
+import { asLiteral, findProperty, wordOf } from "./values.js";
 
 /** A property or value problem found while resolving (reported by the language rules). */
 export interface ValueIssue {
@@ -149,7 +149,7 @@ function requiredGaps(decl: Declaration, out: RequiredGap[]): void {
   const entry = decl.kind === "metric" ? catalogEntryOf(decl) : null;
   const id = decl.id.name;
   let output = false;
-  if (decl.kind === "metric") output = wordOf(firstProperty(decl.properties, "type") ?? (entry ? firstProperty(entry.properties, "type") : undefined)) === "output";
+  if (decl.kind === "metric") output = wordOf(findProperty(decl.properties, "type") ?? (entry ? findProperty(entry.properties, "type") : undefined)) === "output";
   for (const s of requiredOf(spec)) {
     if (hasProperty(decl.properties, s.name)) continue;
     out.push({ decl, id, output, spec: s, inEntry: entry !== null && hasProperty(entry.properties, s.name) });
@@ -157,17 +157,11 @@ function requiredGaps(decl: Declaration, out: RequiredGap[]): void {
   if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) out.push({ decl, id, output, spec: null, inEntry: false });
 }
 
-let catalogById: Map<string, Declaration> | undefined;
-
 /** The catalog entry a metric starts `from` (`from std.NAME`), or null. */
 export function catalogEntryOf(decl: Declaration): Declaration | null {
   const from = decl.from;
   if (!from || from.parts.length !== 2 || from.parts[0]!.name !== "std") return null;
-  if (!catalogById) {
-    catalogById = new Map();
-    for (const e of catalogFile().ast.declarations) if (e.kind === "metric" && e.id) catalogById.set(e.id.name, e);
-  }
-  return catalogById.get(from.parts[1]!.name) ?? null;
+  return catalogById().get(from.parts[1]!.name) ?? null;
 }
 
 /**
@@ -229,13 +223,8 @@ export function currencyIssues(program: Program, file: SourceFile, money: readon
   }
 }
 
-function firstProperty(props: readonly Property[], name: string): Property | undefined {
-  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return props[i];
-  return undefined;
-}
-
 function hasProperty(props: readonly Property[], name: string): boolean {
-  return firstProperty(props, name) !== undefined;
+  return findProperty(props, name) !== undefined;
 }
 
 /** The value type a property's modifier takes, or undefined when the property has no such modifier. */
@@ -327,7 +316,7 @@ class Validator {
   }
 
   private properties(props: readonly Property[], spec: KindSpec): void {
-    const metricType = this.decl.kind === "metric" ? wordOf(firstProperty(props, "type")) : undefined;
+    const metricType = this.decl.kind === "metric" ? wordOf(findProperty(props, "type")) : undefined;
     // Duplicates: a scan of the earlier names for the usual short lists, a set for long ones.
     const seen = props.length > 16 ? new Set<string>() : undefined;
     for (let index = 0; index < props.length; index++) {
@@ -495,7 +484,7 @@ function currencyCode(program: Program): string {
   let code = CURRENCY.get(program);
   if (code === undefined) {
     const bp = program.blueprint;
-    code = (bp && wordOf(bp.properties.find((p) => p.name.name === "currency"))) ?? "USD";
+    code = (bp && wordOf(findProperty(bp.properties, "currency"))) ?? "USD";
     CURRENCY.set(program, code);
   }
   return code;

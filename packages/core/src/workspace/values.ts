@@ -1,5 +1,11 @@
 import type { Expr, Ident, Literal, NameExpr, Phrase, Property, Value } from "../ast/nodes.js";
 
+/** The first property of a list by name (lists are short: a loop beats an index). No read is noted: see `prop()`. */
+export function findProperty(props: readonly Property[], name: string): Property | undefined {
+  for (let i = 0; i < props.length; i++) if (props[i]!.name.name === name) return props[i];
+  return undefined;
+}
+
 /** The phrases of a value: the items of a list, or the value itself. */
 export function phrases(value: Value | null | undefined): readonly Phrase[] {
   if (!value) return [];

@@ -4,7 +4,9 @@
 // walks ~15 property nodes, two heap objects each, and every rule that looked
 // one up per metric paid that again. The table walks every metric's properties
 // once and keeps, per property name, one slot per metric (a column), so a rule
-// reads `column[i]` for metric `i` instead of searching.
+// reads `column[i]` for metric `i` instead of searching. The walk itself
+// happens per file right after parsing (`fileFacts` in workspace/validate.ts,
+// while the AST is in the CPU's cache); the table gathers those columns.
 //
 // Incremental re-check (workspace/reads.ts): every column access notes the
 // property name it reads, as `MetricModel.prop` does, so a rule that reads a
@@ -18,7 +20,7 @@ import type { MetricModel, Program } from "../../workspace/program.js";
 import { noteRead, programMemo, TITLE_READ } from "../../workspace/reads.js";
 import type { SourceFile } from "../../workspace/source.js";
 import { fileFacts } from "../../workspace/validate.js";
-import { namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
+import { findProperty, namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
 
 /** A column: one slot per metric, in `MetricTable.metrics` order. */
 export type Column<T> = ReadonlyArray<T | undefined>;
@@ -27,6 +29,8 @@ export type Column<T> = ReadonlyArray<T | undefined>;
 export interface MetricTable {
   /** `program.metrics` in order: slot `i` of every column is about `metrics[i]`. */
   readonly metrics: readonly MetricModel[];
+  /** Each file with the table slot of each of its metric declarations (-1: not the first of its id). */
+  readonly fileSlots: ReadonlyArray<{ readonly file: SourceFile; readonly slots: readonly number[] }>;
   /** The slot of a workspace metric by id (`program.metric`), or undefined. */
   slotOf(id: string): number | undefined;
   /** The slot of a workspace metric. */
@@ -37,8 +41,6 @@ export interface MetricTable {
   own(name: string): Column<Property>;
   /** Each metric's single word of a property (`MetricModel.word`). */
   word(name: string): Column<string>;
-  /** Each file with the table slot of each of its metric declarations (-1: not the first of its id). */
-  readonly fileSlots: ReadonlyArray<{ readonly file: SourceFile; readonly slots: readonly number[] }>;
   /** Each metric's words of a property, single or list (`MetricModel.words`). */
   words(name: string): ReadonlyArray<readonly string[]>;
   /** The slots of the metrics each metric lists in its own `inputs` and that resolve, in order (`MetricModel.inputs`). */
@@ -112,7 +114,7 @@ function buildTable(program: Program): MetricTable {
   let slots: Map<string, number> | undefined;
   let inputCol: ReadonlyArray<readonly number[]> | undefined;
   let formulaCol: Column<Expr> | undefined;
-  const entryProp = (i: number, name: string): Property | undefined => metrics[i]!.entry!.properties.find((q) => q.name.name === name);
+  const entryProp = (i: number, name: string): Property | undefined => findProperty(metrics[i]!.entry!.properties, name);
 
   const table: MetricTable = {
     metrics,
