@@ -4,7 +4,7 @@ import { catalogById, catalogFile } from "../std/catalog.js";
 import type { SourceFile } from "./source.js";
 import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
 import { noteRead, TITLE_READ, VALUE_ISSUES_READ } from "./reads.js";
-import { boolOf, findProperty, identsOf, namesIn, phraseOf, stringOf, wordOf, wordsOf } from "./values.js";
+import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
 export interface Reference {
@@ -176,7 +176,7 @@ export class Program {
         const inputs = column[j]?.value;
         const m = inputs ? this.metricOf(facts.metrics[j]!) : undefined;
         if (!inputs || !m) continue;
-        for (const ph of inputs.type === "list" ? inputs.items : [inputs]) {
+        for (const ph of phrases(inputs)) {
           const i = ph.expr.type === "name" ? this.metrics.get(ph.expr.name) : undefined;
           if (!i) continue;
           const outs = this.outputsOf.get(i);
