@@ -13,9 +13,9 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 const TODAY = ["--today", "2026-11-23"];
 const ws = useWorkspaces();
 
-/** The official SARIF 2.1.0 schema, read from `../shared/schemas/` beside the repository. */
+/** The official SARIF 2.1.0 schema, vendored in `test/fixtures/schemas/`. */
 function sarifValidator(): (v: unknown) => { ok: boolean; errors: string } {
-  const schema = JSON.parse(readFileSync(resolve(ROOT, "../shared/schemas/sarif-schema-2.1.0.json"), "utf8"));
+  const schema = JSON.parse(readFileSync(resolve(ROOT, "test/fixtures/schemas/sarif-schema-2.1.0.json"), "utf8"));
   const ajv = new Ajv4({ allErrors: true, strict: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);

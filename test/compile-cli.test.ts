@@ -71,7 +71,7 @@ describe("pmm compile", () => {
 
 describe("pmm export dbt", () => {
   it("writes MetricFlow YAML valid against dbt's schema and lists the rest on stderr, one line each", () => {
-    const dbtSchema = JSON.parse(readFileSync(join(ROOT, "../shared/schemas/dbt_yml_files-latest.json"), "utf8")) as object;
+    const dbtSchema = JSON.parse(readFileSync(join(ROOT, "test/fixtures/schemas/dbt_yml_files-latest.json"), "utf8")) as object;
     const validate = new Ajv({ strict: false, allErrors: true }).compile(dbtSchema);
     const r = pmm(["export", "dbt", "examples/acme", ...TODAY]);
     expect(r.code).toBe(0);

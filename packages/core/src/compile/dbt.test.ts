@@ -9,7 +9,7 @@ import { compileBlueprint } from "./compile.js";
 import { dbtName, exportDbt } from "./dbt.js";
 
 const ROOT = new URL("../../../../", import.meta.url).pathname;
-const DBT_SCHEMA = join(ROOT, "../shared/schemas/dbt_yml_files-latest.json");
+const DBT_SCHEMA = join(ROOT, "test/fixtures/schemas/dbt_yml_files-latest.json");
 const validateDbt = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(DBT_SCHEMA, "utf8")) as object);
 
 function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
