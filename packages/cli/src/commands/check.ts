@@ -13,6 +13,8 @@ interface CheckOptions extends WorkspaceOptions {
   quiet?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
+  group: boolean;
+  statistics?: boolean;
 }
 
 /** Reads `--max-warnings`: a whole number ≥ 0, or no limit. */
@@ -37,7 +39,9 @@ export function checkCommand(ctx: CommandContext): Command {
     .option("--max-warnings <n>", "fail when there are more than this many warnings (default: no limit)")
     .option("--quiet", "show errors only (hidden warnings still count against --max-warnings)")
     .option("--baseline <file>", "fail only on findings that are not in this baseline file")
-    .option("--update-baseline", "write the current findings to the --baseline file and exit 0");
+    .option("--update-baseline", "write the current findings to the --baseline file and exit 0")
+    .option("--no-group", "pretty: print every finding on its own instead of grouping findings of the same rule and message")
+    .option("--statistics", "pretty: print only the summary table (rule, severity, count, what to do)");
   workspaceOptions(cmd);
   cmd.action((paths: string[], opts: CheckOptions) => {
     const { io } = ctx;
@@ -68,7 +72,7 @@ export function checkCommand(ctx: CommandContext): Command {
     const reporter = REPORTERS.get(opts.format)!;
     const color = io.stdoutIsTTY && !io.env["NO_COLOR"] && opts.format === "pretty";
     const checked = prepared.loaded.files.map((f) => f.path);
-    io.stdout(reporter({ diagnostics: shown, files: prepared.files, paths: checked, color, baselined: held }));
+    io.stdout(reporter({ diagnostics: shown, files: prepared.files, paths: checked, color, baselined: held, group: opts.group, statistics: opts.statistics === true }));
     const counts = countBySeverity(counted);
     const overBudget = counts.warning > maxWarnings;
     if (overBudget) io.stderr(`pmm: too many warnings: ${counts.warning} (--max-warnings ${maxWarnings})\n`);

@@ -11,6 +11,10 @@ export interface ReportInput {
   readonly color: boolean;
   /** Findings left out because the baseline holds them (the pretty summary mentions them). */
   readonly baselined?: number;
+  /** Pretty only: group findings of the same rule and message shape (default true; `--no-group` turns it off). */
+  readonly group?: boolean;
+  /** Pretty only: print only the summary table and the totals (`--statistics`). */
+  readonly statistics?: boolean;
 }
 
 /** A 1-based line and column (UTF-16) with the UTF-16 offset. */
