@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./generated/rule-docs.js";
 import { UsageError, type Io } from "./io.js";
+import { visible } from "./visible.js";
 
 /** A path as the user sees it: relative to the current directory, `/` separators. */
 function shown(path: string): string {
@@ -72,7 +73,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
   const output = {
     writeOut: (s: string) => io.stdout(s),
     writeErr: (s: string) => io.stderr(s),
-    outputError: (s: string) => io.stderr(`pmm: ${s.replace(/^error:\s*/, "").trim().replace(/\s*\n\s*/g, " ")}\n`),
+    outputError: (s: string) => io.stderr(`pmm: ${visible(s.replace(/^error:\s*/, "").trim().replace(/\s*\n\s*/g, " "))}\n`),
   };
   const program = new Command("pmm")
     .description("metrics as code for product marketing: check, compile and format .pmm workspaces")
@@ -89,11 +90,11 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`pmm: ${e.message}\n`);
+      io.stderr(`pmm: ${visible(e.message)}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`pmm: internal error (a bug — please report it): ${message.split("\n")[0]}\n`);
+    io.stderr(`pmm: internal error (a bug — please report it): ${visible(message.split("\n")[0]!)}\n`);
     return 2;
   }
 }

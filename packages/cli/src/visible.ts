@@ -35,3 +35,8 @@ export function visible(text: string): string {
   if (lead) out = `${out.slice(0, lead[0].length - 2)}\\u{3a}${out.slice(lead[0].length - 1)}`;
   return out;
 }
+
+/** A text of several lines with each line made `visible` (the line breaks kept). */
+export function visibleLines(text: string): string {
+  return text.split("\n").map(visible).join("\n");
+}

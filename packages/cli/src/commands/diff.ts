@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { diffBlueprints, validateBlueprint, type Blueprint } from "@pmm/core";
 import { UsageError } from "../io.js";
+import { visibleLines } from "../visible.js";
 import type { CommandContext } from "./shared.js";
 
 /** Reads a compiled blueprint; a file that cannot be read, is not JSON or is not a blueprint is a usage error (one line). */
@@ -27,7 +28,7 @@ export function diffCommand(ctx: CommandContext): Command {
     .action(async (oldPath: string, newPath: string) => {
       const before = await readBlueprint(ctx, oldPath);
       const after = await readBlueprint(ctx, newPath);
-      ctx.io.stdout(diffBlueprints(before, after));
+      ctx.io.stdout(visibleLines(diffBlueprints(before, after)));
       ctx.exit(0);
     });
 }

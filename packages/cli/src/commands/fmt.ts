@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { Command } from "commander";
 import { format, LineIndex } from "@pmm/core";
 import { fileFilter } from "../config.js";
+import { visible } from "../visible.js";
 import { loadWorkspace } from "../workspace-loader.js";
 import { loadConfig, type CommandContext } from "./shared.js";
 
@@ -42,14 +43,14 @@ export function fmtCommand(ctx: CommandContext): Command {
           const lines = new LineIndex(text.slice(bom));
           for (const e of r.errors) {
             const p = lines.position(Math.max(0, e.span.start - bom));
-            io.stderr(`${file.path}:${p.line + 1}:${p.character + 1} ${e.message}\n`);
+            io.stderr(`${visible(file.path)}:${p.line + 1}:${p.character + 1} ${visible(e.message)}\n`);
           }
           continue;
         }
         if (!r.changed) continue;
         changed++;
         if (!opts.check) io.writeFile(resolve(io.cwd, file.path), r.text);
-        io.stdout(`${file.path}\n`);
+        io.stdout(`${visible(file.path)}\n`);
       }
       ctx.exit(broken > 0 || (opts.check && changed > 0) ? 1 : 0);
     });
