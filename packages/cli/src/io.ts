@@ -10,6 +10,11 @@ export interface Io {
   readFile(path: string): Uint8Array;
   writeFile(path: string, text: string): void;
   /**
+   * Replaces a user's file atomically (temp file, fsync, rename; mode kept)
+   * when its bytes are still `original`; null when written, else why not (one line).
+   */
+  replaceFile(path: string, text: string, original: Uint8Array): string | null;
+  /**
    * `file`, `dir`, `symlink` or null when missing (or neither a file nor a
    * folder). With `follow`, a symbolic link reports what it points to.
    */

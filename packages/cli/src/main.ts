@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./generated/rule-docs.js";
 import { UsageError, type Io } from "./io.js";
+import { safeWrite } from "./safe-write.js";
 import { visible } from "./visible.js";
 
 /** A path as the user sees it: relative to the current directory, `/` separators. */
@@ -38,6 +39,10 @@ export function nodeIo(): Io {
       } catch (e) {
         throw new UsageError(`${shown(path)}: cannot write: ${why(e)}`);
       }
+    },
+    replaceFile(path, text, original) {
+      const r = safeWrite(path, text, original);
+      return r.written ? null : r.reason;
     },
     stat(path, follow = false) {
       try {

@@ -27,6 +27,18 @@ export interface TextEdit {
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * True when `pmm check --fix` may apply it unasked: the edit is exactly what
+   * the message asks for and needs no decision (a did-you-mean name or enum
+   * word, a missing sign-off team, a retired metric's replacement). A
+   * placeholder value or a suppression is never safe.
+   */
+  readonly safe?: boolean;
+}
+
+/** The safe fix that replaces a misspelt name or word with the suggestion (`Change to \`win_rate\``). */
+export function suggestionFix(file: string, span: Span, suggestion: string): Fix {
+  return { title: `Change to \`${suggestion}\``, edits: [{ file, span, newText: suggestion }], safe: true };
 }
 
 /** One finding, in offsets. Lines and columns are derived at the edges. */

@@ -5,6 +5,8 @@ import { applyBaseline, baselineText, parseBaseline, toEntry } from "../baseline
 import { REPORTERS } from "../reporters/index.js";
 import { countBySeverity, plural } from "../reporters/types.js";
 import { UsageError } from "../io.js";
+import { applySafeFixes, unifiedDiff } from "../fix.js";
+import { visible } from "../visible.js";
 import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
 
 interface CheckOptions extends WorkspaceOptions {
@@ -15,6 +17,8 @@ interface CheckOptions extends WorkspaceOptions {
   updateBaseline?: boolean;
   group: boolean;
   statistics?: boolean;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** Reads `--max-warnings`: a whole number ≥ 0, or no limit. */
@@ -41,7 +45,9 @@ export function checkCommand(ctx: CommandContext): Command {
     .option("--baseline <file>", "fail only on findings that are not in this baseline file")
     .option("--update-baseline", "write the current findings to the --baseline file and exit 0")
     .option("--no-group", "pretty: print every finding on its own instead of grouping findings of the same rule and message")
-    .option("--statistics", "pretty: print only the summary table (rule, severity, count, what to do)");
+    .option("--statistics", "pretty: print only the summary table (rule, severity, count, what to do)")
+    .option("--fix", "apply the fixes that need no decision, write the files, then report what remains")
+    .option("--fix-dry-run", "print the fixes --fix would apply as a unified diff; write nothing");
   workspaceOptions(cmd);
   cmd.action((paths: string[], opts: CheckOptions) => {
     const { io } = ctx;
@@ -52,7 +58,31 @@ export function checkCommand(ctx: CommandContext): Command {
     if (baselinePath !== null && !opts.updateBaseline && io.stat(baselinePath, true) !== "file") {
       throw new UsageError(`${opts.baseline}: no such baseline file; create it with --update-baseline`);
     }
-    const prepared = prepare(io, paths, opts);
+    if (opts.fix && opts.fixDryRun) throw new UsageError("--fix and --fix-dry-run: choose one");
+    let prepared = prepare(io, paths, opts);
+    if (opts.fixDryRun) {
+      const outcome = applySafeFixes(prepared.loaded.files, prepared.recheck);
+      for (const f of outcome.changed) io.stdout(unifiedDiff(f.path, f.before, f.after, visible));
+      io.stderr(`pmm: --fix would apply ${plural(outcome.applied.length, "fix", "fixes")} in ${plural(outcome.changed.length, "file")}; nothing written\n`);
+      ctx.exit(outcome.changed.length > 0 ? 1 : 0);
+      return;
+    }
+    let failed = false;
+    if (opts.fix) {
+      const outcome = applySafeFixes(prepared.loaded.files, prepared.recheck);
+      const say = opts.format === "pretty" ? io.stdout : io.stderr;
+      for (const f of outcome.changed) {
+        const why = io.replaceFile(resolve(io.cwd, f.path), `${f.bom ? "\uFEFF" : ""}${f.after}`, f.original);
+        if (why !== null) {
+          io.stderr(`pmm: ${visible(f.path)}: ${why}\n`);
+          failed = true;
+        }
+      }
+      for (const a of outcome.applied) say(`fixed ${visible(a.file)}:${a.line}:${a.column} ${a.rule}: ${visible(a.title)}\n`);
+      say(`pmm: applied ${plural(outcome.applied.length, "fix", "fixes")} in ${plural(outcome.changed.length, "file")}${outcome.applied.length ? "; what remains:" : ""}\n\n`);
+      const files = new Map(outcome.result.program.files.map((f) => [f.path, f]));
+      prepared = { ...prepared, result: outcome.result, files };
+    }
     const all = prepared.result.diagnostics;
     if (baselinePath !== null && opts.updateBaseline) {
       io.writeFile(baselinePath, baselineText(all.map((d) => toEntry(d, io.cwd, baselinePath))));
@@ -76,7 +106,7 @@ export function checkCommand(ctx: CommandContext): Command {
     const counts = countBySeverity(counted);
     const overBudget = counts.warning > maxWarnings;
     if (overBudget) io.stderr(`pmm: too many warnings: ${counts.warning} (--max-warnings ${maxWarnings})\n`);
-    ctx.exit(counts.error > 0 || overBudget ? 1 : 0);
+    ctx.exit(failed ? 2 : counts.error > 0 || overBudget ? 1 : 0);
   });
   return cmd;
 }

@@ -1,4 +1,4 @@
-import { checkWorkspace, isIsoDate, type CheckResult, type SourceFile } from "@pmm/core";
+import { checkWorkspace, isIsoDate, type CheckResult, type SourceFile, type WorkspaceFile } from "@pmm/core";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
@@ -34,6 +34,8 @@ export interface Prepared {
   readonly today: string;
   readonly result: CheckResult;
   readonly files: ReadonlyMap<string, SourceFile>;
+  /** Checks other texts of the workspace's files with the same config and date (`--fix` passes). */
+  recheck(files: readonly WorkspaceFile[]): CheckResult;
 }
 
 /** Checks `--today` (or the config's `today`) and returns the date to check against. */
@@ -66,7 +68,8 @@ export function prepare(io: Io, paths: readonly string[], opts: WorkspaceOptions
   const config = withRuleFlags(found.config, opts.rule ?? []);
   const today = resolveToday(io, opts.today, config);
   const loaded = loadWorkspace(io, paths, fileFilter(config), found.path ?? undefined);
-  const result = checkWorkspace(loaded.files, { today, rules: config.rules, vanityTerms: config.vanityTerms });
+  const recheck = (files: readonly WorkspaceFile[]): CheckResult => checkWorkspace(files, { today, rules: config.rules, vanityTerms: config.vanityTerms });
+  const result = recheck(loaded.files);
   const files = new Map(result.program.files.map((f) => [f.path, f]));
-  return { loaded, config, today, result, files };
+  return { loaded, config, today, result, files, recheck };
 }

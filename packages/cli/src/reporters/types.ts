@@ -69,8 +69,8 @@ export function sarifLevel(severity: Severity): "error" | "warning" | "note" {
 }
 
 /** `1 file`, `2 files`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 /** An output format. */

@@ -103,7 +103,7 @@ export function runRules(program: Program, options: CheckOptions = {}, how: RunR
           messageId: r.messageId,
           ...(r.data ? { data: Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)])) } : {}),
           ...(r.related?.length ? { related: r.related.map((x) => ({ file: x.file.path, span: copySpan(x.span), message: x.message })) } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ file: e.file, span: copySpan(e.span), newText: e.newText })) })) } : {}),
+          ...(r.fixes?.length ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ file: e.file, span: copySpan(e.span), newText: e.newText })), ...(f.safe ? { safe: true } : {}) })) } : {}),
           ...(r.unnecessary ? { unnecessary: true } : {}),
         };
         findings.push({ d, file: r.decl ? (r.file ?? program.fileOf(r.decl)) : (r.file ?? null) });

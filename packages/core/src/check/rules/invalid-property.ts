@@ -1,3 +1,5 @@
+import { suggestionFix } from "../../diagnostics.js";
+import { prop } from "../../workspace/program.js";
 import { defineRule } from "../rule.js";
 
 /** `invalid-property`: a property the kind does not take. The validator finds the issues; this rule reports them. */
@@ -13,7 +15,10 @@ export default defineRule({
   check(ctx) {
     for (const i of ctx.program.valueIssues) {
       if (i.rule !== "invalid-property") continue;
-      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
+      // a did-you-mean property name is a safe fix unless the declaration already sets that property
+      const suggestion = i.data?.["suggestion"];
+      const fix = suggestion && !prop(i.decl, suggestion) ? [suggestionFix(i.file.path, i.span, suggestion)] : undefined;
+      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data }, ...(fix ? { fixes: fix } : {}) });
     }
   },
 });

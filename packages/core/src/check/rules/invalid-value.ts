@@ -1,3 +1,4 @@
+import { suggestionFix } from "../../diagnostics.js";
 import { defineRule } from "../rule.js";
 
 /** `invalid-value`: a value of the wrong type, enum word, range or modifier. The validator finds the issues; this rule reports them. */
@@ -13,7 +14,9 @@ export default defineRule({
   check(ctx) {
     for (const i of ctx.program.valueIssues) {
       if (i.rule !== "invalid-value") continue;
-      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
+      // an enum word's did-you-mean is a safe fix
+      const suggestion = i.data?.["suggestion"];
+      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data }, ...(suggestion ? { fixes: [suggestionFix(i.file.path, i.span, suggestion)] } : {}) });
     }
   },
 });

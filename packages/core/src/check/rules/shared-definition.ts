@@ -11,7 +11,7 @@ import { defineRule } from "../rule.js";
 function agreedByFix(m: MetricModel, missing: readonly string[]): Fix | undefined {
   const title = `Add ${joinWords(missing.map((t) => `\`${t}\``))} to \`agreed_by\``;
   const file = m.file;
-  const edit = (start: number, end: number, newText: string): Fix => ({ title, edits: [{ file: file.path, span: { start, end }, newText }] });
+  const edit = (start: number, end: number, newText: string): Fix => ({ title, edits: [{ file: file.path, span: { start, end }, newText }], safe: true });
   const own = m.own("agreed_by");
   const value = own?.value;
   if (value?.type === "list") {

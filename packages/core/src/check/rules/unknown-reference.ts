@@ -1,3 +1,4 @@
+import { suggestionFix } from "../../diagnostics.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 
@@ -52,7 +53,7 @@ export default defineRule({
         span: r.span,
         messageId,
         data,
-        fixes: suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ file: r.file.path, span: r.span, newText: suggestion }] }] : [],
+        fixes: suggestion ? [suggestionFix(r.file.path, r.span, suggestion)] : [],
       });
     }
   },
