@@ -336,6 +336,17 @@ function lexInto(text: string, out: TokenOut): LexResult {
           word = text.slice(i, j);
           type = wordType(word);
         }
+        if (type === T.Ident && c >= 65 && c <= 90 && atLineStart(text, i)) {
+          // `Metric a …` at the start of a line: the kind word, capitalised
+          const lower = word.toLowerCase();
+          const kind = T.KIND_TOKENS.get(lower) ?? (lower === "tradeoff" ? T.Tradeoff : undefined);
+          if (kind && /^[ \t]+[A-Za-z_]/.test(text.slice(j, j + 2))) {
+            errors.push({ span: { start: i, end: j }, message: `declaration kinds are written in lowercase: write \`${lower}\`` });
+            out.push(kind, lower, i, j, undefined);
+            i = j;
+            continue;
+          }
+        }
         if (type === T.True || type === T.False) {
           out.push(type, word, i, j, { type: "bool", value: type === T.True, raw: word, span: { start: i, end: j } });
         } else out.push(type, word, i, j, undefined);
@@ -380,6 +391,12 @@ function lexInto(text: string, out: TokenOut): LexResult {
         errors.push({ span: { start: i, end: i + 1 }, message: `expected a number after \`${text[i]}\`` });
         i++;
         continue;
+    }
+    // Common guesses get a hint and are read as meant, so they cause no knock-on errors.
+    const guessed = lexGuess(text, i, out, errors);
+    if (guessed > i) {
+      i = guessed;
+      continue;
     }
     // Anything else is one error; astral characters are skipped whole.
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
@@ -587,10 +604,69 @@ function lexMoney(text: string, start: number, currency: Currency, out: TokenOut
 /** Days in each month of a common year. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** Whether only blanks stand between the start of the line and `i`. */
+function atLineStart(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    const d = text.charCodeAt(j);
+    if (d === 10 || d === 13) return true;
+    if (d !== 32 && d !== 9 && d !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** Where a quoted text that starts at `open` closes with `close` on the same line, or -1. */
+function closingOnLine(text: string, open: number, close: number): number {
+  for (let j = open + 1; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === close) return j;
+    if (d === 10 || d === 13) return -1;
+  }
+  return -1;
+}
+
+/**
+ * A newcomer's guess at `i`, read as what was meant with one error that says
+ * how to write it: `'text'` and `“text”` (a string: use straight double
+ * quotes), `=` where `:` belongs, and `;` between properties (skipped).
+ * Returns where lexing goes on, or `i` when there is no guess at `i`.
+ */
+function lexGuess(text: string, i: number, out: TokenOut, errors: LexError[]): number {
+  const c = text.charCodeAt(i);
+  if (c === 39 || c === 0x201c || c === 0x2018) {
+    const close = closingOnLine(text, i, c === 39 ? 39 : c === 0x201c ? 0x201d : 0x2019);
+    if (close < 0) return i;
+    const value = text.slice(i + 1, close);
+    const end = close + 1;
+    const raw = text.slice(i, end);
+    errors.push({ span: { start: i, end }, message: `strings take straight double quotes: write \`"${value}"\`` });
+    out.push(T.StringTok, raw, i, end, { type: "string", value, multiline: false, raw, span: { start: i, end } });
+    return end;
+  }
+  if (c === 61) {
+    errors.push({ span: { start: i, end: i + 1 }, message: "write `:` between a property and its value, not `=`" });
+    out.push(T.Colon, "=", i, i + 1, undefined);
+    return i + 1;
+  }
+  if (c === 59) {
+    errors.push({ span: { start: i, end: i + 1 }, message: "remove the `;`: properties are separated by blanks or new lines" });
+    return i + 1;
+  }
+  return i;
+}
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!);
+}
+
+/** The first `{` or `}` in `from`..`to`, or -1. */
+function firstBrace(text: string, from: number, to: number): number {
+  for (let j = from; j < to; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 123 || d === 125) return j;
+  }
+  return -1;
 }
 
 function lexString(text: string, start: number, out: TokenOut, errors: LexError[]): number {
@@ -646,8 +722,23 @@ function lexString(text: string, start: number, out: TokenOut, errors: LexError[
   value = chunk === start + 1 ? literalImage(text, chunk, i, T.StringTok, STRING_IMAGE_LENGTH) : value + text.slice(chunk, i);
   let end = i;
   if (i < n && text.charCodeAt(i) === 34) end = i + 1;
-  else errors.push({ span: { start, end: i }, message: 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)' });
+  else {
+    // A brace on the line is where the string was meant to end (`metric a "A { …`): stop before it so the block still parses.
+    const brace = chunk === start + 1 ? firstBrace(text, start + 1, i) : -1;
+    if (brace > start + 1) {
+      end = brace;
+      while (end > start + 1 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+      value = text.slice(start + 1, end);
+    }
+    errors.push({ span: { start, end }, message: 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)' });
+  }
   const raw = literalImage(text, start, end, T.StringTok, STRING_IMAGE_LENGTH);
+  if (text.charCodeAt(end) === 58 && raw.length === end - start && /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(raw)) {
+    // `"type": input`: a property name in quotes, as in JSON
+    errors.push({ span: { start, end }, message: `property names take no quotes: write \`${value}:\`` });
+    out.push(wordType(value), value, start, end, undefined);
+    return end;
+  }
   out.push(T.StringTok, raw, start, end, { type: "string", value, multiline: false, raw, span: { start, end } });
   return end;
 }

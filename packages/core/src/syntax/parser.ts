@@ -266,7 +266,9 @@ class PmmParser extends EmbeddedActionsParser {
       const message =
         tokenMatcher(first, T.Name) && !tokenMatcher(next, T.Colon)
           ? `expected \`:\` after \`${first.image}\`, found ${describeToken(next)}`
-          : `expected a property, \`kr\`, \`view\` or \`}\` in ${draft.label}, found ${describeToken(first)}`;
+          : first.tokenType === T.Comma
+            ? "remove the `,`: properties are separated by blanks or new lines"
+            : `expected a property, \`kr\`, \`view\` or \`}\` in ${draft.label}, found ${describeToken(first)}`;
       this.extraErrors.push({ span: tokenSpan(first), message });
       this.skipToMember();
     });
@@ -278,6 +280,16 @@ class PmmParser extends EmbeddedActionsParser {
     let value: Value | null = null;
     try {
       value = this.SUBRULE(this.value);
+      // `inputs: a, b` — a list without its brackets: read as the list it means, with one error
+      const items: Phrase[] = [];
+      this.MANY({
+        GATE: () => value?.type === "phrase" && !(tokenMatcher(this.LA(2), T.Name) && this.LA(3).tokenType === T.Colon),
+        DEF: () => {
+          this.CONSUME(T.Comma);
+          items.push(this.SUBRULE(this.phrase));
+        },
+      });
+      if (items.length && !this.RECORDING_PHASE) value = this.bracketless(value as Phrase, items);
     } catch (e) {
       if (!isRecognitionException(e as Error)) throw e;
       if (!this.RECORDING_PHASE) this.skipToMember();
@@ -286,6 +298,16 @@ class PmmParser extends EmbeddedActionsParser {
     const n = ident(name);
     return { type: "property", name: n, value, span: { start: n.span.start, end: value ? value.span.end : n.span.end } };
   });
+
+  /** The list `first, ...rest` was meant to be, and the error that says to write it in brackets. */
+  private bracketless(first: Phrase, rest: readonly Phrase[]): Value {
+    const items = [first, ...rest];
+    const span = { start: first.span.start, end: rest[rest.length - 1]!.span.end };
+    const words = items.map((p) => (p.modifiers.length === 0 ? simpleImage(p.expr) : null));
+    const shown = words.every((w) => w !== null) && words.join(", ").length <= 60 ? `[${words.join(", ")}]` : "[a, b]";
+    this.extraErrors.push({ span, message: `a list needs brackets: write \`${shown}\`` });
+    return { type: "list", items, span };
+  }
 
   private keyResult = this.RULE("keyResult", (): KeyResult => {
     const kw = this.CONSUME(T.Kr);
@@ -562,6 +584,8 @@ class PmmParser extends EmbeddedActionsParser {
         };
         j += 2;
       }
+      // `NAME: a, b` (a list without brackets) is the grammar's to report
+      if (this.LA(j).tokenType === T.Comma) return null;
       // a phrase without modifiers shares its expression's span, as the rule does
       value =
         count > 0
@@ -692,6 +716,12 @@ function isModifier(t: IToken): boolean {
 /** A kind word that declares an id. */
 function isIdKindWord(t: IToken): boolean {
   return (FLAGS[t.tokenTypeIdx]! & ID_KIND) !== 0;
+}
+
+/** How a name or literal is written (for hints), or null for anything else. */
+function simpleImage(e: Expr): string | null {
+  if (e.type === "name") return e.name;
+  return "raw" in e && typeof e.raw === "string" ? e.raw : null;
 }
 
 /** What the `primary` rule builds for a token. */

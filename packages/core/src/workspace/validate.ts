@@ -8,6 +8,19 @@ import type { SourceFile } from "./source.js";
 import { catalogById } from "../std/catalog.js";
 import { asLiteral, findProperty, wordOf } from "./values.js";
 
+/** For each property name, the declaration kinds that take it (`a metric or a source`), for misplaced properties. */
+const PROPERTY_KINDS: ReadonlyMap<string, string> = (() => {
+  const kinds = new Map<string, string[]>();
+  for (const spec of KIND_SPECS.values()) {
+    const article = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : ARTICLE[spec.kind as DeclKind];
+    if (!article) continue;
+    for (const name of spec.properties.keys()) kinds.set(name, [...(kinds.get(name) ?? []), article]);
+  }
+  const out = new Map<string, string>();
+  for (const [name, list] of kinds) out.set(name, list.length <= 2 ? list.join(" or ") : `${list.slice(0, -1).join(", ")} or ${list[list.length - 1]}`);
+  return out;
+})();
+
 /** A property or value problem found while resolving (reported by the language rules). */
 export interface ValueIssue {
   readonly rule: "invalid-property" | "invalid-value" | "missing-property";
@@ -324,14 +337,7 @@ class Validator {
       const name = p.name.name;
       const s = spec.properties.get(name);
       if (!s) {
-        const suggestion = closest(name, [...spec.properties.keys()]);
-        const where = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : ARTICLE[spec.kind as DeclKind] ?? "this block";
-        this.issue(
-          "invalid-property",
-          p.name.span,
-          suggestion ? `${where} has no property \`${name}\`; did you mean \`${suggestion}\`?` : `${where} has no property \`${name}\`; it takes ${[...spec.properties.keys()].map((k) => `\`${k}\``).join(", ")}`,
-          suggestion ? { suggestion } : undefined,
-        );
+        this.unknownProperty(p, spec);
         continue;
       }
       if (seen ? seen.has(name) : setBefore(props, index)) {
@@ -349,6 +355,33 @@ class Validator {
       }
       if (p.value) this.value(p, s);
     }
+  }
+
+  /**
+   * A property the kind does not take. A key result's property written on an
+   * objective, or another kind's property, says where it belongs; else the
+   * closest name is suggested, else the names the kind takes are listed.
+   */
+  private unknownProperty(p: Property, spec: KindSpec): void {
+    const name = p.name.name;
+    const where = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : ARTICLE[spec.kind as DeclKind] ?? "this block";
+    const takes = [...spec.properties.keys()].map((k) => `\`${k}\``).join(", ");
+    if (spec.kind === "okr" && KIND_SPECS.get("kr")!.properties.has(name)) {
+      this.issue("invalid-property", p.name.span, `\`${name}\` belongs on a key result, not on the objective: write it in the key result's block, \`kr METRIC: FROM -> TO by PERIOD { ${name}: … }\``);
+      return;
+    }
+    const elsewhere = PROPERTY_KINDS.get(name);
+    if (elsewhere) {
+      this.issue("invalid-property", p.name.span, `${where} has no property \`${name}\` (${elsewhere} takes it); move it there or remove it — ${where} takes ${takes}`);
+      return;
+    }
+    const suggestion = closest(name, [...spec.properties.keys()]);
+    this.issue(
+      "invalid-property",
+      p.name.span,
+      suggestion ? `${where} has no property \`${name}\`; did you mean \`${suggestion}\`?` : `${where} has no property \`${name}\`; it takes ${takes}`,
+      suggestion ? { suggestion } : undefined,
+    );
   }
 
   private value(p: Property, s: PropertySpec): void {
