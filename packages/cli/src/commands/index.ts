@@ -9,6 +9,7 @@ import { initCommand } from "./init.js";
 import { renderCommand } from "./render.js";
 import { schemaCommand } from "./schema.js";
 import type { CommandContext } from "./shared.js";
+import { treeCommand } from "./tree.js";
 
 /** Every `pmm` subcommand, in help order. */
 export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
@@ -19,6 +20,7 @@ export const COMMANDS: ReadonlyArray<(ctx: CommandContext) => Command> = [
   explainCommand,
   schemaCommand,
   renderCommand,
+  treeCommand,
   exportCommand,
   diffCommand,
 ];
