@@ -303,11 +303,13 @@ function attributionSection(bp: Blueprint): string {
   const plans = bp.attribution.plans.map((p) => {
     const facts = [p.mta_method ? `MTA ${p.mta_method}` : "", p.lookback ? `lookback ${formatQuantity(p.lookback)}` : "", p.conversions ? `${formatQuantity(p.conversions)} conversions` : "", p.history ? `${formatQuantity(p.history)} history` : "", p.annual_spend ? `${formatQuantity(p.annual_spend)} a year` : ""].filter((s) => s !== "");
     const mm = p.mismatch;
+    // a difference `pmm check` accepts is a choice, not a problem: only a plan with attribution findings is flagged
+    const flagged = bp.diagnostics.findings.some((f) => f.rule.startsWith("attribution-") && f.declaration === p.id);
     const verdict = !rec
       ? ""
       : mm === null
         ? `<p class="ok">Matches the recommendation.</p>`
-        : `<p class="warn">Differs from the recommendation: ${e(
+        : `<p class="${flagged ? "warn" : "muted"}">${flagged ? "Differs from the recommendation, and <code>pmm check</code> reports it" : "A choice that differs from the recommendation (<code>pmm check</code> accepts it)"}: ${e(
             [mm.missing_models.length > 0 ? `missing ${mm.missing_models.join(", ")}` : "", mm.extra_models.length > 0 ? `adds ${mm.extra_models.join(", ")}` : "", mm.mta_method ? `MTA ${mm.mta_method.declared ?? "unset"} instead of ${mm.mta_method.recommended}` : ""]
               .filter((s) => s !== "")
               .join("; "),
