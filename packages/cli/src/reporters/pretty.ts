@@ -95,8 +95,8 @@ function shapeOf(d: Diagnostic): string {
   return `${d.severity}\u0000${d.rule}\u0000${d.message.replace(/`[^`]*`/g, "`…`").replace(/"[^"]*"/g, '"…"').replace(/\d+(?:[.,]\d+)*/g, "#")}`;
 }
 
-/** The declaration holding an offset (or the unclosed one before it), by binary search; null between declarations. */
-function declarationAt(decls: readonly Declaration[], offset: number): Declaration | null {
+/** The index of the last declaration starting at or before an offset (binary search), or -1. */
+function declIndexAt(decls: readonly Declaration[], offset: number): number {
   let lo = 0;
   let hi = decls.length - 1;
   let found = -1;
@@ -107,8 +107,14 @@ function declarationAt(decls: readonly Declaration[], offset: number): Declarati
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (found < 0) return null;
-  const d = decls[found]!;
+  return found;
+}
+
+/** The declaration holding an offset (or the unclosed one before it); null between declarations. */
+function declarationAt(decls: readonly Declaration[], offset: number): Declaration | null {
+  const i = declIndexAt(decls, offset);
+  if (i < 0) return null;
+  const d = decls[i]!;
   return offset <= d.span.end || d.unclosed ? d : null;
 }
 
@@ -120,8 +126,12 @@ function consequencesOfSyntax(diagnostics: readonly Diagnostic[], files: Readonl
   const broken = new Set<Declaration>();
   for (const d of diagnostics) {
     if (d.rule !== "syntax" || !d.file || !d.span) continue;
-    const decl = declarationAt(files.get(d.file)?.ast.declarations ?? [], d.span.start);
+    const decls = files.get(d.file)?.ast.declarations ?? [];
+    const decl = declarationAt(decls, d.span.start);
     if (decl) broken.add(decl);
+    // `expected } to close metric a, found metric`: the error sits on the next declaration, the broken one is before it
+    const i = declIndexAt(decls, d.span.start);
+    if (i > 0 && decls[i - 1]!.unclosed) broken.add(decls[i - 1]!);
   }
   const held = new Set<Diagnostic>();
   if (broken.size === 0) return held;
@@ -140,7 +150,7 @@ interface Row {
   count: number;
 }
 
-/** The summary table: rule, severity, count and what to do; errors first, then by count, then by rule. */
+/** The summary table: rule, severity, count and what to do; syntax first, then errors, then by count, then by rule. */
 export function summaryTable(diagnostics: readonly Diagnostic[], c: Colors): string[] {
   const rows = new Map<string, Row>();
   for (const d of diagnostics) {
@@ -149,8 +159,8 @@ export function summaryTable(diagnostics: readonly Diagnostic[], c: Colors): str
     if (row) row.count++;
     else rows.set(key, { rule: d.rule, severity: d.severity, count: 1 });
   }
-  const rank = (s: Severity): number => SEVERITIES.indexOf(s);
-  const sorted = [...rows.values()].sort((a, b) => rank(a.severity) - rank(b.severity) || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const rank = (r: Row): number => (r.rule === "syntax" ? -1 : SEVERITIES.indexOf(r.severity));
+  const sorted = [...rows.values()].sort((a, b) => rank(a) - rank(b) || b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
   const head = { rule: "rule", severity: "severity", count: "count" };
   const w = {
     rule: Math.max(head.rule.length, ...sorted.map((r) => r.rule.length)),
