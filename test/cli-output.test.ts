@@ -126,6 +126,21 @@ describe("pretty output: grouping, syntax first, the summary table", () => {
     expect(j.diagnostics.map((d) => d.rule)).toEqual(["input-actionable", "input-actionable", "input-actionable", "syntax", "unknown-reference", "unknown-reference"]);
   });
 
+  it("on a real KPI list with 50+ findings is at most 40% of the ungrouped lines and names every rule and affected declaration", () => {
+    const path = "test/fixtures/real-kpis/gitlab-marketing";
+    const grouped = pmm(["check", path, ...TODAY]).stdout;
+    const ungrouped = pmm(["check", path, ...TODAY, "--no-group"]).stdout;
+    const json = JSON.parse(pmm(["check", path, ...TODAY, "--format", "json"]).stdout) as { diagnostics: Array<{ rule: string; declaration: string | null }> };
+    expect(json.diagnostics.length).toBeGreaterThanOrEqual(50);
+    for (const d of json.diagnostics) {
+      expect(grouped).toContain(`[${d.rule}]`);
+      if (d.declaration !== null) expect(grouped).toMatch(new RegExp(`\\b${d.declaration}\\b`));
+    }
+    const g = grouped.split("\n").length;
+    const u = ungrouped.split("\n").length;
+    expect(g / u).toBeLessThanOrEqual(0.4);
+  });
+
   it("on the anti-patterns example names every rule and every affected declaration, in fewer lines than ungrouped", () => {
     const grouped = pmm(["check", "examples/anti-patterns", ...TODAY]).stdout;
     const ungrouped = pmm(["check", "examples/anti-patterns", ...TODAY, "--no-group"]).stdout;
