@@ -322,6 +322,11 @@ describe("hints for common guesses: one clear message with the fix, no knock-on 
       [["syntax", 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)', "2:10-2:12"]],
     ],
     [
+      "a missing closing quote before another string on the line",
+      `metric a "A { ${METRIC}  levers: ["x"] }\n`,
+      [["syntax", 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)', "2:10-2:12"]],
+    ],
+    [
       "a key result's property written on the objective",
       'okr o "O" { owner: pmm  period: 2026-Q4  current: 40% }\n',
       [["invalid-property", "`current` belongs on a key result, not on the objective: write it in the key result's block, `kr METRIC: FROM -> TO by PERIOD { current: … }`", "2:42-2:49"]],

@@ -721,7 +721,9 @@ function lexString(text: string, start: number, out: TokenOut, errors: LexError[
   // short strings without escapes (enum-like values, aliases) are interned like literal images
   value = chunk === start + 1 ? literalImage(text, chunk, i, T.StringTok, STRING_IMAGE_LENGTH) : value + text.slice(chunk, i);
   let end = i;
-  if (i < n && text.charCodeAt(i) === 34) end = i + 1;
+  // A "closing" quote followed by a letter opened the next string (`"A { levers: ["x"] }`): the first one was never closed.
+  const reopened = i < n && text.charCodeAt(i) === 34 && i + 1 < n && WORD[text.charCodeAt(i + 1)] !== 0 && firstBrace(text, start + 1, i) > start + 1;
+  if (i < n && text.charCodeAt(i) === 34 && !reopened) end = i + 1;
   else {
     // A brace on the line is where the string was meant to end (`metric a "A { …`): stop before it so the block still parses.
     const brace = chunk === start + 1 ? firstBrace(text, start + 1, i) : -1;
