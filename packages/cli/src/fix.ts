@@ -2,6 +2,7 @@
 // same edits the language server offers as quick fixes, in passes until
 // nothing more applies; and the unified diff `--fix-dry-run` prints.
 import type { CheckResult, Declaration, Diagnostic, Fix, SourceFile, WorkspaceFile } from "@pmm/core";
+import { declIndexAt } from "./declarations.js";
 
 /** At most this many check-and-fix passes (a fix can reveal the next one; ESLint stops at 10 too). */
 const MAX_PASSES = 10;
@@ -33,19 +34,10 @@ export interface FixOutcome {
 
 const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** The declaration index holding an offset (binary search), or -1 between declarations. */
+/** The declaration index holding an offset, or -1 between declarations. */
 function declIndex(decls: readonly Declaration[], offset: number): number {
-  let lo = 0;
-  let hi = decls.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (decls[mid]!.span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 && offset <= decls[found]!.span.end ? found : -1;
+  const i = declIndexAt(decls, offset);
+  return i >= 0 && offset <= decls[i]!.span.end ? i : -1;
 }
 
 /**

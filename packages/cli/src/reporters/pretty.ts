@@ -1,5 +1,6 @@
 import { createColors } from "picocolors";
 import { SEVERITIES, type Declaration, type Diagnostic, type Severity, type SourceFile } from "@pmm/core";
+import { declIndexAt } from "../declarations.js";
 import { RULE_ACTIONS } from "../rule-actions.js";
 import { escapedCode, isUnsafe, visible } from "../visible.js";
 import { countBySeverity, plural, rangeOf, type LineRange, type Reporter } from "./types.js";
@@ -93,21 +94,6 @@ export function codeFrame(f: SourceFile, r: LineRange, c: Colors): string {
 /** The shape of a message: its names, quoted texts and numbers blanked, so findings that differ only in them group. */
 function shapeOf(d: Diagnostic): string {
   return `${d.severity}\u0000${d.rule}\u0000${d.message.replace(/`[^`]*`/g, "`…`").replace(/"[^"]*"/g, '"…"').replace(/\d+(?:[.,]\d+)*/g, "#")}`;
-}
-
-/** The index of the last declaration starting at or before an offset (binary search), or -1. */
-function declIndexAt(decls: readonly Declaration[], offset: number): number {
-  let lo = 0;
-  let hi = decls.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (decls[mid]!.span.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /** The declaration holding an offset (or the unclosed one before it); null between declarations. */
