@@ -91,11 +91,16 @@ export function applySafeFixes(files: readonly WorkspaceFile[], check: (files: r
     for (const [path, list] of edits) {
       const entry = texts.get(path)!;
       const eol = entry.now.includes("\r\n") ? "\r\n" : "\n";
-      // back to front, so earlier offsets stay valid; one declaration per fix means no overlaps
-      list.sort((a, b) => b.start - a.start || b.end - a.end);
-      let text = entry.now;
-      for (const e of list) text = text.slice(0, e.start) + (eol === "\n" ? e.newText : e.newText.replace(/\r?\n/g, eol)) + text.slice(e.end);
-      entry.now = text;
+      // in file order, in one pass (one declaration per fix means no overlaps)
+      list.sort((a, b) => a.start - b.start || a.end - b.end);
+      const parts: string[] = [];
+      let at = 0;
+      for (const e of list) {
+        parts.push(entry.now.slice(at, e.start), eol === "\n" ? e.newText : e.newText.replace(/\r?\n/g, eol));
+        at = e.end;
+      }
+      parts.push(entry.now.slice(at));
+      entry.now = parts.join("");
     }
     result = check(current());
   }
