@@ -326,6 +326,17 @@ describe("hints for common guesses: one clear message with the fix, no knock-on 
       `metric a "A { ${METRIC}  levers: ["x"] }\n`,
       [["syntax", 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)', "2:10-2:12"]],
     ],
+    ["a `//` comment", `// a comment\nmetric a "A" { ${METRIC} }\n`, [["syntax", "comments start with `#`: write `# …` instead of `// …`", "2:1-2:3"]]],
+    [
+      "a YAML list of `- item` lines",
+      'metric o "O" { type: output  owner: pmm  dimension: retention\n  inputs:\n    - a\n    - b\n}\nmetric a "A" { type: input  owner: pmm }\nmetric b "B" { type: input  owner: pmm }\n',
+      [["invalid-value", "`inputs` takes a list in brackets, not `- item` lines: write `[a, b]`", "4:5-5:8"]],
+    ],
+    [
+      "a name in quotes",
+      'metric a "A" { type: input  owner: "pmm" }\n',
+      [["invalid-value", '`owner` expects a team id, found `"pmm"`; names take no quotes: write `pmm`', "2:36-2:41"]],
+    ],
     [
       "a key result's property written on the objective",
       'okr o "O" { owner: pmm  period: 2026-Q4  current: 40% }\n',

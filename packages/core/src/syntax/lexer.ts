@@ -357,6 +357,15 @@ function lexInto(text: string, out: TokenOut): LexResult {
         i = lexNumberLike(text, i, out, errors);
         continue;
       case PUNCT:
+        if (c === 47 && text.charCodeAt(i + 1) === 47) {
+          // `// comment`, as in C: read as a comment, with one error
+          let j = i + 2;
+          while (j < n && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+          errors.push({ span: { start: i, end: i + 2 }, message: "comments start with `#`: write `# …` instead of `// …`" });
+          comments.push({ text: `#${text.slice(i + 2, j)}`, span: { start: i, end: j }, doc: false });
+          i = j;
+          continue;
+        }
         out.push(PUNCT_TYPES[c]!, PUNCT_IMAGES[c]!, i, i + 1, undefined);
         i++;
         continue;

@@ -21,6 +21,19 @@ const PROPERTY_KINDS: ReadonlyMap<string, string> = (() => {
   return out;
 })();
 
+/** The names of a YAML-style `- a - b` list (parsed as `-a - b`), or null for any other expression. */
+function dashList(e: Expr): string[] | null {
+  const names: string[] = [];
+  let x: Expr = e;
+  while (x.type === "binary" && x.op === "-" && x.right.type === "name") {
+    names.push(x.right.name);
+    x = x.left;
+  }
+  if (x.type !== "neg" || x.operand.type !== "name") return null;
+  names.push(x.operand.name);
+  return names.reverse();
+}
+
 /** A property or value problem found while resolving (reported by the language rules). */
 export interface ValueIssue {
   readonly rule: "invalid-property" | "invalid-value" | "missing-property";
@@ -480,7 +493,20 @@ class Validator {
   }
 
   private bad(e: Expr, t: ValueType, property: string): void {
-    this.issue("invalid-value", e.span, `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``);
+    const found = `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``;
+    const named = t.t === "ref" || t.t === "enum" || t.t === "currency";
+    // `owner: "pmm"`: a name in quotes (the fix takes them off)
+    if (named && e.type === "string" && !e.multiline && /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.value)) {
+      this.issue("invalid-value", e.span, `${found}; names take no quotes: write \`${e.value}\``, { suggestion: e.value });
+      return;
+    }
+    // `inputs:` then `- a` and `- b` lines, as in YAML: read as `-a - b`
+    const dashed = named && KIND_SPECS.get(this.decl.kind as DeclKind)?.properties.get(property)?.shape === "list" ? dashList(e) : null;
+    if (dashed) {
+      this.issue("invalid-value", e.span, `\`${property}\` takes a list in brackets, not \`- item\` lines: write \`[${dashed.join(", ")}]\``);
+      return;
+    }
+    this.issue("invalid-value", e.span, found);
   }
 
   private currency(currency: string, span: Span, raw: string): void {
