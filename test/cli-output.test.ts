@@ -54,7 +54,7 @@ describe("pretty output: grouping, syntax first, the summary table", () => {
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
       [
-        "error[syntax]: expected `:` after `type`, found `input`",
+        "error[syntax]: expected `:` after `type`: write `type: input`",
         "  --> b.pmm:2:3",
         "    1 | metric d \"D\" {",
         "  > 2 |   type input",
@@ -90,7 +90,7 @@ describe("pretty output: grouping, syntax first, the summary table", () => {
     expect(r.code).toBe(1);
     const blocks = r.stdout.split("\n\n");
     expect(blocks.map((b) => b.split("\n")[0])).toEqual([
-      "error[syntax]: expected `:` after `type`, found `input`",
+      "error[syntax]: expected `:` after `type`: write `type: input`",
       `error[input-actionable]: ${LEVERS}`,
       `error[input-actionable]: ${LEVERS.replace("`a`", "`b`")}`,
       `error[input-actionable]: ${LEVERS.replace("`a`", "`c`")}`,
@@ -311,6 +311,7 @@ describe("hints for common guesses: one clear message with the fix, no knock-on 
     ],
     ["single quotes", `metric a 'A' { ${METRIC} }\n`, [["syntax", 'strings take straight double quotes: write `"A"`', "2:10-2:13"]]],
     ["curly quotes", `metric a “A” { ${METRIC} }\n`, [["syntax", 'strings take straight double quotes: write `"A"`', "2:10-2:13"]]],
+    ["a missing `:`", 'metric a "A" { type input  owner: pmm }\n', [["syntax", "expected `:` after `type`: write `type: input`", "2:16-2:20"]]],
     ["`=` where `:` belongs", 'metric a "A" { type = input  owner: pmm }\n', [["syntax", "write `:` between a property and its value, not `=`", "2:21-2:22"]]],
     ["`;` between properties", 'metric a "A" { type: input; owner: pmm }\n', [["syntax", "remove the `;`: properties are separated by blanks or new lines", "2:27-2:28"]]],
     ["`,` between properties", 'metric a "A" { type: input, owner: pmm }\n', [["syntax", "remove the `,`: properties are separated by blanks or new lines", "2:27-2:28"]]],

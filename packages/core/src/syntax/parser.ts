@@ -242,8 +242,7 @@ class PmmParser extends EmbeddedActionsParser {
     { ALT: (): Member | null => this.SUBRULE(this.view) },
     {
       ALT: (): Member | null => {
-        this.SUBRULE(this.memberJunk, { ARGS: [this.memberDraft] });
-        return null;
+        return this.SUBRULE(this.memberJunk, { ARGS: [this.memberDraft] });
       },
       IGNORE_AMBIGUITIES: true,
     },
@@ -259,10 +258,18 @@ class PmmParser extends EmbeddedActionsParser {
     }
   });
 
-  private memberJunk = this.RULE("memberJunk", (draft: DeclDraft) => {
+  private memberJunk = this.RULE("memberJunk", (draft: DeclDraft): Member | null => {
     const first = this.CONSUME(T.NotClose);
-    this.ACTION(() => {
+    return this.ACTION(() => {
       const next = this.LA(1);
+      // `type input`: a property without its `:` and a one-token value (not the next `name:`) is read as meant
+      const value = tokenMatcher(first, T.Name) && !tokenMatcher(next, T.Colon) && this.LA(2).tokenType !== T.Colon ? oneTokenValue(next as PmmToken) : null;
+      if (value) {
+        this.extraErrors.push({ span: tokenSpan(first), message: `expected \`:\` after \`${first.image}\`: write \`${first.image}: ${next.image}\`` });
+        this.SKIP_TOKEN();
+        const name = ident(first);
+        return { type: "property", name, value, span: { start: name.span.start, end: value.span.end } };
+      }
       const message =
         tokenMatcher(first, T.Name) && !tokenMatcher(next, T.Colon)
           ? `expected \`:\` after \`${first.image}\`, found ${describeToken(next)}`
@@ -271,6 +278,7 @@ class PmmParser extends EmbeddedActionsParser {
             : `expected a property, \`kr\`, \`view\` or \`}\` in ${draft.label}, found ${describeToken(first)}`;
       this.extraErrors.push({ span: tokenSpan(first), message });
       this.skipToMember();
+      return null;
     });
   });
 
@@ -716,6 +724,12 @@ function isModifier(t: IToken): boolean {
 /** A kind word that declares an id. */
 function isIdKindWord(t: IToken): boolean {
   return (FLAGS[t.tokenTypeIdx]! & ID_KIND) !== 0;
+}
+
+/** A value of one token (a literal, or a name that does not start a declaration), as a phrase; null for anything else. */
+function oneTokenValue(t: PmmToken): Phrase | null {
+  const expr: Expr | null = t.literal ? t.literal : tokenMatcher(t, T.Name) && !tokenMatcher(t, T.KindWord) ? { type: "name", name: t.image, span: tokenSpan(t) } : null;
+  return expr ? { type: "phrase", expr, modifiers: NONE, span: expr.span } : null;
 }
 
 /** How a name or literal is written (for hints), or null for anything else. */
