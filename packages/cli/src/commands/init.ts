@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { Command } from "commander";
 import { isIsoDate, lex, scaffold } from "@pmm/core";
 import { UsageError } from "../io.js";
+import { visible } from "../visible.js";
 import { displayPath } from "../workspace-loader.js";
 import type { CommandContext } from "./shared.js";
 
@@ -60,10 +61,10 @@ export function initCommand(ctx: CommandContext): Command {
       for (const f of files) {
         const path = join(root, f.path);
         io.writeFile(path, f.text);
-        io.stdout(`created ${displayPath(io, path)}\n`);
+        io.stdout(`created ${visible(displayPath(io, path))}\n`);
       }
       const where = displayPath(io, root);
-      io.stdout(`\nA maturity-${maturity} workspace with a ${cycle.text} sales cycle. Next: replace the example numbers with yours and run \`pmm check${where === "." ? "" : ` ${where}`}\`.\n`);
+      io.stdout(`\nA maturity-${maturity} workspace with a ${cycle.text} sales cycle. Next: replace the example numbers with yours and run \`pmm check${where === "." ? "" : ` ${visible(where)}`}\`.\n`);
       ctx.exit(0);
     });
 }
