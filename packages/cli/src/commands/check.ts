@@ -86,7 +86,7 @@ export function checkCommand(ctx: CommandContext): Command {
     const all = prepared.result.diagnostics;
     if (baselinePath !== null && opts.updateBaseline) {
       io.writeFile(baselinePath, baselineText(all.map((d) => toEntry(d, io.cwd, baselinePath))));
-      io.stderr(`pmm: wrote ${plural(all.length, "finding")} to ${visible(opts.baseline)}\n`);
+      io.stderr(`pmm: wrote ${plural(all.length, "finding")} to ${visible(opts.baseline!)}\n`);
       ctx.exit(0);
       return;
     }
