@@ -11,6 +11,12 @@ import { patchInPlace, valueEdit } from "./value-edit.js";
 export interface WorkspaceFile {
   readonly path: string;
   readonly contents: FileContents;
+  /**
+   * Why the file could not be read (deleted after it was found, too large,
+   * no permission), in the caller's words; the file is then one `syntax`
+   * finding at its start instead of text (docs/safety.md).
+   */
+  readonly problem?: string;
 }
 
 /** Options for a whole check. */
@@ -70,8 +76,8 @@ export class Workspace {
   }
 
   /** Adds or replaces a file (re-parsing it). */
-  set(path: string, contents: FileContents): SourceFile {
-    const source = parseSource(path, contents);
+  set(path: string, contents: FileContents, problem?: string): SourceFile {
+    const source = parseSource(path, contents, false, problem);
     const old = this.sources.get(path);
     if (this.incremental && old && this.cachedProgram && old.syntaxErrors.length === 0 && source.syntaxErrors.length === 0) {
       const edit = valueEdit(old.ast, source.ast);
@@ -186,6 +192,6 @@ function moveFinding(f: Finding, moved: ReadonlyMap<string, ReadonlyArray<(offse
 /** Parses, resolves and checks a set of files in one call. */
 export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions): CheckResult {
   const ws = new Workspace({ incremental: false });
-  for (const f of files) ws.set(f.path, f.contents);
+  for (const f of files) ws.set(f.path, f.contents, f.problem);
   return ws.check(options);
 }
