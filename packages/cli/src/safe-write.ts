@@ -81,7 +81,7 @@ export function readUserFile(path: string, limit = MAX_FILE_BYTES): ReadResult {
     fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, problem: "missing", message: "it does not exist (deleted or moved while pmm ran?)" };
+    if (code === "ENOENT" || code === "ENOTDIR") return { ok: false, problem: "missing", message: "no such file" };
     return { ok: false, problem: "unreadable", message: `cannot read: ${reason(e)}` };
   }
   try {
@@ -191,7 +191,7 @@ function atomicReplace(target: string, data: Uint8Array, st: Stats | null, befor
     } catch {
       // (never created, or already gone)
     }
-    return { ok: false, problem: "failed", message: `cannot write: ${reason(e)}; the file is unchanged` };
+    return { ok: false, problem: "failed", message: `cannot write: ${reason(e)}${st ? "; the file is unchanged" : ""}` };
   }
   syncFolder(dir);
   return { ok: true };

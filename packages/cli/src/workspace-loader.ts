@@ -58,15 +58,18 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
   const root = configPath ? dirname(configPath) : io.stat(abs[0]!, true) === "dir" ? abs[0]! : dirname(abs[0]!);
   const seen = new Set<string>();
   const files: LoadedFile[] = [];
-  const add = (file: string): void => {
+  const add = (file: string, given: boolean): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const rel = relative(root, file).split(sep).join(posix.sep);
     if (exclude(rel)) return;
     const r = io.read(file);
     const path = displayPath(io, file);
-    // A file that cannot be read is a finding on it (core: WorkspaceFile.problem), not the end of the run.
-    files.push(r.ok ? { path, abs: file, contents: r.bytes, fingerprint: r.fingerprint } : { path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
+    if (r.ok) files.push({ path, abs: file, contents: r.bytes, fingerprint: r.fingerprint });
+    // A file named on the command line that cannot be read stops the run; one
+    // found in a folder is a finding on it (core: WorkspaceFile.problem) and the run goes on.
+    else if (given) throw new UsageError(`${path}: ${r.message}`);
+    else files.push({ path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
   };
   const walk = (dir: string): void => {
     for (const name of io.readDir(dir).sort()) {
@@ -74,14 +77,14 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
       const full = join(dir, name);
       const kind = io.stat(full);
       if (kind === "dir") walk(full);
-      else if (kind === "file" && name.endsWith(".pmm")) add(full);
+      else if (kind === "file" && name.endsWith(".pmm")) add(full, false);
     }
   };
   // Paths given on the command line are followed even when they are links.
   for (const p of abs) {
     const kind = io.stat(p, true);
     if (kind === "dir") walk(p);
-    else if (kind === "file") add(p);
+    else if (kind === "file") add(p, true);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, root, configPath };

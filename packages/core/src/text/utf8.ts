@@ -15,6 +15,7 @@ export function tooLargeMessage(size: number, limit = MAX_FILE_BYTES): string {
 }
 
 function mebibytes(n: number): string {
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KiB`;
   const m = n / (1024 * 1024);
   return `${m >= 10 || Number.isInteger(m) ? Math.round(m) : m.toFixed(1)} MiB`;
 }

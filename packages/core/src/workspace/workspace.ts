@@ -2,7 +2,7 @@ import { checkProgram, finishCheck, runRules, type CheckOptions, type Finding, t
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
 import { Program } from "./program.js";
-import { VALUE_ISSUES_READ } from "./reads.js";
+import { TEXT_READ, VALUE_ISSUES_READ } from "./reads.js";
 import { parseSource, type FileContents, type SourceFile } from "./source.js";
 import { fileFacts, refreshFacts } from "./validate.js";
 import { patchInPlace, valueEdit } from "./value-edit.js";
@@ -91,6 +91,7 @@ export class Workspace {
         if (this.last) {
           for (const name of edit.changed) this.last.changed.add(name);
           this.last.changed.add(VALUE_ISSUES_READ);
+          this.last.changed.add(TEXT_READ);
           const maps = this.last.moved.get(path);
           if (maps) maps.push(edit.map);
           else this.last.moved.set(path, [edit.map]);
