@@ -208,7 +208,7 @@ describe("every command reads only regular files of a bounded size", () => {
 });
 
 describe("write errors on stdout and stderr", () => {
-  it("a full stdout (/dev/full) is one line on stderr and exit 2, never a stack trace", () => {
+  it("a full stdout (/dev/full) or one not open for writing is one line on stderr and exit 2, never a stack trace", () => {
     const r = spawnSync("sh", ["-c", `"${process.execPath}" "${PMM}" check examples/acme --today 2026-11-23 > /dev/full`], { cwd: ROOT, encoding: "utf8" });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe("pmm: cannot write to stdout: no space left on the device (ENOSPC)\n");
@@ -216,6 +216,9 @@ describe("write errors on stdout and stderr", () => {
     // stdout and stderr both full: nothing can be said, the exit code still tells
     const both = spawnSync("sh", ["-c", `"${process.execPath}" "${PMM}" check examples/acme --today 2026-11-23 > /dev/full 2>&1`], { cwd: ROOT, encoding: "utf8" });
     expect(both.status).toBe(2);
+    // a stdout open for reading only: EBADF
+    const ro = spawnSync("sh", ["-c", `"${process.execPath}" "${PMM}" check examples/acme --today 2026-11-23 1</dev/null`], { cwd: ROOT, encoding: "utf8" });
+    expect({ code: ro.status, stderr: ro.stderr }).toEqual({ code: 2, stderr: "pmm: cannot write to stdout: the descriptor is not open for writing (EBADF)\n" });
   });
 
   it("a reader that closed the pipe is one line on stderr and exit 2", async () => {
