@@ -168,8 +168,13 @@ describe("every command reads only regular files of a bounded size", () => {
   it("fmt refuses a 50 MB file without reading it and formats the rest; check reports it as a finding", () => {
     const dir = ws({ "a.pmm": MESSY, "huge.pmm": "" });
     truncateSync(join(dir, "huge.pmm"), 50 * 1000 * 1000);
-    const r = pmm(["fmt"], { cwd: dir });
-    expect(r).toEqual({ code: 2, stdout: "a.pmm\n", stderr: "pmm: huge.pmm: not formatted: the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files\n" });
+    // found in the folder, or named: the same line, and the other file is formatted
+    for (const args of [["fmt"], ["fmt", "huge.pmm", "a.pmm"]]) {
+      writeFileSync(join(dir, "a.pmm"), MESSY);
+      const r = pmm(args, { cwd: dir });
+      expect(r).toEqual({ code: 2, stdout: "a.pmm\n", stderr: "pmm: huge.pmm: not formatted: the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files\n" });
+      expect(readFileSync(join(dir, "a.pmm"), "utf8")).toBe(CLEAN);
+    }
     writeFileSync(join(dir, "pmm.config.yaml"), onlyRules("syntax"));
     const c = pmm(["check", "--format", "json", ...TODAY], { cwd: dir });
     expect(c.code).toBe(1);

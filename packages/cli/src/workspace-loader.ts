@@ -44,9 +44,11 @@ export function findConfig(io: Io, start: string): string | null {
  * Collects every `*.pmm` under the given paths (files given directly count
  * too). Symbolic links met while walking are not followed, so nothing outside
  * the paths is read; the paths themselves may be links.
- * `exclude` filters workspace-relative paths.
+ * `exclude` filters workspace-relative paths. A file that cannot be read is
+ * kept with its `problem` — except one named in `paths`, which is a UsageError
+ * unless `keepUnreadable` (fmt reports every file and goes on).
  */
-export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string): LoadedWorkspace {
+export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string, keepUnreadable = false): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
   const abs = given.map((p) => resolve(io.cwd, p));
   for (let i = 0; i < abs.length; i++) {
@@ -68,7 +70,7 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
     if (r.ok) files.push({ path, abs: file, contents: r.bytes, fingerprint: r.fingerprint });
     // A file named on the command line that cannot be read stops the run; one
     // found in a folder is a finding on it (core: WorkspaceFile.problem) and the run goes on.
-    else if (given) throw new UsageError(`${path}: ${r.message}`);
+    else if (given && !keepUnreadable) throw new UsageError(`${path}: ${r.message}`);
     else files.push({ path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
   };
   const walk = (dir: string): void => {

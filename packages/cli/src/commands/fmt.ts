@@ -29,7 +29,7 @@ export function fmtCommand(ctx: CommandContext): Command {
     .action((paths: string[], opts: FmtOptions) => {
       const { io } = ctx;
       const found = loadConfig(io, paths, opts.config);
-      const loaded = loadWorkspace(io, paths, fileFilter(found.config), found.path ?? undefined);
+      const loaded = loadWorkspace(io, paths, fileFilter(found.config), found.path ?? undefined, true);
       let changed = 0;
       let broken = 0;
       let failed = 0;
