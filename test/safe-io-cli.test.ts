@@ -199,6 +199,13 @@ describe("every command reads only regular files of a bounded size", () => {
     }
   });
 
+  it("diff reads blueprints bigger than a .pmm file may be, up to 256 MiB", () => {
+    const dir = ws({ "big.json": JSON.stringify({ a: "x".repeat(17 * 1024 * 1024) }), "huge.json": "" });
+    truncateSync(join(dir, "huge.json"), 300 * 1024 * 1024);
+    expect(pmm(["diff", "big.json", "big.json"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: big.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`\n" });
+    expect(pmm(["diff", "huge.json", "big.json"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: huge.json: the file is too large (300 MiB; pmm reads at most 256 MiB); split it into smaller files\n" });
+  });
+
   it("a file deleted between discovery and reading is a finding on that file; the others are still checked", () => {
     const dir = ws({ "pmm.config.yaml": onlyRules("syntax", "unknown-reference"), "a.pmm": 'metric m "M" { type: input  owner: nobody }\n', "b.pmm": CLEAN });
     const r = pmmWithFault("unlink:b.pmm", ["check", "--format", "json", ...TODAY], dir);
