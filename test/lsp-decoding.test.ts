@@ -1,7 +1,8 @@
 // The server decodes files on disk with the core's decoder, as the CLI does:
 // bytes that are not UTF-8 are `syntax` diagnostics at the same positions, and
 // a bidirectional control is a `bidi-control` diagnostic (docs/safety.md).
-import { rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { rmSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureBuilt, LspClient, uri, workspace } from "./fixtures/lsp/client.js";
@@ -27,5 +28,25 @@ describe("language server decoding", () => {
     ]);
     const rtl = await client.diagnostics(uri(join(dir, "rtl.pmm")), 0, (d) => d.length > 0);
     expect(rtl.diagnostics.map((d) => [d.code, d.range])).toEqual([["bidi-control", { start: { line: 0, character: 18 }, end: { line: 0, character: 19 } }]]);
+  }, 30_000);
+});
+
+describe("language server reading", () => {
+  ensureBuilt();
+
+  it("is not hung by a FIFO named pmm.config.yaml nor run out of memory by a file over 16 MiB", async () => {
+    const dir = workspace({ "a.pmm": 'team lonely "Lonely" { role: nope }\n', "huge.pmm": "" });
+    truncateSync(join(dir, "huge.pmm"), 20 * 1024 * 1024);
+    execFileSync("mkfifo", [join(dir, "pmm.config.yaml")]);
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      const a = await client.diagnostics(uri(join(dir, "a.pmm")), 0, (d) => d.length > 0);
+      expect(a.diagnostics.some((d) => d.code === "invalid-value")).toBe(true);
+      expect(client.published.some((p) => p.uri.endsWith("/huge.pmm"))).toBe(false);
+    } finally {
+      await client.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
