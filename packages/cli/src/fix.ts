@@ -1,7 +1,7 @@
 // `pmm check --fix`: applies the fixes the rules mark safe (`Fix.safe`), the
 // same edits the language server offers as quick fixes, in passes until
 // nothing more applies; and the unified diff `--fix-dry-run` prints.
-import type { CheckResult, Declaration, Diagnostic, Fix, SourceFile, WorkspaceFile } from "@pmm/core";
+import { decodeUtf8, type CheckResult, type Declaration, type Diagnostic, type Fix, type SourceFile, type WorkspaceFile } from "@pmm/core";
 import { declIndexAt } from "./declarations.js";
 
 /** At most this many check-and-fix passes (a fix can reveal the next one; ESLint stops at 10 too). */
@@ -22,7 +22,6 @@ export interface FixedFile {
   readonly before: string;
   readonly after: string;
   readonly bom: boolean;
-  readonly original: Uint8Array;
 }
 
 /** What the passes did: the applied fixes, the changed files and the check of the fixed texts. */
@@ -31,8 +30,6 @@ export interface FixOutcome {
   readonly changed: readonly FixedFile[];
   readonly result: CheckResult;
 }
-
-const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The declaration index holding an offset, or -1 between declarations. */
 function declIndex(decls: readonly Declaration[], offset: number): number {
@@ -48,27 +45,20 @@ function declIndex(decls: readonly Declaration[], offset: number): number {
  * corrected name is not also added as a missing one).
  */
 export function applySafeFixes(files: readonly WorkspaceFile[], check: (files: readonly WorkspaceFile[]) => CheckResult): FixOutcome {
-  const texts = new Map<string, { before: string; now: string; bom: boolean; original: Uint8Array }>();
-  const undecodable = new Set<string>();
+  // Only files read as bytes that are all UTF-8 can be edited (one that could not be read has no bytes).
+  const texts = new Map<string, { before: string; now: string; bom: boolean }>();
   for (const f of files) {
-    const original = typeof f.contents === "string" ? new TextEncoder().encode(f.contents) : f.contents;
-    let text: string;
-    try {
-      text = typeof f.contents === "string" ? f.contents : strict.decode(f.contents);
-    } catch {
-      undecodable.add(f.path);
-      continue;
-    }
-    const bom = text.charCodeAt(0) === 0xfeff;
-    if (bom) text = text.slice(1);
-    texts.set(f.path, { before: text, now: text, bom, original });
+    if (typeof f.contents === "string") continue;
+    const decoded = decodeUtf8(f.contents);
+    if (decoded.errors.length > 0) continue;
+    texts.set(f.path, { before: decoded.text, now: decoded.text, bom: decoded.bom });
   }
   const current = (): WorkspaceFile[] => files.map((f) => (texts.has(f.path) ? { path: f.path, contents: texts.get(f.path)!.now } : f));
   const applied: AppliedFix[] = [];
   let result = check(current());
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const byPath = new Map<string, SourceFile>(result.program.files.map((f) => [f.path, f]));
-    const fixable = (path: string): boolean => texts.has(path) && !undecodable.has(path) && (byPath.get(path)?.syntaxErrors.length ?? 1) === 0 && byPath.get(path)?.builtin !== true;
+    const fixable = (path: string): boolean => texts.has(path) && (byPath.get(path)?.syntaxErrors.length ?? 1) === 0 && byPath.get(path)?.builtin !== true;
     const taken = new Set<string>();
     const edits = new Map<string, Array<{ start: number; end: number; newText: string }>>();
     for (const d of result.diagnostics) {
@@ -105,7 +95,7 @@ export function applySafeFixes(files: readonly WorkspaceFile[], check: (files: r
     result = check(current());
   }
   const changed: FixedFile[] = [];
-  for (const [path, t] of texts) if (t.now !== t.before) changed.push({ path, before: t.before, after: t.now, bom: t.bom, original: t.original });
+  for (const [path, t] of texts) if (t.now !== t.before) changed.push({ path, before: t.before, after: t.now, bom: t.bom });
   return { applied, changed, result };
 }
 

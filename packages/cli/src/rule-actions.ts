@@ -10,6 +10,7 @@ export const RULE_ACTIONS: ReadonlyMap<string, string> = new Map<string, string>
   ["attribution-missing", "declare an `attribution` plan (and name it on each launch)"],
   ["attribution-rationale", "say in `rationale` why these models fit"],
   ["baseline-historical", "write `baseline: VALUE from SOURCE over PERIOD` (a period that has ended)"],
+  ["bidi-control", "remove the bidirectional control character"],
   ["blueprint-count", "keep exactly one `blueprint` in the workspace"],
   ["cadence-matches-forum", "review each metric in a forum whose rhythm matches its cadence"],
   ["composite-metric", "track the parts as separate metrics instead of one score"],

@@ -71,10 +71,13 @@ export function checkCommand(ctx: CommandContext): Command {
     if (opts.fix) {
       const outcome = applySafeFixes(prepared.loaded.files, prepared.recheck);
       const say = opts.format === "pretty" ? io.stdout : io.stderr;
+      const loaded = new Map(prepared.loaded.files.map((f) => [f.path, f]));
       for (const f of outcome.changed) {
-        const why = io.replaceFile(resolve(io.cwd, f.path), `${f.bom ? "\uFEFF" : ""}${f.after}`, f.original);
-        if (why !== null) {
-          io.stderr(`pmm: ${visible(f.path)}: ${why}\n`);
+        const file = loaded.get(f.path)!;
+        // only files read with a fingerprint have a text to fix; the write checks the file is unchanged since
+        const written = io.replace(file.abs, Buffer.from(`${f.bom ? "\uFEFF" : ""}${f.after}`, "utf8"), file.fingerprint!);
+        if (!written.ok) {
+          io.stderr(`pmm: ${visible(f.path)}: not fixed: ${written.message}\n`);
           failed = true;
         }
       }
