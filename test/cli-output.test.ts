@@ -1,7 +1,7 @@
 // Output a person acts on, end to end (the built CLI as a child process):
 // grouped pretty findings, the summary table, --statistics, --fix,
 // --fix-dry-run, the hints for common guesses, escaping, and `pmm tree`.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -274,6 +274,19 @@ describe("pmm check --fix and --fix-dry-run", () => {
     const r = pmm(["check", ...TODAY, "--fix", "--format", "json"], { cwd: dir });
     expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
     expect(r.stderr).toContain("fixed metrics.pmm:4:3 invalid-property: Change to `owner`\n");
+  });
+
+  it("leaves a read-only file as it is, says so in one line and exits 2", () => {
+    const dir = ws(FIXABLE);
+    const before = texts(dir);
+    chmodSync(join(dir, "metrics.pmm"), 0o444);
+    const r = pmm(["check", ...TODAY, "--fix"], { cwd: dir });
+    expect(r.stderr).toBe("pmm: metrics.pmm: not fixed: the file is read-only; make it writable to let pmm change it\n");
+    expect(r.stdout.split("\n\n")[0]).toBe("pmm: applied 0 fixes in 0 files");
+    // what remains is what is on disk: the misspelt property is still there
+    expect(r.stdout).toContain("a metric has no property `ownr`; did you mean `owner`?");
+    expect(r.code).toBe(2);
+    expect(texts(dir)).toEqual(before);
   });
 
   it("refuses --fix with --fix-dry-run", () => {

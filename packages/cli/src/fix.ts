@@ -14,6 +14,8 @@ export interface AppliedFix {
   readonly column: number;
   readonly rule: string;
   readonly title: string;
+  /** The files its edits change. */
+  readonly files: readonly string[];
 }
 
 /** A file `--fix` changed: its text before and after (without a BOM; `bom` says whether it had one). */
@@ -103,7 +105,7 @@ function appliedAt(d: Diagnostic, fix: Fix, files: ReadonlyMap<string, SourceFil
   const file = d.file ?? fix.edits[0]!.file;
   const f = files.get(file);
   const p = f && d.span ? f.lines.position(d.span.start) : { line: 0, character: 0 };
-  return { file, line: p.line + 1, column: p.character + 1, rule: d.rule, title: fix.title };
+  return { file, line: p.line + 1, column: p.character + 1, rule: d.rule, title: fix.title, files: [...new Set(fix.edits.map((e) => e.file))] };
 }
 
 /** Lines of a text, each without its line break. */

@@ -72,19 +72,23 @@ export function checkCommand(ctx: CommandContext): Command {
       const outcome = applySafeFixes(prepared.loaded.files, prepared.recheck);
       const say = opts.format === "pretty" ? io.stdout : io.stderr;
       const loaded = new Map(prepared.loaded.files.map((f) => [f.path, f]));
+      const unwritten = new Set<string>();
       for (const f of outcome.changed) {
         const file = loaded.get(f.path)!;
         // only files read with a fingerprint have a text to fix; the write checks the file is unchanged since
         const written = io.replace(file.abs, Buffer.from(`${f.bom ? "\uFEFF" : ""}${f.after}`, "utf8"), file.fingerprint!);
         if (!written.ok) {
           io.stderr(`pmm: ${visible(f.path)}: not fixed: ${written.message}\n`);
-          failed = true;
+          unwritten.add(f.path);
         }
       }
-      for (const a of outcome.applied) say(`fixed ${visible(a.file)}:${a.line}:${a.column} ${a.rule}: ${visible(a.title)}\n`);
-      say(`pmm: applied ${plural(outcome.applied.length, "fix", "fixes")} in ${plural(outcome.changed.length, "file")}${outcome.applied.length ? "; what remains:" : ""}\n\n`);
-      const files = new Map(outcome.result.program.files.map((f) => [f.path, f]));
-      prepared = { ...prepared, result: outcome.result, files };
+      const done = outcome.applied.filter((a) => a.files.every((p) => !unwritten.has(p)));
+      for (const a of done) say(`fixed ${visible(a.file)}:${a.line}:${a.column} ${a.rule}: ${visible(a.title)}\n`);
+      say(`pmm: applied ${plural(done.length, "fix", "fixes")} in ${plural(outcome.changed.length - unwritten.size, "file")}${done.length ? "; what remains:" : ""}\n\n`);
+      failed = unwritten.size > 0;
+      // what remains: the fixed texts, or what is on disk when a file was left as it was
+      if (failed) prepared = prepare(io, paths, opts);
+      else prepared = { ...prepared, result: outcome.result, files: new Map(outcome.result.program.files.map((f) => [f.path, f])) };
     }
     const all = prepared.result.diagnostics;
     if (baselinePath !== null && opts.updateBaseline) {
