@@ -1,3 +1,4 @@
+import { isCommercial } from "../helpers/commercial.js";
 import { defineRule } from "../rule.js";
 
 /** `missing-property`: a required property is absent (★ always, ☆ on a KPI). The validator finds the issues; this rule reports them. */
@@ -11,8 +12,11 @@ export default defineRule({
     messages: { issue: "{{message}}" },
   },
   check(ctx) {
+    // A function without sales (no campaigns, launches, pipeline or revenue) has no sales cycle to state.
+    let commercial: boolean | undefined;
     for (const i of ctx.program.valueIssues) {
       if (i.rule !== "missing-property") continue;
+      if (i.decl.kind === "blueprint" && i.data?.["property"] === "sales_cycle" && !(commercial ??= isCommercial(ctx.program))) continue;
       ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data } });
     }
   },
