@@ -238,6 +238,10 @@ describe("language server", () => {
     // property names not yet set, in the metric's block (an output: no `levers`)
     const names = await labels(bText, "  target: 30%", 0);
     expect(names).toEqual(["traces", "formula", "measure", "agreed_by", "cadence", "inputs", "count", "phase", "deliverable", "horizon", "aliases", "cumulative", "since", "status", "replaced_by"]);
+    // after `kr METRIC:` the five key-result forms; in an okr block, a snippet for each
+    expect(await labels(bText, "kr win_rate:", 12)).toEqual(["from -> to", "-> to", "-35%", "at most value", "at least value", "done"]);
+    const inOkr = await labels(bText, "  kr win_rate", 0);
+    expect(inOkr.filter((l) => l.startsWith("kr"))).toEqual(["kr", "kr ->", "kr +/-", "kr at most", "kr at least", "kr done"]);
     const inTeam = await client.request<CompletionItem[]>("textDocument/completion", at(a, A, "{ role", 2));
     expect(inTeam).toEqual([]);
     const std = await labels(bText, "std.win_rate", 4);

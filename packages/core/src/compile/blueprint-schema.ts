@@ -160,15 +160,31 @@ export const BLUEPRINT_SCHEMA: Schema = {
       missing_dimensions: strs("Dimensions no output metric covers."),
       tradeoffs: list({ $ref: "#/$defs/tradeoff" }, "Every tradeoff pair whose two metrics resolve, in declaration order."),
     }),
-    keyResult: obj("A key result: `kr METRIC: FROM -> TO by PERIOD { current: VALUE on DATE }`.", {
-      metric: ref("id", "The metric the key result measures."),
-      name: str("The metric's display name."),
-      from: nref("quantity", "The starting value."),
-      to: nref("quantity", "The value to reach."),
+    keyResult: obj("A key result: `kr METRIC: FROM -> TO by PERIOD { current: VALUE on DATE }`, or one of the other forms (`form`).", {
+      form: en(["move", "target", "change", "hold", "milestone"], "What it asks for: `move` FROM -> TO; `target` -> TO with no stated start; `change` ±CHANGE from the metric's baseline; `hold` at most / at least a bound; `milestone` done or not by the deadline."),
+      metric: nid("The metric the key result measures; null for a milestone."),
+      milestone: nstr("A milestone's name (local to its objective); null for the other forms."),
+      name: str("The key result's own title, else the metric's display name, else the milestone's name."),
+      from: nref("quantity", "The stated starting value (`move` only)."),
+      to: nref("quantity", "The value to reach (`move`, `target`), or the ceiling or floor (`hold`)."),
+      change: {
+        anyOf: [
+          obj("A change from the metric's baseline.", {
+            value: ref("quantity", "The change, signed: `-35%` is -35 percent."),
+            relative: bool("True when a percent of the starting value (`-35%`), false when absolute (`+30`, `+4pp`)."),
+          }),
+          { type: "null" },
+        ],
+        description: "The change asked for (`change` only).",
+      },
+      bound: nen(["at_most", "at_least"], "A ceiling (`at_most`) or a floor (`at_least`) to hold (`hold` only)."),
+      start: { type: ["number", "null"], description: "The number progress is measured from, in the metric's unit: FROM, else the metric's baseline (`target`, `change`); null when unknown, for `hold` and milestones." },
+      goal: { type: ["number", "null"], description: "The number to reach, in the metric's unit: TO, the start moved by the change, or the bound of a `hold`; null when unknown and for milestones." },
       by: nref("period", "When it is due (the whole period: `by 2026-Q4` is on or before 2026-12-31)."),
-      current: nref("quantity", "The latest reading."),
+      current: nref("quantity", "The latest reading (null for a milestone: see `done`)."),
       current_on: ndate("The date of the latest reading."),
-      score: ref("score", "(current − from) / (to − from), clamped to 0–1."),
+      done: { type: ["boolean", "null"], description: "A milestone's reading: true when `done`, false when `pending`, null when none or not a milestone." },
+      score: ref("score", "(current − start) / (goal − start), clamped to 0–1; a `hold` scores 1 within its bound, else 0; a milestone 1 when done, else 0."),
       band: ref("band", "The score's band."),
     }),
     objective: obj("An objective.", {

@@ -3,7 +3,7 @@ import type { DeclKind, Declaration, Expr, Literal, Property } from "../ast/node
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
-import { scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
+import { baselineOf, scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
 import { audienceRoles } from "../check/helpers/audience.js";
 import { blueprintCurrency, maturity, salesCycle } from "../check/helpers/blueprint.js";
 import { CADENCE_DAYS, RHYTHM_DAYS } from "../check/helpers/cadence.js";
@@ -345,8 +345,9 @@ class Compiler {
   }
 
   okrs(): Okrs {
+    const baselines = baselineOf(this.program);
     const objectives: Objective[] = this.unique("okr").map((o) => {
-      const score = scoreObjective(o);
+      const score = scoreObjective(o, baselines);
       return {
         id: o.id!.name,
         name: o.title?.value ?? null,
@@ -359,18 +360,28 @@ class Compiler {
         score: roundScore(score.score),
         band: score.band,
         key_results: o.keyResults.map((kr) => {
-          const m = this.program.metric(kr.metric.name);
+          const milestone = kr.form === "milestone";
+          const m = milestone ? undefined : this.program.metric(kr.metric.name);
           const unit = m?.word("unit");
-          const s = scoreKeyResult(kr);
+          const s = scoreKeyResult(kr, baselines(kr.metric.name));
           const currentPh = phraseOf(kr.properties.find((p) => p.name.name === "current"));
+          const amount = kr.change ? this.quantity(kr.change, unit) : null;
+          const changeLit = asLiteral(kr.change);
           return {
-            metric: kr.metric.name,
-            name: m?.displayName ?? kr.metric.name,
+            form: kr.form,
+            metric: milestone ? null : kr.metric.name,
+            milestone: milestone ? kr.metric.name : null,
+            name: kr.title?.value ?? m?.displayName ?? kr.metric.name,
             from: this.quantity(kr.from, unit),
             to: this.quantity(kr.to, unit),
+            change: amount ? { value: { ...amount, value: kr.sign === "-" ? -amount.value : amount.value }, relative: changeLit?.type === "number" && changeLit.unit === "percent" } : null,
+            bound: kr.bound,
+            start: s.start === null ? null : clean(s.start),
+            goal: s.goal === null ? null : clean(s.goal),
             by: this.period(kr.by?.value),
-            current: currentPh ? this.quantity(currentPh.expr, unit) : null,
+            current: currentPh && !milestone ? this.quantity(currentPh.expr, unit) : null,
             current_on: s.currentOn,
+            done: milestone ? (s.current === null ? null : s.current === 1) : null,
             score: roundScore(s.score),
             band: s.band,
           };

@@ -135,7 +135,7 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("role", e(...ROLES), "what the team does", { required: "always" }),
     ]),
     table("source", "a data source", [
-      p("kind", e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet"), "what kind of system it is", {
+      p("kind", e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet", "support_desk", "hr_system", "other"), "what kind of system it is", {
         required: "always",
       }),
       p("refresh", e(...REFRESHES), "how often its data is refreshed"),
@@ -209,8 +209,8 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("owner", ref("team"), "the team that runs the review", { required: "always" }),
       p("last", T.date, "when the last review happened"),
     ]),
-    table("kr", "a key result: `kr METRIC: FROM -> TO by PERIOD`", [
-      p("current", T.quantity, "the latest reading: `VALUE on DATE`", { modifiers: [["on", T.date]] }),
+    table("kr", "a key result: `kr METRIC: FROM -> TO by PERIOD` (or `-> TO`, `+15%`, `at most VALUE`, `done`)", [
+      p("current", T.quantity, "the latest reading: `VALUE on DATE` (a milestone's: `done` or `pending` `on DATE`)", { modifiers: [["on", T.date]] }),
     ]),
     table("view", "a stakeholder view of a dashboard", [
       list("audience", ref("team"), "the teams the view is for"),
