@@ -46,6 +46,7 @@ import sourceFreshness from "./source-freshness.js";
 import stakeholderViews from "./stakeholder-views.js";
 import staleReview from "./stale-review.js";
 import syntax from "./syntax.js";
+import targetConsistency from "./target-consistency.js";
 import targetDirection from "./target-direction.js";
 import tradeoffMonitored from "./tradeoff-monitored.js";
 import unknownReference from "./unknown-reference.js";
@@ -103,6 +104,7 @@ export const RULES: readonly Rule[] = [
   stakeholderViews,
   staleReview,
   syntax,
+  targetConsistency,
   targetDirection,
   tradeoffMonitored,
   unknownReference,
