@@ -268,6 +268,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
           audience: ids(`Who it is for: ${TEAM_REFS}.`),
           audience_roles: strs("The roles of those teams, sorted."),
           metrics: list({ $ref: "#/$defs/metric" }, "The metrics it shows, each with its full definition."),
+          context: ids("Metrics it shows beside them as context or guards (`context`); they are not KPIs."),
         }),
         "Its views, in order.",
       ),

@@ -421,6 +421,7 @@ class Compiler {
           audience: this.refs(audience, "team"),
           audience_roles: [...audienceRoles(this.program, audience)].sort(),
           metrics: this.metricRefs(this.program.prop(v, "metrics")).map((id) => this.metric(this.program.metric(id)!)),
+          context: this.metricRefs(this.program.prop(v, "context")),
         };
       }),
     }));

@@ -183,6 +183,8 @@ export interface ViewOut {
   readonly audience: readonly string[];
   readonly audience_roles: readonly string[];
   readonly metrics: readonly MetricOut[];
+  /** Context and guard metrics shown beside them (not KPIs), by id. */
+  readonly context: readonly string[];
 }
 
 /** A dashboard (output 3). */

@@ -214,7 +214,8 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
     ]),
     table("view", "a stakeholder view of a dashboard", [
       list("audience", ref("team"), "the teams the view is for"),
-      list("metrics", ref("metric"), "the metrics the view shows"),
+      list("metrics", ref("metric"), "the metrics the view shows (its KPIs)"),
+      list("context", ref("metric"), "metrics shown beside them as context or guards, which the view does not make KPIs"),
     ]),
     table("catalog", "a `std` catalog entry", [
       ...METRIC_COMMON.filter((s) => !["type", "owner", "source", "agreed_by", "inputs", "levers", "count", "baseline", "target"].includes(s.name)).map(
