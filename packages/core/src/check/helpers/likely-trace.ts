@@ -2,10 +2,14 @@
 import type { MetricModel } from "../../workspace/program.js";
 import { firstWord, titleOf } from "./words.js";
 
-/** Words that mark each trace, tried in this order: recurring revenue first, then pipeline, then customer value. */
+/**
+ * Words that mark each trace, tried in this order: recurring revenue first,
+ * then pipeline, then customer value. A bare "pipeline" is not among them: a
+ * CI pipeline is no sales pipeline ("sales pipeline" is).
+ */
 const LIKELY: ReadonlyArray<readonly [trace: string, why: string, words: readonly string[]]> = [
   ["revenue", "recurring revenue", ["revenue", "arr", "mrr", "acv", "iacv", "bookings", "expansion", "deal size", "recurring", "sales efficiency"]],
-  ["pipeline", "pipeline", ["lead", "leads", "opportunity", "opportunities", "pipeline", "sql", "sqls", "mql", "mqls", "demo", "demos", "trial", "trials", "deal", "deals", "win rate", "quota"]],
+  ["pipeline", "pipeline", ["lead", "leads", "opportunity", "opportunities", "sales pipeline", "sql", "sqls", "mql", "mqls", "demo", "demos", "trial", "trials", "deal", "deals", "win rate", "quota"]],
   [
     "customer_value",
     "customer value",

@@ -56,7 +56,8 @@ export default defineRule({
       for (const kr of okr.keyResults) {
         if (kr.form !== "target" && kr.form !== "change") continue;
         const m = p.metric(kr.metric.name);
-        if (!m || m.prop("baseline")) continue;
+        // a KPI with a target and no baseline is already told above: one fix, one finding
+        if (!m || m.prop("baseline") || m.prop("target")) continue;
         const form = kr.form === "target" ? "a target with no stated start" : "a change";
         ctx.report({ decl: okr, span: kr.metric.span, messageId: "krNoStart", data: { metric: m.id, okr: okr.id.name, form } });
       }

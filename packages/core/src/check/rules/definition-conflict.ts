@@ -55,14 +55,23 @@ interface Named {
   readonly meaning: number;
 }
 
-/** The names a display name holds besides itself: `A (B)` and `A (aka B)` give A and B; `A aka B` gives A and B. */
+/**
+ * The names a display name holds besides itself: `A (aka B)` and `A aka B`
+ * give A and B; `A (B)` too when B reads as a name — two or more words, no
+ * digits, not an "only" qualifier — so acronyms that variants share ("S1 …
+ * (OCBA)", "S2 … (OCBA)") and qualifiers ("(US-Only)", "(Rolling 12
+ * Months)") stay part of the name.
+ */
 export function titleAliases(title: string): string[] {
   if (!title.includes("(") && !/\baka\b/i.test(title)) return [];
   const out: string[] = [];
-  const paren = /^(.*?)\(\s*(?:aka\s+)?([^()]*?)\s*\)\s*$/i.exec(title);
+  const paren = /^(.*?)\(\s*(aka\s+)?([^()]*?)\s*\)\s*$/i.exec(title);
   if (paren) {
+    const inside = paren[3]!.trim();
+    const named = paren[2] !== undefined || (/\s/.test(inside) && !/\d/.test(inside) && !/\bonly\b/i.test(inside));
+    if (!named) return [];
     if (paren[1]!.trim()) out.push(paren[1]!.trim());
-    if (paren[2]!.trim()) out.push(paren[2]!.trim());
+    if (inside) out.push(inside);
     return out;
   }
   const aka = /^(.*?)\s+aka\s+(.*)$/i.exec(title);

@@ -25,8 +25,10 @@ export default defineRule({
     const tracing = tracingMetrics(p, TRACE_TARGETS);
     for (const m of p.kpis.keys()) {
       if (tracing.has(m)) continue;
-      // An output it feeds that traces to nothing: tracing that output fixes every input at once.
-      const output = p.outputsFeeding(m).find((o) => !tracing.has(o));
+      // An output it feeds that traces to nothing: tracing that output fixes every input at once
+      // (unless the KPI is an output that itself reads as revenue, pipeline or customer value).
+      const own = likelyTrace(m);
+      const output = m.type === "output" && own ? undefined : p.outputsFeeding(m).find((o) => !tracing.has(o));
       if (output) {
         const likely = likelyTrace(output);
         const traces = likely ? `\`traces: ${likely.trace}\`` : "`traces: revenue` (or `pipeline`, `customer_value`)";
@@ -34,8 +36,7 @@ export default defineRule({
         ctx.report({ decl: m.decl, messageId: "untracedFeeds", data });
         continue;
       }
-      const likely = likelyTrace(m);
-      if (likely) ctx.report({ decl: m.decl, messageId: "untracedLikely", data: { metric: m.id, ...likely } });
+      if (own) ctx.report({ decl: m.decl, messageId: "untracedLikely", data: { metric: m.id, ...own } });
       else ctx.report({ decl: m.decl, messageId: "untraced", data: { metric: m.id } });
     }
   },

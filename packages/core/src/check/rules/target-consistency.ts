@@ -6,6 +6,7 @@ import { asLiteral, modifierOf, numericValue, phraseOf } from "../../workspace/v
 import { fiscalStartMonth } from "../helpers/fiscal.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { okrPeriod } from "../helpers/okr.js";
+import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
 /** A value written for a metric: where, what, and its number. */
@@ -40,6 +41,8 @@ export default defineRule({
       "a `target` or key result without `by`; a metric whose own values disagree by orders of magnitude (`0.27` beside `31%`); key results of one metric in overlapping periods that start from different values",
     messages: {
       targetNoDeadline: "the target of metric `{{metric}}` has no deadline; a target without a date can never be missed — write `target: {{value}} by PERIOD`",
+      targetsNoDeadline:
+        "{{count}} targets have no deadline: {{metrics}}; a target without a date can never be missed — write `target: VALUE by PERIOD` on each",
       krNoDeadline:
         "key result `{{metric}}` of objective `{{okr}}` has no deadline; without one it is never due — add `by PERIOD`{{hint}}",
       fraction:
@@ -61,14 +64,31 @@ export default defineRule({
       if (list) list.push(w);
       else values.set(m, [w]);
     };
+    const undated: number[] = [];
     for (let i = 0; i < t.metrics.length; i++) {
       const m = t.metrics[i]!;
       const target = phraseOf(targets[i]);
-      if (target && !modifierOf(target, "by")) {
-        ctx.report({ decl: m.decl, span: targets[i]!.span, messageId: "targetNoDeadline", data: { metric: m.id, value: m.file.text.slice(target.expr.span.start, target.expr.span.end) } });
-      }
+      if (target && !modifierOf(target, "by")) undated.push(i);
       add(m, written("a target", target?.expr, m.decl));
       add(m, written("a baseline", phraseOf(baselines[i])?.expr, m.decl));
+    }
+    // Targets without a date: one finding each for one or two, one for them all from three on (on the first, the others related).
+    if (undated.length > 0 && undated.length < 3) {
+      for (const i of undated) {
+        const m = t.metrics[i]!;
+        const target = phraseOf(targets[i])!;
+        ctx.report({ decl: m.decl, span: targets[i]!.span, messageId: "targetNoDeadline", data: { metric: m.id, value: m.file.text.slice(target.expr.span.start, target.expr.span.end) } });
+      }
+    } else if (undated.length >= 3) {
+      const names = undated.map((i) => `\`${t.metrics[i]!.id}\``);
+      const first = t.metrics[undated[0]!]!;
+      ctx.report({
+        decl: first.decl,
+        span: targets[undated[0]!]!.span,
+        messageId: "targetsNoDeadline",
+        data: { count: undated.length, metrics: names.length > 8 ? `${names.slice(0, 8).join(", ")} and ${names.length - 8} more` : joinWords(names) },
+        related: undated.slice(1).map((i) => ({ file: t.metrics[i]!.file, span: targets[i]!.span, message: `the target of \`${t.metrics[i]!.id}\` has no \`by\`` })),
+      });
     }
     // Key results: deadlines, their values, and their starts by metric (for overlaps).
     const starts = new Map<string, { okr: Declaration; kr: KeyResult; from: number; raw: string; range: DateRange }[]>();
