@@ -84,9 +84,11 @@ const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of
 /** Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"). */
 const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sales"]);
 
-/** A display name normalised for near-identity: parentheses and an "aka" tail dropped, words lower-cased and singular, filler dropped, sorted. */
+/** A display name normalised for near-identity: an alias part (`titleAliases`) dropped, words lower-cased and singular, filler dropped, sorted. */
 export function nearKey(title: string): { key: string; base: string; qualifiers: number } | undefined {
-  const head = title.replace(/\([^()]*\)/g, " ").replace(/\s+aka\s+.*$/i, " ").toLowerCase();
+  // the alias part goes ("… (aka trial starts)"); other parentheses ("(0018)", "(OCBA)") are part of the name
+  const aliases = titleAliases(title);
+  const head = (aliases.length > 0 ? aliases[0]! : title).toLowerCase();
   const words = head
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== "" && !FILLER.has(w))
