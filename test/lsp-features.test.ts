@@ -448,4 +448,16 @@ describe("language server", () => {
     const after = await client.request<CompletionItem[]>("textDocument/completion", at(b, bText, "owner: pmm", 7));
     expect(after.map((i) => i.label)).toEqual(["pmm", "sales"]);
   });
+
+  it("hovers a metric with the teams that agreed it, on its own and in a review's group", async () => {
+    const r = uri(join(dir, "r.pmm"));
+    const text = 'review q3 "Q3 review" { every: quarterly  owner: pmm  last: 2026-10-01  agreed_by: [sales]  definitions: [win_rate] }\n';
+    const from = client.published.length;
+    await client.open(r, text);
+    await client.diagnostics(r, from);
+    const h = await client.request<Hover>("textDocument/hover", at(b, bText, "kr win_rate", 5));
+    const value = (h.contents as { value: string }).value;
+    expect(value).toContain("- agreed by: `sales` (review `q3`, 2026-10-01)");
+    await client.notify("textDocument/didClose", { textDocument: { uri: r } });
+  });
 });

@@ -23,6 +23,7 @@ export { configSchema, CONFIG_SCHEMA_ID } from "./check/config-schema.js";
 export * from "./model/sample-size.js";
 export * from "./model/attribution-recommendation.js";
 export * from "./model/okr-scores.js";
+export * from "./model/agreements.js";
 export { experimentSampleSize, type ExperimentSampleSize } from "./model/experiment.js";
 export { okrPeriod, type OkrPeriod } from "./check/helpers/okr.js";
 export { fiscalStartMonth } from "./check/helpers/fiscal.js";

@@ -235,7 +235,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
       formula: nref("formula", "The formula that counts, as a tree: its own, or the catalog's when every name in it is a workspace metric."),
       formula_text: nstr("The formula as canonical text."),
       measure: nstr("The dbt semantic-layer measure that computes it."),
-      agreed_by: ids(`The teams that signed the definition: ${TEAM_REFS}.`),
+      agreed_by: ids(`The teams that signed the definition: its own \`agreed_by\`, then those of every review that agreed it with a group (\`definitions\`); ${TEAM_REFS}.`),
       baseline: nref("baseline", "Its baseline."),
       target: nref("targetValue", "Its target."),
       cadence: nen(["daily", "weekly", "monthly", "quarterly"], "How often it is refreshed and looked at."),

@@ -3,6 +3,7 @@ import type { DeclKind, Declaration, Expr, Literal, Property } from "../ast/node
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
+import { agreedTeams } from "../model/agreements.js";
 import { baselineOf, scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
 import { audienceRoles } from "../check/helpers/audience.js";
 import { blueprintCurrency, maturity, salesCycle } from "../check/helpers/blueprint.js";
@@ -203,7 +204,7 @@ class Compiler {
       formula: formula ? this.formula(formula) : null,
       formula_text: formula ? formulaText(formula) : null,
       measure: stringOf(m.prop("measure")) ?? null,
-      agreed_by: this.refs(m.prop("agreed_by"), "team"),
+      agreed_by: agreedTeams(this.program, m.id, this.refs(m.prop("agreed_by"), "team")),
       baseline: this.baseline(m),
       target: this.target(m),
       cadence: m.word("cadence") ?? null,

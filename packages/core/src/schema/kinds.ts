@@ -208,6 +208,8 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("every", e(...RHYTHMS), "how often metrics are reviewed", { required: "always" }),
       p("owner", ref("team"), "the team that runs the review", { required: "always" }),
       p("last", T.date, "when the last review happened"),
+      list("agreed_by", ref("team"), "the teams that agreed the `definitions` at this review"),
+      list("definitions", ref("metric"), "metric definitions agreed at this review, once for them all (with `agreed_by`)"),
     ]),
     table("kr", "a key result: `kr METRIC: FROM -> TO by PERIOD` (or `-> TO`, `+15%`, `at most VALUE`, `done`)", [
       p("current", T.quantity, "the latest reading: `VALUE on DATE` (a milestone's: `done` or `pending` `on DATE`)", { modifiers: [["on", T.date]] }),

@@ -7,6 +7,8 @@ import {
   KIND_SPECS,
   RULES_BY_ID,
   baselineOf,
+  groupAgreements,
+  identsOf,
   scoreKeyResult,
   type Declaration,
   type KindSpec,
@@ -53,6 +55,13 @@ export function metricHover(program: Program, m: MetricModel): string {
   if (direction) facts.push(`- direction: ${direction}`);
   const owner = m.word("owner");
   if (owner) facts.push(`- owner: ${teamText(program, owner)}`);
+  // who agreed the definition: its own `agreed_by`, then each review that agreed it with a group
+  const own = identsOf(m.prop("agreed_by")).map((i) => i.name);
+  const groups = groupAgreements(program).get(m.id) ?? [];
+  if (own.length > 0 || groups.length > 0) {
+    const parts = [...(own.length > 0 ? [own.map((t) => `\`${t}\``).join(", ")] : []), ...groups.map((g) => `${g.teams.map((t) => `\`${t}\``).join(", ")} (review \`${g.review}\`${g.on ? `, ${g.on}` : ""})`)];
+    facts.push(`- agreed by: ${parts.join("; ")}`);
+  }
   const baseline = metricValue(program, m, "baseline");
   const target = metricValue(program, m, "target");
   if (baseline && target) facts.push(`- baseline → target: ${baseline} → ${target}`);

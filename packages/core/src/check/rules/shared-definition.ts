@@ -1,5 +1,6 @@
 import type { Fix } from "../../diagnostics.js";
 import type { MetricModel } from "../../workspace/program.js";
+import { agreedTeams } from "../../model/agreements.js";
 import { identsOf } from "../../workspace/values.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
@@ -57,7 +58,8 @@ export default defineRule({
     for (const m of p.kpis.keys()) {
       if (!tracing.has(m)) continue;
       const agreedProp = agreedBy[table.slot(m)];
-      const agreed = new Set(identsOf(agreedProp).map((i) => i.name));
+      // its own `agreed_by`, and every review that agreed it in a group
+      const agreed = new Set(agreedTeams(p, m.id, identsOf(agreedProp).map((i) => i.name)));
       const missing = signoff.filter((t) => !agreed.has(t.id!.name)).map((t) => t.id!.name);
       if (missing.length === 0) continue;
       const fix = agreedByFix(m, missing);
