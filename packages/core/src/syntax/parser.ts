@@ -13,7 +13,6 @@ import type {
   Expr,
   Ident,
   KeyResult,
-  KeyResultForm,
   Literal,
   Member,
   Modifier,
@@ -58,17 +57,8 @@ interface DeclDraft {
   members: Member[];
 }
 
-/** A key result's value as parsed, before the `by` and the block. */
-interface KrValue {
-  readonly form: KeyResultForm;
-  readonly from: Expr | null;
-  readonly to: Expr | null;
-  readonly change: Expr | null;
-  readonly sign: "+" | "-" | null;
-  readonly bound: "at_most" | "at_least" | null;
-  readonly formSpan: Span | null;
-  readonly end: number;
-}
+/** A key result's value as parsed, before the `by` and the block: the value fields of `KeyResult` and where it ends. */
+type KrValue = Pick<KeyResult, "form" | "from" | "to" | "change" | "sign" | "bound" | "formSpan"> & { readonly end: number };
 
 const NO_KR_VALUE: KrValue = { form: "move", from: null, to: null, change: null, sign: null, bound: null, formSpan: null, end: 0 };
 
