@@ -1,5 +1,4 @@
-import type { Declaration, Expr, KeyResult, Property } from "../../ast/nodes.js";
-import type { Span } from "../../text/span.js";
+import type { Declaration, Expr, KeyResult, NumberLit, Property } from "../../ast/nodes.js";
 import { periodRange, type DateRange } from "../../workspace/periods.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { asLiteral, modifierOf, numericValue, phraseOf } from "../../workspace/values.js";
@@ -9,20 +8,40 @@ import { okrPeriod } from "../helpers/okr.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
-/** A value written for a metric: where, what, and its number. */
+/** A number literal written for a metric: where, and the literal. */
 interface Written {
+  readonly m: MetricModel;
   readonly where: string;
-  readonly raw: string;
-  readonly value: number;
-  readonly percent: boolean;
-  readonly span: Span;
+  readonly lit: NumberLit;
   readonly decl: Declaration;
 }
 
-function written(where: string, e: Expr | null | undefined, decl: Declaration): Written | undefined {
+/** The number literal of a value when it is plain or a percent, else undefined (no allocation). */
+function numberOf(e: Expr | null | undefined): NumberLit | undefined {
   const lit = asLiteral(e);
-  if (!lit || lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent")) return undefined;
-  return { where, raw: lit.raw, value: lit.value, percent: lit.unit === "percent", span: lit.span, decl };
+  return lit?.type === "number" && (lit.unit === "none" || lit.unit === "percent") ? lit : undefined;
+}
+
+/** A plain number between 0 and 1: a percent written as a fraction, when the metric's other values are percentages. */
+function isFraction(lit: NumberLit | undefined): lit is NumberLit {
+  return lit !== undefined && lit.unit === "none" && lit.value > 0 && lit.value <= 1;
+}
+
+/** A percentage above 1%. */
+function isPercent(lit: NumberLit | undefined): lit is NumberLit {
+  return lit !== undefined && lit.unit === "percent" && lit.value > 1;
+}
+
+/** The plain and percent numbers a key result writes for its metric: start, goal or bound, reading. */
+function krValues(m: MetricModel, kr: KeyResult, okr: Declaration): Written[] {
+  const out: Written[] = [];
+  const from = numberOf(kr.from);
+  if (from) out.push({ m, where: "a key-result start", lit: from, decl: okr });
+  const to = numberOf(kr.to);
+  if (to) out.push({ m, where: kr.form === "hold" ? "a key-result bound" : "a key-result goal", lit: to, decl: okr });
+  const current = numberOf(currentOf(kr));
+  if (current) out.push({ m, where: "a key-result reading", lit: current, decl: okr });
+  return out;
 }
 
 /** The `current` reading of a key result as written. */
@@ -57,20 +76,17 @@ export default defineRule({
     const t = metricTable(p);
     const targets = t.own("target");
     const baselines = t.prop("baseline");
-    const values = new Map<MetricModel, Written[]>();
-    const add = (m: MetricModel | undefined, w: Written | undefined): void => {
-      if (!m || !w) return;
-      const list = values.get(m);
-      if (list) list.push(w);
-      else values.set(m, [w]);
-    };
+    // Fractions (0 < v ≤ 1, no `%`) are rare: found in one pass; percentages are looked for only beside them.
+    const fractions: Written[] = [];
     const undated: number[] = [];
     for (let i = 0; i < t.metrics.length; i++) {
       const m = t.metrics[i]!;
       const target = phraseOf(targets[i]);
       if (target && !modifierOf(target, "by")) undated.push(i);
-      add(m, written("a target", target?.expr, m.decl));
-      add(m, written("a baseline", phraseOf(baselines[i])?.expr, m.decl));
+      const tl = numberOf(target?.expr);
+      if (isFraction(tl)) fractions.push({ m, where: "a target", lit: tl, decl: m.decl });
+      const bl = numberOf(phraseOf(baselines[i])?.expr);
+      if (isFraction(bl)) fractions.push({ m, where: "a baseline", lit: bl, decl: m.decl });
     }
     // Targets without a date: one finding each for one or two, one for them all from three on (on the first, the others related).
     if (undated.length > 0 && undated.length < 3) {
@@ -102,9 +118,7 @@ export default defineRule({
         }
         if (kr.form === "milestone") continue;
         const m = p.metric(kr.metric.name);
-        add(m, written("a key-result start", kr.from, okr));
-        add(m, written(kr.form === "hold" ? "a key-result bound" : "a key-result goal", kr.to, okr));
-        add(m, written("a key-result reading", currentOf(kr), okr));
+        if (m) for (const w of krValues(m, kr, okr)) if (isFraction(w.lit)) fractions.push(w);
         const from = numericValue(asLiteral(kr.from));
         const range = periodRange(kr.by?.value, fiscal) ?? period?.range;
         if (kr.form !== "move" || from === undefined || !range) continue;
@@ -115,14 +129,30 @@ export default defineRule({
         else starts.set(kr.metric.name, [entry]);
       }
     }
-    // A fraction (0 < v ≤ 1, no `%`) beside a percentage above 1: the percent was written as a fraction.
-    for (const [m, list] of values) {
-      const pct = list.find((w) => w.percent && w.value > 1);
-      if (!pct) continue;
-      for (const w of list) {
-        if (w.percent || w.value <= 0 || w.value > 1) continue;
-        const fixed = String(Math.round(w.value * 10_000) / 100);
-        ctx.report({ decl: w.decl, span: w.span, messageId: "fraction", data: { metric: m.id, where: w.where, raw: w.raw, other: pct.where, otherRaw: pct.raw, fixed } });
+    // A fraction beside a percentage above 1: the percent was written as a fraction.
+    if (fractions.length > 0) {
+      const percent = new Map<MetricModel, Written | null>(fractions.map((w) => [w.m, null]));
+      const note = (w: Written): void => {
+        if (percent.get(w.m) === null && isPercent(w.lit)) percent.set(w.m, w);
+      };
+      for (const m of percent.keys()) {
+        const slot = t.slot(m);
+        const tl = numberOf(phraseOf(targets[slot])?.expr);
+        if (tl) note({ m, where: "a target", lit: tl, decl: m.decl });
+        const bl = numberOf(phraseOf(baselines[slot])?.expr);
+        if (bl) note({ m, where: "a baseline", lit: bl, decl: m.decl });
+      }
+      for (const okr of p.ofKind("okr")) {
+        for (const kr of okr.keyResults) {
+          const m = kr.form === "milestone" ? undefined : p.metric(kr.metric.name);
+          if (m && percent.has(m)) for (const w of krValues(m, kr, okr)) note(w);
+        }
+      }
+      for (const w of fractions) {
+        const pct = percent.get(w.m);
+        if (!pct) continue;
+        const fixed = String(Math.round(w.lit.value * 10_000) / 100);
+        ctx.report({ decl: w.decl, span: w.lit.span, messageId: "fraction", data: { metric: w.m.id, where: w.where, raw: w.lit.raw, other: pct.where, otherRaw: pct.lit.raw, fixed } });
       }
     }
     // Two objectives measuring one metric over overlapping periods from different starts.
