@@ -460,4 +460,18 @@ describe("language server", () => {
     expect(value).toContain("- agreed by: `sales` (review `q3`, 2026-10-01)");
     await client.notify("textDocument/didClose", { textDocument: { uri: r } });
   });
+
+  it("outlines key results of every form as written", async () => {
+    const k = uri(join(dir, "k.pmm"));
+    const text = 'okr forms "Forms" {\n  owner: pmm\n  period: 2026-Q4\n  kr win_rate: -> 35% by 2026-Q4\n  kr win_rate: +5% by 2026-Q4\n  kr win_rate: at least 28% by 2026-Q4\n  kr launch "Launch shipped": done by 2026-Q4\n}\n';
+    await client.open(k, text);
+    const symbols = await client.request<Array<{ children: Array<{ name: string; detail: string }> }>>("textDocument/documentSymbol", { textDocument: { uri: k } });
+    expect(symbols[0]!.children.filter((c) => c.name.startsWith("kr ")).map((c) => [c.name, c.detail])).toEqual([
+      ["kr win_rate", "-> 35%"],
+      ["kr win_rate", "+5%"],
+      ["kr win_rate", "at least 28%"],
+      ["kr launch", "done"],
+    ]);
+    await client.notify("textDocument/didClose", { textDocument: { uri: k } });
+  });
 });
