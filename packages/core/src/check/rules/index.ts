@@ -9,6 +9,8 @@ import blueprintCount from "./blueprint-count.js";
 import cadenceMatchesForum from "./cadence-matches-forum.js";
 import compositeMetric from "./composite-metric.js";
 import constellationCoverage from "./constellation-coverage.js";
+import dbtDrift from "./dbt-drift.js";
+import dbtExport from "./dbt-export.js";
 import definitionConflict from "./definition-conflict.js";
 import duplicateId from "./duplicate-id.js";
 import execViewFocus from "./exec-view-focus.js";
@@ -66,6 +68,8 @@ export const RULES: readonly Rule[] = [
   cadenceMatchesForum,
   compositeMetric,
   constellationCoverage,
+  dbtDrift,
+  dbtExport,
   definitionConflict,
   duplicateId,
   execViewFocus,
