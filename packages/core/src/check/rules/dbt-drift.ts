@@ -35,7 +35,7 @@ export default defineRule({
       staleExport: "the dbt project holds an older export of `{{metric}}` ({{theirs}}, now {{ours}}); run `pmm export dbt` again and commit its output",
       rateAdded: "`{{metric}}` is a rate, but measure `{{measure}}` aggregates with `{{agg}}`, which adds rates up across rows and periods; use an `average` measure, or make `{{metric}}` a `formula` that divides two counts",
       snapshotSummed: "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
-      cumulativeAgg: "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of a {{agg}} means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
+      cumulativeAgg: "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of `{{agg}}` values means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
       notExported: "{{count}} of {{total}} metrics are left out of `pmm export dbt`: {{list}}; an exported metric needs a `measure` (the dbt measure that computes it) or a `formula` over exported metrics",
     },
   },
