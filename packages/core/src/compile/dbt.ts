@@ -187,7 +187,9 @@ function exprText(node: FormulaNode, names: ReadonlyMap<string, string>): string
     case "binary": {
       const p = precedence(node.op);
       const l = node.left.type === "binary" && precedence(node.left.op) < p ? `(${exprText(node.left, names)})` : exprText(node.left, names);
-      const r = node.right.type === "binary" && precedence(node.right.op) <= p ? `(${exprText(node.right, names)})` : exprText(node.right, names);
+      // `a - -b` is valid SQL, but `a - (-b)` cannot turn into a comment however it is spaced.
+      const negative = node.right.type === "neg" || (node.right.type === "number" && dbtNumber(node.right.value) < 0);
+      const r = negative || (node.right.type === "binary" && precedence(node.right.op) <= p) ? `(${exprText(node.right, names)})` : exprText(node.right, names);
       return `${l} ${node.op} ${r}`;
     }
   }
@@ -337,7 +339,7 @@ function timeGroup(grain: string): string {
 /**
  * Dashboard views and reports as saved queries: a report groups its metrics
  * by its forum's rhythm (weekly → week), a view by the coarsest `cadence` of
- * its metrics (month when none has one).
+ * its exported metrics (month when none has one).
  */
 function savedQueries(source: DbtSource, names: ReadonlyMap<string, string>, notes: DbtNote[]): DbtSavedQuery[] {
   const out: DbtSavedQuery[] = [];
@@ -362,7 +364,7 @@ function savedQueries(source: DbtSource, names: ReadonlyMap<string, string>, not
   for (const d of source.dashboards) {
     for (const v of d.views) {
       const ids = v.metrics.map((m) => m.id);
-      const grains = ids.map((id) => cadenceOf.get(id)).map((c) => (c === null || c === undefined ? undefined : CADENCE_GRAIN.get(c)));
+      const grains = ids.filter((id) => names.has(id)).map((id) => cadenceOf.get(id)).map((c) => (c === null || c === undefined ? undefined : CADENCE_GRAIN.get(c)));
       const grain = grains.reduce<string | undefined>((a, g) => (g === undefined ? a : a === undefined || GRAIN_ORDER.indexOf(g) > GRAIN_ORDER.indexOf(a) ? g : a), undefined) ?? "month";
       const title = `${d.name ?? d.id}: ${v.name ?? v.id}`;
       add(`${d.id}.${v.id}`, `${d.id}_${v.id}`, title, `The \`${v.id}\` view of dashboard \`${d.id}\`, by ${grain}`, ids, grain, { dashboard: d.id, view: v.id });

@@ -55,7 +55,7 @@ export default defineRule({
       if (metric.measure !== null && exported !== undefined) {
         const measure = manifest.measures.get(metric.measure);
         if (measure === undefined) {
-          const near = closest(metric.measure, manifest.measures.keys());
+          const near = closest(metric.measure, manifest.measures.keys(), 1);
           ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "missingMeasure", data: { metric: metric.id, measure: metric.measure, hint: near ? `; did you mean \`${near}\`?` : "" } });
         } else if (metric.cumulative && measure.snapshot) {
           ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "snapshotSummed", data: { metric: metric.id, measure: measure.name } });
