@@ -108,7 +108,7 @@ describe("pmm check --dbt-manifest", () => {
     expect(findings(r.stdout)).toEqual(ACME_FINDINGS);
   });
 
-  it("reports a missing measure, a name collision and an aggregation mismatch with file and line", () => {
+  it("reports missing measures, name collisions and aggregation mismatches with file and line", () => {
     const dir = join(ROOT, "packages/core/fixtures/rules/dbt-drift/invalid");
     const r = pmm(["check", join(dir, "drift.pmm"), ...TODAY, "--format", "json", "--dbt-manifest", join(dir, "drift.semantic_manifest.json")]);
     expect(r.code).toBe(1);
@@ -117,6 +117,7 @@ describe("pmm check --dbt-manifest", () => {
     expect(got).toEqual([
       "workspace info 1 of 7 metrics are left out of `pmm export dbt`: `brand`; an",
       "drift.pmm:4 error no semantic model in the dbt project defines measure `deal_w",
+      "drift.pmm:7 error the dbt project already defines metric `win_rate` (a simple ",
       "drift.pmm:7 error `win_rate` is a rate, but measure `win_rate_pct` aggregates ",
       "drift.pmm:10 error measure `arr_balance` is a snapshot (it has a `non_additive_",
       "drift.pmm:13 error `signups` is `cumulative`, but measure `signups_avg` aggrega",
@@ -137,6 +138,12 @@ describe("pmm check --dbt-manifest", () => {
     const r = pmm(["check", ...TODAY, "--format", "json"], { cwd: dir });
     expect(r.code).toBe(1);
     expect(findings(r.stdout)).toEqual(ACME_FINDINGS.map((f) => ({ ...f, file: f.file.replace("examples/acme/", "") })));
+  });
+
+  it("names a config's `dbt_manifest` that is missing by its path from the current folder", () => {
+    const dir = ws({ "pmm.config.yaml": "dbt_manifest: dbt/target/semantic_manifest.json\n", "a.pmm": 'team t "T" { role: pmm }\n' });
+    const r = pmm(["check", ...TODAY], { cwd: dir });
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", "pmm: dbt/target/semantic_manifest.json: no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)\n"]);
   });
 
   it("says what is wrong with a bad manifest, with its path, in one line (exit 2)", () => {

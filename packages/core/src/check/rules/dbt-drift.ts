@@ -32,6 +32,7 @@ export default defineRule({
     messages: {
       missingMeasure: "no semantic model in the dbt project defines measure `{{measure}}`, so dbt refuses the exported `{{metric}}`; add the measure to a semantic model, or write the name of one dbt has{{hint}}",
       nameCollision: "the dbt project already defines metric `{{name}}` as {{theirs}}, and `pmm export dbt` would write `{{metric}}` under that name as {{ours}}; rename one of them — dbt refuses two metrics with one name",
+      sameName: "the dbt project already defines metric `{{name}}` ({{theirs}}) outside `pmm export dbt`, which would write `{{metric}}` as a second metric of that name; delete the hand-written one and keep the export, or rename one of them — dbt refuses two metrics with one name",
       staleExport: "the dbt project holds an older export of `{{metric}}` ({{theirs}}, now {{ours}}); run `pmm export dbt` again and commit its output",
       rateAdded: "`{{metric}}` is a rate, but measure `{{measure}}` aggregates with `{{agg}}`, which adds rates up across rows and periods; use an `average` measure, or make `{{metric}}` a `formula` that divides two counts",
       snapshotSummed: "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
@@ -69,10 +70,11 @@ export default defineRule({
       const theirs = manifest.metrics.get(exported.name);
       if (theirs === undefined) continue;
       const ours = exportedDefinition(exported);
-      if (theirs.definition === ours) continue;
       const data = { metric: metric.id, name: exported.name, theirs: shownDefinition(theirs.definition), ours: shownDefinition(ours) };
-      if (theirs.pmmId === metric.id) ctx.report({ decl: m.decl, messageId: "staleExport", severity: "warning", data });
-      else ctx.report({ decl: m.decl, messageId: "nameCollision", data });
+      // pmm's own earlier export (its `config.meta.pmm.id`) is replaced by the new one; anything else is a second metric of that name.
+      if (theirs.pmmId === metric.id) {
+        if (theirs.definition !== ours) ctx.report({ decl: m.decl, messageId: "staleExport", severity: "warning", data });
+      } else ctx.report({ decl: m.decl, messageId: theirs.definition === ours ? "sameName" : "nameCollision", data });
     }
     const left = out.skipped.filter((s) => s.reason !== "it is retired").map((s) => s.metric);
     // One summary, not one nag per metric: most of a workspace's metrics are read off dashboards, not computed in dbt.
