@@ -10,6 +10,8 @@ export interface DbtManifestMeasure {
   readonly semanticModel: string;
   /** The measure has a `non_additive_dimension`: a snapshot (a balance read at a point in time). */
   readonly snapshot: boolean;
+  /** The `time_granularity` of its `agg_time_dimension` (the semantic model's default when it has none), if known. */
+  readonly grain: string | null;
 }
 
 /** A metric the dbt project defines, reduced to what decides whether two definitions are the same. */
@@ -90,13 +92,23 @@ export function parseDbtManifest(text: string): DbtManifestResult {
   for (const [i, model] of models.entries()) {
     const modelName = isObject(model) ? str(model["name"]) : null;
     if (!isObject(model) || modelName === null) return { error: `not a dbt semantic manifest: \`semantic_models[${i}]\` has no \`name\`` };
+    const defaults = isObject(model["defaults"]) ? model["defaults"] : {};
+    const grains = new Map<string, string>();
+    for (const d of Array.isArray(model["dimensions"]) ? model["dimensions"] : []) {
+      const params = isObject(d) && isObject(d["type_params"]) ? d["type_params"] : {};
+      const name = isObject(d) ? str(d["name"]) : null;
+      const grain = str(params["time_granularity"]);
+      if (name !== null && grain !== null) grains.set(name, grain.toLowerCase());
+    }
     const list = model["measures"] ?? [];
     if (!Array.isArray(list)) return { error: `not a dbt semantic manifest: \`measures\` of semantic model \`${modelName}\` is not a list` };
     for (const measure of list) {
       const name = isObject(measure) ? str(measure["name"]) : null;
       const agg = isObject(measure) ? str(measure["agg"]) : null;
       if (!isObject(measure) || name === null || agg === null) return { error: `not a dbt semantic manifest: a measure of semantic model \`${modelName}\` has no \`name\` or \`agg\`` };
-      if (!measures.has(name)) measures.set(name, { name, agg: agg.toLowerCase(), semanticModel: modelName, snapshot: isObject(measure["non_additive_dimension"]) });
+      const timeDimension = str(measure["agg_time_dimension"]) ?? str(defaults["agg_time_dimension"]);
+      const grain = timeDimension === null ? null : (grains.get(timeDimension) ?? null);
+      if (!measures.has(name)) measures.set(name, { name, agg: agg.toLowerCase(), semanticModel: modelName, snapshot: isObject(measure["non_additive_dimension"]), grain });
     }
   }
   const metrics = new Map<string, DbtManifestMetric>();

@@ -403,13 +403,14 @@ metric rate "Rate" { type: input  owner: t  unit: percent  measure: "loss_rate" 
 describe("parseDbtManifest", () => {
   it("reads measures and metrics from dbt's semantic_manifest.json", () => {
     const m = parseDbtManifest(readFileSync(join(ROOT, "packages/core/fixtures/rules/dbt-drift/invalid/drift.semantic_manifest.json"), "utf8")).manifest!;
-    expect([...m.measures.values()].map((x) => [x.name, x.agg, x.semanticModel, x.snapshot])).toEqual([
-      ["deals_won", "sum", "sm_deals", false],
-      ["win_rate_pct", "sum", "sm_deals", false],
-      ["pipeline_amount", "sum", "sm_deals", false],
-      ["arr_balance", "sum", "sm_revenue", true],
-      ["nrr", "average", "sm_revenue", false],
-      ["signups_avg", "average", "sm_revenue", false],
+    expect([...m.measures.values()].map((x) => [x.name, x.agg, x.semanticModel, x.snapshot, x.grain])).toEqual([
+      ["deals_won", "sum", "sm_deals", false, "day"],
+      ["win_rate_pct", "sum", "sm_deals", false, "day"],
+      ["pipeline_amount", "sum", "sm_deals", false, "day"],
+      ["arr_balance", "sum", "sm_revenue", true, "day"],
+      ["nrr", "average", "sm_revenue", false, "day"],
+      ["signups_avg", "average", "sm_revenue", false, "day"],
+      ["mrr", "sum", "sm_revenue_monthly", false, "month"],
     ]);
     expect([...m.metrics.values()]).toEqual([
       { name: "pipeline", type: "simple", label: "Pipeline", definition: "simple pipeline_amount", pmmId: null },

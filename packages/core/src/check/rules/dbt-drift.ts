@@ -9,6 +9,16 @@ const ADDING = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
 /** Aggregations a running total can accumulate. */
 const ACCUMULATING = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
 
+/** MetricFlow's granularities, finest first (dbt-semantic-interfaces `TimeGranularity.to_int`). */
+const GRAINS = ["nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week", "month", "quarter", "year"];
+/** The `cadence` that exports as a grain. */
+const CADENCE_OF: ReadonlyMap<string, string> = new Map([
+  ["day", "daily"],
+  ["week", "weekly"],
+  ["month", "monthly"],
+  ["quarter", "quarterly"],
+]);
+
 /** `a`, `b`, `c` and 4 more. */
 function listed(ids: readonly string[], max: number): string {
   const shown = ids.slice(0, max).map((id) => `\`${id}\``);
@@ -36,6 +46,8 @@ export default defineRule({
       staleExport: "the dbt project holds an older export of `{{metric}}` ({{theirs}}, now {{ours}}); run `pmm export dbt` again and commit its output",
       rateAdded: "`{{metric}}` is a rate, but measure `{{measure}}` aggregates with `{{agg}}`, which adds rates up across rows and periods; use an `average` measure, or make `{{metric}}` a `formula` that divides two counts",
       snapshotSummed: "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
+      grainTooFine:
+        "`{{metric}}` has `cadence: {{cadence}}`, exported as `time_granularity: {{grain}}`, but measure `{{measure}}` is recorded by {{measureGrain}} (its `agg_time_dimension`), and dbt refuses a metric finer than its measures; {{fix}}",
       cumulativeAgg: "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of `{{agg}}` values means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
       notExported: "{{count}} of {{total}} metrics are left out of `pmm export dbt`: {{list}}; an exported metric needs a `measure` (the dbt measure that computes it) or a `formula` over exported metrics",
     },
@@ -64,6 +76,12 @@ export default defineRule({
           ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "cumulativeAgg", data: { metric: metric.id, measure: measure.name, agg: measure.agg } });
         } else if ((metric.rate || metric.unit === "percent" || metric.unit === "ratio" || metric.unit === "score") && ADDING.has(measure.agg)) {
           ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "rateAdded", data: { metric: metric.id, measure: measure.name, agg: measure.agg } });
+        }
+        const grain = exported.time_granularity;
+        if (measure !== undefined && grain !== undefined && measure.grain !== null && GRAINS.indexOf(grain) < GRAINS.indexOf(measure.grain)) {
+          const cadence = CADENCE_OF.get(measure.grain);
+          const fix = cadence !== undefined ? `set \`cadence: ${cadence}\`, or record the measure by ${grain}` : `remove \`cadence\`, or record the measure by ${grain}`;
+          ctx.report({ decl: m.decl, span: span(m, "cadence"), messageId: "grainTooFine", data: { metric: metric.id, cadence: metric.cadence!, grain, measure: measure.name, measureGrain: measure.grain, fix } });
         }
       }
       if (exported === undefined) continue;

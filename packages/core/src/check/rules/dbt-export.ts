@@ -22,7 +22,7 @@ export default defineRule({
       measureReserved: "measure {{problem}}, so dbt refuses it and `pmm export dbt` leaves `{{metric}}` out; rename the dbt measure and write its new name here",
       measureAndFormula: "`{{metric}}` has both `measure` and `formula`; `pmm export dbt` exports the measure `{{measure}}` and drops the formula — keep one of them (the formula can live on in `definition`)",
       cumulativeFormula: "`{{metric}}` is `cumulative` but has only a `formula`; MetricFlow accumulates a measure, so `pmm export dbt` leaves it out — give it the `measure` whose running total it is",
-      reservedName: "MetricFlow reserves the name `{{name}}`, so `pmm export dbt` writes `{{metric}}` as `{{renamed}}`; rename the metric to keep one name in pmm and dbt",
+      reservedName: "the name `{{name}}` is reserved by MetricFlow, so `pmm export dbt` writes `{{metric}}` as `{{renamed}}`; rename the metric to keep one name in pmm and dbt",
       sameLabel: "`{{metric}}` has the same name as `{{other}}`, and dbt refuses two metrics with one label, so `pmm export dbt` labels it `{{label}}`; give it a name of its own",
     },
   },
