@@ -63,7 +63,11 @@ describe("pmm export dbt", () => {
   });
 
   it("writes stub semantic models for the measures the manifest lacks", () => {
-    const r = pmm(["export", "dbt", "examples/acme", ...TODAY, "--semantic-models", "--dbt-manifest", ACME_MANIFEST, "--rule", "dbt-drift=off"]);
+    // Without --semantic-models the measure the manifest lacks is an error that refuses the export.
+    const refused = pmm(["export", "dbt", "examples/acme", ...TODAY, "--dbt-manifest", ACME_MANIFEST]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("error[dbt-drift]: no semantic model in the dbt project defines measure `grr_trailing_12m`");
+    const r = pmm(["export", "dbt", "examples/acme", ...TODAY, "--semantic-models", "--dbt-manifest", ACME_MANIFEST]);
     expect(r.code).toBe(0);
     const doc = parse(r.stdout) as Doc;
     expect(dbtSchemaErrors(doc)).toBeNull();

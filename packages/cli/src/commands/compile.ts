@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { blueprintText, compileBlueprint, type Blueprint } from "@pmm/core";
+import { blueprintText, compileBlueprint, type Blueprint, type Diagnostic } from "@pmm/core";
 import { REPORTERS } from "../reporters/index.js";
 import { plural } from "../reporters/types.js";
 import type { Io } from "../io.js";
@@ -15,12 +15,13 @@ export interface CompileOptions extends WorkspaceOptions {
 /**
  * Loads and checks the workspace under `paths`. With `refuse`, a workspace
  * with errors prints them (pretty, to stderr) with a one-line summary and
- * gives null; with `--force` it prints them too, then goes on.
+ * gives null; with `--force` it prints them too, then goes on. Errors the
+ * command itself answers (`expected`) do not count.
  */
-export function checkedWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean): Prepared | null {
+export function checkedWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean, expected: (d: Diagnostic) => boolean = () => false): Prepared | null {
   const { io } = ctx;
   const prepared = prepare(io, paths, opts);
-  const errors = prepared.result.diagnostics.filter((d) => d.severity === "error");
+  const errors = prepared.result.diagnostics.filter((d) => d.severity === "error" && !expected(d));
   if (refuse && errors.length > 0) {
     io.stderr(REPORTERS.get("pretty")!({ diagnostics: errors, files: prepared.files, paths: prepared.loaded.files.map((f) => f.path), color: false }));
     if (!opts.force) {

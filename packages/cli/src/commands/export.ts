@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { compileDbtSource, exportDbt } from "@pmm/core";
+import { compileDbtSource, exportDbt, type Diagnostic } from "@pmm/core";
 import { plural } from "../reporters/types.js";
 import { checkedWorkspace, writeOutput, type CompileOptions } from "./compile.js";
 import { manifestOption, workspaceOptions, type CommandContext } from "./shared.js";
@@ -27,7 +27,9 @@ export function exportCommand(ctx: CommandContext): Command {
   manifestOption(dbt);
   dbt.action((paths: string[], opts: ExportOptions) => {
     const { io } = ctx;
-    const prepared = checkedWorkspace(ctx, paths, opts, true);
+    // The stubs of `--semantic-models` are the answer to the measures the manifest lacks: those findings do not refuse.
+    const stubbed = (d: Diagnostic): boolean => opts.semanticModels === true && d.rule === "dbt-drift" && d.messageId === "missingMeasure";
+    const prepared = checkedWorkspace(ctx, paths, opts, true, stubbed);
     if (prepared === null) {
       ctx.exit(1);
       return;
