@@ -52,8 +52,28 @@ export interface DbtExport {
   readonly semanticModels: readonly string[];
 }
 
-/** dbt's name rule (dbt-semantic-interfaces `UniqueAndValidNameRule.NAME_REGEX`). */
-const DBT_NAME = /^[a-z](?:(?!__)[a-z0-9_])*[a-z0-9]$/;
+/**
+ * dbt's name rule (dbt-semantic-interfaces `UniqueAndValidNameRule.NAME_REGEX`,
+ * `\A[a-z]((?!__)[a-z0-9_])*[a-z0-9]\Z`): a lowercase letter, then lowercase
+ * letters, digits and single underscores, ending in a letter or digit. A loop
+ * over char codes: `check` runs it on every measure.
+ */
+function dbtNameShape(name: string): boolean {
+  const n = name.length;
+  if (n < 2) return false;
+  let underscore = false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    const letter = c >= 97 && c <= 122;
+    if (i === 0 && !letter) return false;
+    if (c === 95) {
+      if (underscore || i === n - 1) return false;
+      underscore = true;
+    } else if (letter || (c >= 48 && c <= 57)) underscore = false;
+    else return false;
+  }
+  return true;
+}
 
 /**
  * Names MetricFlow reserves: the time granularities (`TimeGranularity`) and
@@ -78,7 +98,7 @@ export const DBT_RESERVED_NAMES: ReadonlySet<string> = new Set([
 
 /** True when dbt accepts the text as a measure, metric or semantic-model name. */
 export function isDbtName(name: string): boolean {
-  return DBT_NAME.test(name) && !DBT_RESERVED_NAMES.has(name);
+  return dbtNameShape(name) && !DBT_RESERVED_NAMES.has(name);
 }
 
 /** A dbt metric name: lowercase snake_case, starting with a letter, no double underscores (dbt's pattern). */
@@ -205,7 +225,7 @@ export interface DbtPlan {
 /** The reason a `measure` is not a dbt name, or null when it is one. */
 export function measureProblem(measure: string): string | null {
   if (DBT_RESERVED_NAMES.has(measure)) return `\`${measure}\` is a name MetricFlow reserves`;
-  if (!DBT_NAME.test(measure)) return `\`${measure}\` is not a dbt name (lowercase letters, digits and single underscores, starting with a letter)`;
+  if (!dbtNameShape(measure)) return `\`${measure}\` is not a dbt name (lowercase letters, digits and single underscores, starting with a letter)`;
   return null;
 }
 

@@ -2,7 +2,16 @@ import { DBT_RESERVED_NAMES, dbtName, measureProblem } from "../../compile/dbt.j
 import type { MetricModel } from "../../workspace/program.js";
 import { stringOf } from "../../workspace/values.js";
 import { boolOf } from "../../workspace/values.js";
+import { metricTable, metricTitles } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
+
+/** The longest reserved name with its separators (`mf_internal_uuid`) plus room for a camel-case id's. */
+const LONGEST_RESERVED = 18;
+
+/** Whether an id can turn into a reserved dbt name: only short ids can, so most skip `dbtName`. */
+function mayBeReserved(id: string): boolean {
+  return id.length <= LONGEST_RESERVED;
+}
 
 /** The span of a metric's own property value, else its id. */
 function at(m: MetricModel, name: string) {
@@ -27,12 +36,23 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Columns of the metric table: one walk of each metric's properties, shared with the other rules.
+    const t = metricTable(ctx.program);
+    const measures = t.prop("measure");
+    const ownFormulas = t.own("formula");
+    const formulas = t.formula();
+    const statuses = t.word("status");
+    const titles = metricTitles(ctx.program);
     const labels = new Map<string, MetricModel>();
-    for (const m of ctx.program.metrics.values()) {
-      if (m.word("status") === "retired") continue;
-      const measure = stringOf(m.prop("measure"));
-      const hasFormula = m.formula !== undefined;
+    for (let i = 0; i < t.metrics.length; i++) {
+      const measureProp = measures[i];
+      const measure = measureProp === undefined ? undefined : stringOf(measureProp);
+      // A catalog formula under a workspace `measure` is the generic definition, not one the export drops.
+      const hasFormula = measure === undefined ? formulas[i] !== undefined : ownFormulas[i] !== undefined;
       if (measure === undefined && !hasFormula) continue;
+      if (statuses[i] === "retired") continue;
+      const m = t.metrics[i]!;
+      const title = titles[i] ?? m.id;
       if (measure !== undefined) {
         const problem = measureProblem(measure);
         if (problem !== null) {
@@ -46,11 +66,14 @@ export default defineRule({
         ctx.report({ decl: m.decl, span: at(m, "cumulative"), messageId: "cumulativeFormula", data: { metric: m.id } });
         continue;
       }
-      const name = dbtName(m.id);
+      const name = mayBeReserved(m.id) ? dbtName(m.id) : "";
       if (DBT_RESERVED_NAMES.has(name)) ctx.report({ decl: m.decl, messageId: "reservedName", severity: "info", data: { metric: m.id, name, renamed: `${name}_metric` } });
-      const other = labels.get(m.displayName);
-      if (other) ctx.report({ decl: m.decl, messageId: "sameLabel", severity: "info", data: { metric: m.id, other: other.id, label: `${m.displayName} (${DBT_RESERVED_NAMES.has(name) ? `${name}_metric` : name})` } });
-      else labels.set(m.displayName, m);
+      const other = labels.get(title);
+      if (other) {
+        const exportedAs = name === "" ? dbtName(m.id) : DBT_RESERVED_NAMES.has(name) ? `${name}_metric` : name;
+        ctx.report({ decl: m.decl, messageId: "sameLabel", severity: "info", data: { metric: m.id, other: other.id, label: `${title} (${exportedAs})` } });
+      }
+      else labels.set(title, m);
     }
   },
 });
