@@ -119,7 +119,7 @@ describe("pmm check --dbt-manifest", () => {
     // The count of metrics left out is a workspace finding: this file has no blueprint to sit on.
     const got = findings(r.stdout).map((f) => `${f.file === null ? "workspace" : `${f.file.split("/").pop()}:${f.line}`} ${f.severity} ${f.message.slice(0, 60)}`);
     expect(got).toEqual([
-      "workspace info 1 of 8 metrics are left out of `pmm export dbt`: `brand`; an",
+      "workspace info 1 of 9 metrics are left out of `pmm export dbt`: `brand`; an",
       "drift.pmm:4 error no semantic model in the dbt project defines measure `deal_w",
       "drift.pmm:7 error the dbt project already defines metric `win_rate` (a simple ",
       "drift.pmm:7 error `win_rate` is a rate, but measure `win_rate_pct` aggregates ",
@@ -128,6 +128,7 @@ describe("pmm check --dbt-manifest", () => {
       "drift.pmm:16 error the dbt project already defines metric `pipeline` as a simpl",
       "drift.pmm:19 warning the dbt project holds an older export of `nrr` (a simple met",
       "drift.pmm:25 error `mrr` has `cadence: weekly`, exported as `time_granularity: ",
+      "drift.pmm:28 error `mrr_doubled` has `cadence: daily`, exported as `time_granularity",
     ]);
   });
 

@@ -392,6 +392,21 @@ metric rate "Rate" { type: input  owner: t  unit: percent  measure: "loss_rate" 
     expect(out.skipped.find((s) => s.metric === "f0")).toEqual({ metric: "f0", reason: "its formula uses `f1`, which cannot be exported" });
   });
 
+  it("leaves out formulas in a cycle, and the ones that use them (only `--force` exports a workspace with a cycle)", () => {
+    const out = one(`
+metric base "Base" { type: input  owner: t  measure: "base_count" }
+metric a "A" { type: input  owner: t  formula: b + base }
+metric b "B" { type: input  owner: t  formula: a + 1 }
+metric self "Self" { type: input  owner: t  formula: self * 2 }
+metric c "C" { type: input  owner: t  formula: a * 2 }
+metric ok "OK" { type: input  owner: t  formula: base * 2 }
+`);
+    expect(valid(out.yaml).metrics.map((m) => m["name"])).toEqual(["base", "ok"]);
+    const cycle = "its formula is part of a cycle of formulas, or uses one";
+    expect(out.skipped).toEqual(["a", "b", "self", "c"].map((metric) => ({ metric, reason: cycle })));
+    expect(out.formulaOrder).toEqual(["ok"]);
+  });
+
   it("makes names dbt accepts", () => {
     expect(["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "net_revenue_retention"].map(dbtName)).toEqual(["win_rate", "proto", "arr", "x_m", "a_b", "m_9lives", "net_revenue_retention"]);
     const pattern = /^(?!.*__)[a-z][a-z0-9_]*[a-z0-9]$/;

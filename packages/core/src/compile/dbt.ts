@@ -50,6 +50,8 @@ export interface DbtExport {
   readonly notes: readonly DbtNote[];
   readonly savedQueries: readonly string[];
   readonly semanticModels: readonly string[];
+  /** The exported formula metrics (pmm ids), each after every formula metric it names. */
+  readonly formulaOrder: readonly string[];
 }
 
 /**
@@ -220,6 +222,8 @@ export interface DbtPlan {
   readonly names: ReadonlyMap<string, string>;
   readonly reasons: ReadonlyMap<string, string>;
   readonly notes: readonly DbtNote[];
+  /** The exported formula metrics, each after every formula metric it names. */
+  readonly formulaOrder: readonly string[];
 }
 
 /** The reason a `measure` is not a dbt name, or null when it is one. */
@@ -288,7 +292,33 @@ export function planDbt(metrics: readonly MetricOut[]): DbtPlan {
     const missing = formulaOf.get(id)!.find((n) => !names.has(n))!;
     reasons.set(id, known.has(missing) ? `its formula uses \`${missing}\`, which cannot be exported` : `its formula uses \`${missing}\`, which is not a workspace metric`);
   }
-  return { names, reasons, notes };
+  // The formula metrics in dependency order (Kahn's algorithm over the same edges): what is left is a cycle, which
+  // dbt refuses, or depends on one. `check` reports formula cycles (`input-cycle`); only `--force` gets this far.
+  const pending = new Map<string, number>();
+  const order: string[] = [];
+  for (const [id, used] of formulaOf) {
+    if (!names.has(id)) continue;
+    const waits = used.filter((n) => formulaOf.has(n)).length;
+    pending.set(id, waits);
+    if (waits === 0) order.push(id);
+  }
+  for (let i = 0; i < order.length; i++) {
+    for (const u of users.get(order[i]!) ?? []) {
+      const left = pending.get(u);
+      if (left === undefined) continue;
+      pending.set(u, left - 1);
+      if (left === 1) order.push(u);
+    }
+  }
+  if (order.length < pending.size) {
+    const placed = new Set(order);
+    for (const id of pending.keys()) {
+      if (placed.has(id)) continue;
+      names.delete(id);
+      reasons.set(id, "its formula is part of a cycle of formulas, or uses one");
+    }
+  }
+  return { names, reasons, notes, formulaOrder: order };
 }
 
 /** `config.meta.pmm` of a metric: where it comes from in pmm (only the properties it has). */
@@ -485,5 +515,6 @@ export function exportDbt(source: DbtSource, options: DbtExportOptions = {}): Db
     notes,
     savedQueries: queries.map((q) => q.name),
     semanticModels: models.map((m) => m.name),
+    formulaOrder: plan.formulaOrder,
   };
 }

@@ -48,6 +48,8 @@ export default defineRule({
       snapshotSummed: "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
       grainTooFine:
         "`{{metric}}` has `cadence: {{cadence}}`, exported as `time_granularity: {{grain}}`, but measure `{{measure}}` is recorded by {{measureGrain}} (its `agg_time_dimension`), and dbt refuses a metric finer than its measures; {{fix}}",
+      formulaGrainTooFine:
+        "`{{metric}}` has `cadence: {{cadence}}`, exported as `time_granularity: {{grain}}`, but a measure under its formula is recorded by {{measureGrain}}, and dbt refuses a metric finer than its measures; {{fix}}",
       cumulativeAgg: "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of `{{agg}}` values means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
       notExported: "{{count}} of {{total}} metrics are left out of `pmm export dbt`: {{list}}; an exported metric needs a `measure` (the dbt measure that computes it) or a `formula` over exported metrics",
     },
@@ -93,6 +95,31 @@ export default defineRule({
       if (theirs.pmmId === metric.id) {
         if (theirs.definition !== ours) ctx.report({ decl: m.decl, messageId: "staleExport", severity: "warning", data });
       } else ctx.report({ decl: m.decl, messageId: theirs.definition === ours ? "sameName" : "nameCollision", data });
+    }
+    // A formula metric is recorded by the coarsest grain of the measures under it (`MetricTimeGranularityRule`):
+    // grains flow along the formula order, each formula after the ones it names, so no step recurses.
+    const grainOf = new Map<string, string>();
+    for (const exported of out.metrics.values()) {
+      const measure = exported.type === "simple" || exported.type === "cumulative" ? manifest.measures.get(String(exported.type_params["measure"])) : undefined;
+      if (measure?.grain) grainOf.set(exported.name, measure.grain);
+    }
+    for (const id of out.formulaOrder) {
+      const exported = out.metrics.get(id)!;
+      const p2 = exported.type_params as { numerator?: string; denominator?: string; metrics?: Array<{ name: string }> };
+      const inputs = exported.type === "ratio" ? [p2.numerator!, p2.denominator!] : (p2.metrics ?? []).map((x) => x.name);
+      let coarsest: string | undefined;
+      for (const n of inputs) {
+        const g = grainOf.get(n);
+        if (g !== undefined && (coarsest === undefined || GRAINS.indexOf(g) > GRAINS.indexOf(coarsest))) coarsest = g;
+      }
+      if (coarsest === undefined) continue;
+      grainOf.set(exported.name, coarsest);
+      const grain = exported.time_granularity;
+      if (grain === undefined || GRAINS.indexOf(grain) >= GRAINS.indexOf(coarsest)) continue;
+      const m = p.metric(id)!;
+      const cadence = CADENCE_OF.get(coarsest);
+      const fix = cadence !== undefined ? `set \`cadence: ${cadence}\`, or record those measures by ${grain}` : `remove \`cadence\`, or record those measures by ${grain}`;
+      ctx.report({ decl: m.decl, span: span(m, "cadence"), messageId: "formulaGrainTooFine", data: { metric: id, cadence: m.word("cadence")!, grain, measureGrain: coarsest, fix } });
     }
     const left = out.skipped.filter((s) => s.reason !== "it is retired").map((s) => s.metric);
     // One summary, not one nag per metric: most of a workspace's metrics are read off dashboards, not computed in dbt.
