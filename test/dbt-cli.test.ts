@@ -128,7 +128,7 @@ describe("pmm check --dbt-manifest", () => {
       "drift.pmm:16 error the dbt project already defines metric `pipeline` as a simpl",
       "drift.pmm:19 warning the dbt project holds an older export of `nrr` (a simple met",
       "drift.pmm:25 error `mrr` has `cadence: weekly`, exported as `time_granularity: ",
-      "drift.pmm:28 error `mrr_doubled` has `cadence: daily`, exported as `time_gran",
+      "drift.pmm:28 error `mrr_doubled` has `cadence: daily`, exported as `time_granul",
     ]);
   });
 
