@@ -156,9 +156,9 @@ describe("pmm check --dbt-manifest", () => {
     const dir = ws({ "bad.json": "{ nope", "dag.json": '{ "nodes": {} }', "folder/x": "" });
     const cases: Array<[string, string]> = [
       ["missing.json", "pmm: missing.json: no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)\n"],
-      ["folder", "pmm: folder: the dbt manifest must be a file\n"],
-      // A device is never read (it would not end): refused like a missing file, as the config is.
-      ["/dev/zero", "pmm: /dev/zero: no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)\n"],
+      ["folder", "pmm: folder: it is a folder, not a file\n"],
+      // A device is never read (it would not end).
+      ["/dev/zero", "pmm: /dev/zero: not a regular file (a device, FIFO or socket); pmm reads only regular files\n"],
       ["bad.json", "pmm: bad.json: not JSON: expected property name or '}' in JSON at position 2\n"],
       ["dag.json", "pmm: dag.json: not a dbt semantic manifest: `semantic_models` is missing or not a list (write it with `dbt parse`, which saves `target/semantic_manifest.json`)\n"],
     ];

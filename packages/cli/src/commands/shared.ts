@@ -30,17 +30,18 @@ export function manifestOption(cmd: Command): Command {
 }
 
 /**
- * Reads a dbt semantic manifest: a regular file (a device, a pipe or a folder
- * is refused before any read, as for the config),
- * at most MAX_MANIFEST_BYTES, UTF-8, in dbt's format. Any problem is one line
- * with the path (exit 2).
+ * Reads a dbt semantic manifest through the CLI's one reader of user files
+ * (`io.read`: a regular file only — devices, FIFOs and folders are refused
+ * unread — of at most MAX_MANIFEST_BYTES), then as UTF-8 in dbt's format.
+ * Any problem is one line with the path (exit 2).
  */
 export function readManifest(io: Io, path: string, shownAs: string): DbtManifest {
-  const kind = io.stat(path, true);
-  if (kind === null) throw new UsageError(`${shownAs}: no such dbt manifest file (run \`dbt parse\` to write target/semantic_manifest.json)`);
-  if (kind !== "file") throw new UsageError(`${shownAs}: the dbt manifest must be a file`);
-  const bytes = io.readFile(path);
-  if (bytes.length > MAX_MANIFEST_BYTES) throw new UsageError(`${shownAs}: the dbt manifest is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB`);
+  const r = io.read(path, MAX_MANIFEST_BYTES);
+  if (!r.ok) {
+    if (r.problem === "missing") throw new UsageError(`${shownAs}: no such dbt manifest file (run \`dbt parse\` to write target/semantic_manifest.json)`);
+    throw new UsageError(`${shownAs}: ${r.message}`);
+  }
+  const bytes = r.bytes;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
