@@ -33,10 +33,11 @@ export { format, isFormatFailure, DEFAULT_LINE_WIDTH, type FormatOptions, type F
 export { formatRange, type RangeEdit, type RangeEdits } from "./format/format-range.js";
 export { scaffold, type ScaffoldOptions, type ScaffoldFile } from "./init/scaffold.js";
 export type * from "./compile/types.js";
-export { compileBlueprint, blueprintText, type CompileOptions } from "./compile/compile.js";
+export { compileBlueprint, compileDbtSource, blueprintText, type CompileOptions, type DbtSource } from "./compile/compile.js";
 export { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./compile/blueprint-schema.js";
 export { validateBlueprint, type BlueprintValidation } from "./compile/validate.js";
 export { renderReport, escapeHtml } from "./compile/render.js";
-export { exportDbt, dbtName, type DbtExport, type DbtSkip } from "./compile/dbt.js";
+export { exportDbt, dbtName, isDbtName, jinjaVerbatim, type DbtExport, type DbtExportOptions, type DbtMetric, type DbtNote, type DbtSkip } from "./compile/dbt.js";
+export { parseDbtManifest, type DbtManifest, type DbtManifestMeasure, type DbtManifestMetric, type DbtManifestResult } from "./compile/dbt-manifest.js";
 export { diffBlueprints } from "./compile/diff.js";
 export { formatQuantity, formatPeriod } from "./compile/format-values.js";

@@ -218,7 +218,8 @@ const workspaceArb = fc
   });
 
 describe("compile properties", () => {
-  it("compiling random valid workspaces always validates against the schema", async () => {
+  // 150 checks and compiles: about 5 s on a machine shared with other jobs, so the limit is generous.
+  it("compiling random valid workspaces always validates against the schema", { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(workspaceArb, async (text) => {
         const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY });

@@ -640,6 +640,20 @@ export function compileBlueprint(program: Program, diagnostics: readonly Diagnos
   };
 }
 
+/** The blueprint sections `pmm export dbt` reads: metrics, dashboards and cadence, never the constellation. */
+export type DbtSource = Pick<Blueprint, "blueprint" | "metrics" | "dashboards" | "cadence">;
+
+/**
+ * Compiles only what the dbt export reads. It leaves out the constellation,
+ * whose nested input trees grow with the depth of an `inputs` chain; each
+ * metric is built from its own properties, so no step recurses deeper than a
+ * formula's nesting.
+ */
+export function compileDbtSource(program: Program, diagnostics: readonly Diagnostic[] = []): DbtSource {
+  const c = new Compiler(program, diagnostics);
+  return { blueprint: c.blueprintInfo(), metrics: [...program.metrics.values()].map((m) => c.metric(m)), dashboards: c.dashboards(), cadence: c.cadence() };
+}
+
 /** The blueprint as the text `pmm compile` writes: two-space JSON and a final newline. */
 export function blueprintText(blueprint: Blueprint): string {
   return `${JSON.stringify(blueprint, null, 2)}\n`;

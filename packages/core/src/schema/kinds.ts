@@ -96,7 +96,7 @@ const METRIC_COMMON: PropertySpec[] = [
   p("source", ref("source"), "the data source the metric is read from", { required: "kpi" }),
   p("definition", T.string, "how the metric is computed, in words everyone signs", { required: "kpi" }),
   p("formula", { t: "formula" }, "the metric as an expression over other metrics"),
-  p("measure", T.string, "the dbt semantic-layer measure that computes it (used by `pmm export dbt`)"),
+  p("measure", T.string, "the dbt semantic-layer measure that computes it, as its dbt name (`new_logo_deals_won`); `pmm export dbt` exports a metric with a `measure` or a `formula`"),
   list("agreed_by", ref("team"), "the teams that signed the definition"),
   p("baseline", T.quantity, "the historical starting value: `VALUE from SOURCE over PERIOD`", {
     modifiers: [

@@ -10,6 +10,8 @@ import blueprintCount from "./blueprint-count.js";
 import cadenceMatchesForum from "./cadence-matches-forum.js";
 import compositeMetric from "./composite-metric.js";
 import constellationCoverage from "./constellation-coverage.js";
+import dbtDrift from "./dbt-drift.js";
+import dbtExport from "./dbt-export.js";
 import definitionConflict from "./definition-conflict.js";
 import duplicateId from "./duplicate-id.js";
 import execViewFocus from "./exec-view-focus.js";
@@ -69,6 +71,8 @@ export const RULES: readonly Rule[] = [
   cadenceMatchesForum,
   compositeMetric,
   constellationCoverage,
+  dbtDrift,
+  dbtExport,
   definitionConflict,
   duplicateId,
   execViewFocus,
