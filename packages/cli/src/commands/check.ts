@@ -7,7 +7,7 @@ import { countBySeverity, plural } from "../reporters/types.js";
 import { UsageError } from "../io.js";
 import { applySafeFixes, unifiedDiff } from "../fix.js";
 import { visible } from "../visible.js";
-import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
+import { manifestOption, prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
 
 interface CheckOptions extends WorkspaceOptions {
   format: string;
@@ -49,6 +49,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .option("--fix", "apply the fixes that need no decision, write the files, then report what remains")
     .option("--fix-dry-run", "print the fixes --fix would apply as a unified diff; write nothing");
   workspaceOptions(cmd);
+  manifestOption(cmd);
   cmd.action((paths: string[], opts: CheckOptions) => {
     const { io } = ctx;
     const maxWarnings = warningBudget(opts.maxWarnings);
