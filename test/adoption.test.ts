@@ -10,7 +10,7 @@
 import { execFileSync, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkWorkspace } from "../packages/core/src/index.js";
@@ -34,9 +34,20 @@ function available(tool: string): boolean {
 const HAS_PRE_COMMIT = available("pre-commit");
 const HAS_NVIM = available("nvim");
 
+/**
+ * The environment of a team's shell: this one without what a package manager
+ * running the suite adds (`pnpm test` sets npm_config_* variables that npm
+ * warns about on every start).
+ */
+const SHELL_ENV: Record<string, string> = Object.fromEntries(
+  Object.entries(process.env)
+    .filter((e): e is [string, string] => e[1] !== undefined && !/^(npm_|pnpm_|INIT_CWD$)/i.test(e[0]))
+    .map(([k, v]) => [k, k === "PATH" ? v.split(delimiter).filter((p) => !p.startsWith(ROOT)).join(delimiter) : v]),
+);
+
 /** Runs a command; returns exit code and output as text. */
 function run(file: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r: SpawnSyncReturns<string> = spawnSync(file, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env }, timeout: 120_000 });
+  const r: SpawnSyncReturns<string> = spawnSync(file, args, { cwd, encoding: "utf8", env: { ...SHELL_ENV, NO_COLOR: "1", ...env }, timeout: 120_000 });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
@@ -202,12 +213,14 @@ describe("the installed CLI (npx --no-install pmm)", () => {
 describe("the installed language server", () => {
   /** Initializes `command` on broken/, waits for metrics.pmm's diagnostics, shuts down. */
   async function session(command: [string, ...string[]], cwd: string) {
+    const cli = JSON.parse(repoPmm(["check", "broken", "--format", "json"]).stdout) as { diagnostics: { file: string }[] };
+    const count = cli.diagnostics.filter((d) => d.file === "broken/metrics.pmm").length;
     const client = new LspClient(command, cwd);
     try {
       const init = await client.initialize(join(team, "broken"));
       const file = uri(join(team, "broken/metrics.pmm"));
       await client.open(file, readFileSync(join(team, "broken/metrics.pmm"), "utf8"));
-      const { diagnostics } = await client.diagnostics(file, 0, (d) => d.length > 0, 20_000);
+      const { diagnostics } = await client.diagnostics(file, 0, (d) => d.length === count, 20_000);
       return { init, diagnostics: diagnostics.map((d) => ({ code: d.code, message: d.message, range: d.range, severity: d.severity })) };
     } finally {
       await client.close();
@@ -403,7 +416,8 @@ describe.skipIf(!HAS_NVIM)("Neovim (Debian's 0.7) with the README's set-up", () 
       join(dir, "probe.lua"),
       [
         "local buf = vim.api.nvim_get_current_buf()",
-        "local waited = vim.wait(30000, function() return #vim.diagnostic.get(buf) > 0 end, 50)",
+        "local want = tonumber(vim.env.PMM_NVIM_EXPECT)",
+        "local waited = vim.wait(30000, function() return #vim.diagnostic.get(buf) >= want end, 50)",
         "local out = { filetype = vim.bo[buf].filetype, waited = waited, diagnostics = {} }",
         "for _, d in ipairs(vim.diagnostic.get(buf)) do",
         "  table.insert(out.diagnostics, { line = d.lnum, col = d.col, severity = d.severity, source = d.source, code = d.code, message = d.message })",
@@ -413,18 +427,18 @@ describe.skipIf(!HAS_NVIM)("Neovim (Debian's 0.7) with the README's set-up", () 
         "",
       ].join("\n"),
     );
-    const out = join(dir, "out.json");
-    // Started in the workspace's folder (the snippet's root); npx finds the team's node_modules above it.
-    const r = run("nvim", ["--headless", "--clean", "-u", join(dir, "init.lua"), "metrics.pmm", "-c", `luafile ${join(dir, "probe.lua")}`], join(team, "broken"), { PMM_NVIM_OUT: out });
-    expect(r.code, r.stderr).toBe(0);
-    const got = JSON.parse(readFileSync(out, "utf8")) as { filetype: string; waited: boolean; diagnostics: { line: number; col: number; severity: number; source: string; code: string; message: string }[] };
-    expect(got.filetype).toBe("pmm");
-    expect(got.waited).toBe(true);
     const severity = { error: 1, warning: 2, info: 3, hint: 4 } as const;
     const json = JSON.parse(repoPmm(["check", "broken", "--format", "json"]).stdout) as { diagnostics: { file: string; rule: string; severity: keyof typeof severity; message: string; start: { line: number; column: number } }[] };
     const expected = json.diagnostics
       .filter((d) => d.file === "broken/metrics.pmm")
       .map((d) => ({ line: d.start.line - 1, col: d.start.column - 1, severity: severity[d.severity], source: "pmm", code: d.rule, message: d.message }));
+    const out = join(dir, "out.json");
+    // Started in the workspace's folder (the snippet's root); npx finds the team's node_modules above it.
+    const r = run("nvim", ["--headless", "--clean", "-u", join(dir, "init.lua"), "metrics.pmm", "-c", `luafile ${join(dir, "probe.lua")}`], join(team, "broken"), { PMM_NVIM_OUT: out, PMM_NVIM_EXPECT: String(expected.length) });
+    expect(r.code, r.stderr).toBe(0);
+    const got = JSON.parse(readFileSync(out, "utf8")) as { filetype: string; waited: boolean; diagnostics: { line: number; col: number; severity: number; source: string; code: string; message: string }[] };
+    expect(got.filetype).toBe("pmm");
+    expect(got.waited).toBe(true);
     const key = (d: { line: number; col: number; code: string; message: string }) => `${d.line}:${d.col}:${d.code}:${d.message}`;
     expect(expected.length).toBeGreaterThan(0);
     expect(got.diagnostics.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.sort((a, b) => key(a).localeCompare(key(b))));
