@@ -299,13 +299,13 @@ describe("the GitHub Action (action.yml, action/run.mjs)", () => {
   });
 
   /** Runs the entry script the way the runner does: inputs as INPUT_*, the runner's files. */
-  function runAction(workspace: string, inputs: Record<string, string>) {
+  function runAction(workspace: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
     const dir = mkdtempSync(join(tmp, "runner-"));
     const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary") };
     for (const f of Object.values(files)) writeFileSync(f, "");
     const env: Record<string, string> = { GITHUB_ACTIONS: "true", CI: "true", GITHUB_WORKSPACE: workspace, GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: dir, ...files };
     for (const [name, value] of Object.entries(action.inputs)) env[`INPUT_${name.toUpperCase()}`] = inputs[name] ?? value.default;
-    const r = run(process.execPath, [join(ROOT, "action/run.mjs")], workspace, env);
+    const r = run(process.execPath, [join(ROOT, "action/run.mjs")], workspace, { ...env, ...extraEnv });
     return { ...r, output: readFileSync(files.GITHUB_OUTPUT, "utf8"), summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8") };
   }
 
@@ -338,6 +338,38 @@ describe("the GitHub Action (action.yml, action/run.mjs)", () => {
     cpSync(join(ROOT, "examples/starter"), join(plain, "metrics"), { recursive: true });
     const r = runAction(plain, { paths: "metrics", format: "pretty" });
     expect(r.stdout).toBe(`pmm: the action's build (${join(ROOT, "packages/cli/dist/pmm.js")})\n✔ no problems in 1 file\n`);
+    expect(r.output).toBe("exit-code=0\nerrors=0\nwarnings=0\nsarif-file=\n");
+  });
+
+  it("without either, it builds the action's checkout first (pnpm install + build there), or says why it could not", () => {
+    // A checkout with no build, and an `npx` on PATH that records its calls and "builds" by copying the CLI.
+    const checkout = mkdtempSync(join(tmp, "checkout-"));
+    const bin = mkdtempSync(join(tmp, "bin-"));
+    const calls = join(bin, "calls");
+    writeFileSync(
+      join(bin, "npx"),
+      [
+        "#!/bin/sh",
+        'echo "$(pwd) npx $*" >> "$STUB_CALLS"',
+        '[ "$3" = "install" ] && [ -n "$STUB_FAIL" ] && exit 3',
+        `[ "$3" = "build" ] && mkdir -p packages/cli/dist && cp ${["pmm.js", "pmm-cli.cjs"].map((f) => join(ROOT, "packages/cli/dist", f)).join(" ")} packages/cli/dist/`,
+        "exit 0",
+        "",
+      ].join("\n"),
+      { mode: 0o755 },
+    );
+    const plain = mkdtempSync(join(tmp, "plain-"));
+    cpSync(join(ROOT, "examples/starter"), join(plain, "metrics"), { recursive: true });
+    const env = { GITHUB_ACTION_PATH: checkout, PATH: `${bin}${delimiter}${SHELL_ENV["PATH"]}`, STUB_CALLS: calls };
+
+    const failed = runAction(plain, { paths: "metrics" }, { ...env, STUB_FAIL: "1" });
+    expect(failed).toMatchObject({ code: 2, output: "" });
+    expect(failed.stdout).toBe(`::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::error title=pmm::building pmm in ${checkout} failed (npx pnpm@10.34.9 install --frozen-lockfile exited 3)\n`);
+
+    writeFileSync(calls, "");
+    const r = runAction(plain, { paths: "metrics", format: "pretty" }, env);
+    expect(readFileSync(calls, "utf8")).toBe(`${checkout} npx -y pnpm@10.34.9 install --frozen-lockfile\n${checkout} npx -y pnpm@10.34.9 build\n`);
+    expect(r.stdout).toBe(`::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::endgroup::\npmm: the action's build (${join(checkout, "packages/cli/dist/pmm.js")})\n✔ no problems in 1 file\n`);
     expect(r.output).toBe("exit-code=0\nerrors=0\nwarnings=0\nsarif-file=\n");
   });
 
