@@ -132,7 +132,8 @@ describe("README: compiling for dashboards", () => {
     const workflow = parse(yaml!) as { on: string; jobs: { diff: { steps: Array<{ run?: string; uses?: string }> } } };
     expect(workflow.on).toBe("pull_request");
     const runs = workflow.jobs.diff.steps.map((s) => s.run ?? s.uses ?? "");
-    expect(runs).toContain("node packages/cli/dist/pmm.js diff /tmp/old.json /tmp/new.json > /tmp/diff.md");
+    expect(runs).toContain("npx --no-install pmm diff /tmp/old.json /tmp/new.json > /tmp/diff.md");
+    expect(runs).toContain("npm ci");
     expect(runs.some((r) => r.startsWith("gh pr comment") && r.includes("--body-file /tmp/diff.md"))).toBe(true);
   });
 });

@@ -33,6 +33,7 @@ export { RHYTHM_DAYS, CADENCE_DAYS } from "./check/helpers/cadence.js";
 export { format, isFormatFailure, DEFAULT_LINE_WIDTH, type FormatOptions, type Formatted, type FormatFailure } from "./format/format.js";
 export { formatRange, type RangeEdit, type RangeEdits } from "./format/format-range.js";
 export { scaffold, type ScaffoldOptions, type ScaffoldFile } from "./init/scaffold.js";
+export { ciWorkflow, CI_PROVIDERS, type CiOptions, type CiProvider } from "./init/ci.js";
 export type * from "./compile/types.js";
 export { compileBlueprint, compileDbtSource, blueprintText, type CompileOptions, type DbtSource } from "./compile/compile.js";
 export { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./compile/blueprint-schema.js";
