@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { blueprintText, compileBlueprint, type Blueprint } from "@pmm/core";
+import { blueprintText, compileBlueprint, parseWorkspaceReadings, type Blueprint, type Program, type Readings } from "@pmm/core";
+import { UsageError } from "../io.js";
 import { REPORTERS } from "../reporters/index.js";
 import { plural } from "../reporters/types.js";
 import type { Io } from "../io.js";
@@ -10,6 +11,36 @@ import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions }
 export interface CompileOptions extends WorkspaceOptions {
   output?: string;
   force?: boolean;
+  readings?: string;
+}
+
+/** The largest readings file read (a year of daily readings of 1,000 metrics is about 5 MB). */
+const MAX_READINGS_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads `--readings FILE` (CSV, or JSON when the name ends in `.json`):
+ * only a regular file, at most 64 MB, valid UTF-8. Every problem prints as
+ * `FILE:LINE:COL: message` on stderr; any problem is exit 2 with nothing written.
+ */
+export function loadReadings(io: Io, path: string, program: Program): Readings {
+  const abs = resolve(io.cwd, path);
+  const kind = io.stat(abs, true);
+  if (kind === null) throw new UsageError(`${path}: no such readings file (or not a regular file)`);
+  if (kind !== "file") throw new UsageError(`${path}: the readings must be a file`);
+  const bytes = io.readFile(abs);
+  if (bytes.length > MAX_READINGS_BYTES) throw new UsageError(`${path}: the readings file is ${Math.ceil(bytes.length / 1024 / 1024)} MB, over the 64 MB limit; query a coarser grain or fewer metrics`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${path}: the readings are not valid UTF-8; export them as UTF-8`);
+  }
+  const readings = parseWorkspaceReadings(program, text, /\.json$/i.test(path) ? "json" : "csv");
+  if (readings.problems.length > 0) {
+    for (const p of readings.problems) io.stderr(`${path}${p.line !== null ? `:${p.line}:${p.column ?? 1}` : ""}: ${p.message}\n`);
+    throw new UsageError(`${path}: ${plural(readings.problems.length, "problem")} in the readings; fix them and run again`);
+  }
+  return readings;
 }
 
 /**
@@ -29,7 +60,8 @@ export function compileWorkspace(ctx: CommandContext, paths: readonly string[], 
   }
   // The date goes into the output only when the user gave one, so runs on different days stay byte-identical.
   const given = opts.today ?? prepared.config.today ?? undefined;
-  return compileBlueprint(program, diagnostics, given === undefined ? {} : { today: prepared.today });
+  const readings = opts.readings === undefined ? undefined : loadReadings(io, opts.readings, program);
+  return compileBlueprint(program, diagnostics, { ...(given === undefined ? {} : { today: prepared.today }), ...(readings ? { readings } : {}) });
 }
 
 /** Writes text to `-o FILE` (relative to the current directory) or stdout. */
@@ -47,7 +79,8 @@ export function compileCommand(ctx: CommandContext): Command {
     .description("compile a workspace to the JSON blueprint (refuses while errors remain, unless --force)")
     .argument("[paths...]", "files or folders of the workspace", [])
     .option("-o, --output <file>", "write the blueprint to this file instead of stdout")
-    .option("--force", "write the blueprint even when errors remain");
+    .option("--force", "write the blueprint even when errors remain")
+    .option("--readings <file>", "warehouse readings to include: CSV as `mf query --csv` writes it, or the same rows as JSON (docs/readings.md)");
   workspaceOptions(cmd);
   cmd.action((paths: string[], opts: CompileOptions) => {
     const blueprint = compileWorkspace(ctx, paths, opts, true);

@@ -55,7 +55,7 @@ describe("compileBlueprint", () => {
     expect(await validateBlueprint(bp)).toEqual({ ok: true });
     expect(bp.$schema).toBe(BLUEPRINT_SCHEMA_ID);
     expect(bp.blueprint.name).toBe("Acme PMM measurement");
-    expect(bp.blueprint.sales_cycle).toEqual({ value: 45, unit: "days" });
+    expect(bp.blueprint.sales_cycle).toEqual({ value: 45, unit: "days", as_written: "45d" });
     expect(bp.metrics).toHaveLength(29);
   });
 
@@ -76,7 +76,7 @@ describe("compileBlueprint", () => {
     const nrr = bp.targets.find((t) => t.metric === "net_revenue_retention")!;
     expect(nrr.baseline).toEqual({ value: { value: 104, unit: "percent" }, source: "warehouse", period: { start: "2026-04-01", end: "2026-06-30" } });
     expect(nrr.target).toEqual({ value: { value: 108, unit: "percent" }, by: { start: "2026-10-01", end: "2026-12-31" } });
-    expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days" });
+    expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days", as_written: "14d" });
     const company = bp.okrs.objectives.find((o) => o.id === "company_growth")!;
     expect(company.key_results[0]).toMatchObject({ metric: "arr", current: { value: 41_600_000, unit: "currency", currency: "USD" }, current_on: "2026-10-31", score: 0.5636, band: "yellow" });
     expect(company.score).toBeCloseTo((3.1 / 5.5 + 0.5 + 3550 / 5600) / 3, 4);

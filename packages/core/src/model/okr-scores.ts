@@ -19,13 +19,23 @@ export function scoreBand(score: number): ScoreBand {
   return score < 0.4 ? "red" : score < 0.7 ? "yellow" : "green";
 }
 
-/** Scores a key result: (current − from) / (to − from), clamped to 0–1. */
-export function scoreKeyResult(kr: KeyResult): KeyResultScore {
+/** A reading of a key result's metric taken from outside the workspace (the warehouse): value and date. */
+export interface KeyResultReading {
+  readonly value: number;
+  readonly on: string;
+}
+
+/**
+ * Scores a key result: (current − from) / (to − from), clamped to 0–1. A
+ * key result without `current` is scored from `reading` when one is given.
+ */
+export function scoreKeyResult(kr: KeyResult, reading?: KeyResultReading): KeyResultScore {
   const currentProp = prop(kr, "current");
   const phrase = currentProp?.value && currentProp.value.type === "phrase" ? currentProp.value : undefined;
-  const current = numericValue(asLiteral(phrase?.expr));
+  const fromReading = currentProp === undefined && reading !== undefined;
+  const current = fromReading ? reading.value : numericValue(asLiteral(phrase?.expr));
   const on = modifierOf(phrase, "on");
-  const currentOn = on?.type === "date" ? on.iso : null;
+  const currentOn = fromReading ? reading.on : on?.type === "date" ? on.iso : null;
   const from = numericValue(asLiteral(kr.from));
   const to = numericValue(asLiteral(kr.to));
   if (current === undefined || from === undefined || to === undefined || to === from) {
@@ -37,8 +47,8 @@ export function scoreKeyResult(kr: KeyResult): KeyResultScore {
 }
 
 /** An objective's score: the mean of its scored key results, or null when none is scored. */
-export function scoreObjective(okr: Declaration): { score: number | null; band: ScoreBand | null } {
-  const scores = okr.keyResults.map((kr) => scoreKeyResult(kr).score).filter((s): s is number => s !== null);
+export function scoreObjective(okr: Declaration, readingOf?: (kr: KeyResult) => KeyResultReading | undefined): { score: number | null; band: ScoreBand | null } {
+  const scores = okr.keyResults.map((kr) => scoreKeyResult(kr, readingOf?.(kr)).score).filter((s): s is number => s !== null);
   if (scores.length === 0) return { score: null, band: null };
   const score = scores.reduce((a, b) => a + b, 0) / scores.length;
   return { score, band: scoreBand(score) };
