@@ -96,6 +96,8 @@ export interface TreeLayout {
 export interface LayoutOptions {
   /** Most metrics drawn (default 160); deeper levels collapse first. */
   readonly maxNodes?: number;
+  /** Most columns (trees) drawn (default 24); the rest are counted in the note under the graph. */
+  readonly maxColumns?: number;
   /** Deepest level drawn below an output (default 5). */
   readonly maxDepth?: number;
   /** Column orders tried exhaustively at most (default 720). */
@@ -318,7 +320,7 @@ export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}):
   let best: TreeLayout | undefined;
   let bestScore: readonly number[] = [];
   for (const order of candidates) {
-    const laid = place(bp, g, order, maxNodes, maxDepth);
+    const laid = place(bp, g, order.slice(0, Math.max(1, Math.min(maxNodes, options.maxColumns ?? 24))), maxNodes, maxDepth);
     const pos = new Map(order.map((r, i) => [r, i]));
     const adjacent = guardPairs.filter(([p, q]) => pos.has(p) && pos.has(q) && Math.abs(pos.get(p)! - pos.get(q)!) === 1).length;
     const score = [laid.crossings ?? 0, -adjacent];
@@ -334,8 +336,7 @@ export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}):
 function place(bp: Blueprint, g: Graph, order: readonly number[], maxNodes: number, maxDepth: number): TreeLayout {
   const n = g.ids.length;
   const metricOf = new Map(bp.metrics.map((m) => [m.id, m]));
-  // Columns beyond the budget are not drawn.
-  const roots = order.slice(0, Math.max(1, maxNodes));
+  const roots = order;
   const f = forest(g, roots);
   // The deepest level that fits the budget.
   const perDepth: number[] = [];
