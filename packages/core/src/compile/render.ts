@@ -428,7 +428,7 @@ ul.tree ul.tree li::before{content:"";position:absolute;left:-18px;top:-12px;bot
 .doc{color:#475569;margin:6px 0}
 table{border-collapse:collapse;width:100%}
 th{text-align:left;font-size:11.5px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600;border-bottom:1px solid var(--line);padding:6px 8px}
-td{border-bottom:1px solid #f1f5f9;padding:7px 8px;vertical-align:top;overflow-wrap:anywhere}
+td{border-bottom:1px solid #f1f5f9;padding:7px 8px;vertical-align:top;overflow-wrap:break-word}
 table.krs{margin-top:8px}
 table.data{background:#fff;border:1px solid var(--line);border-radius:10px;overflow:hidden}
 td.num{text-align:right;white-space:nowrap}td.arrow{color:var(--muted)}
@@ -465,8 +465,8 @@ footer{color:var(--muted);font-size:12px;padding:0 40px 30px}
 .sev-text-error{color:#991b1b;font-weight:600}.sev-text-warning{color:#92400e;font-weight:600}.sev-text-info,.sev-text-hint{color:#475569}
 .launches{display:flex;flex-direction:column;gap:12px}
 .launch-head{display:flex;justify-content:space-between;gap:12px;align-items:baseline;flex-wrap:wrap}
-.stages{display:grid;grid-template-columns:1fr 18px 1fr 18px 1fr 18px 1fr;gap:6px;margin-top:10px;align-items:stretch}
-.stage{border:1px solid var(--line);border-radius:8px;padding:6px 8px;background:#fcfcfd}
+.stages{display:grid;grid-template-columns:minmax(0,1fr) 18px minmax(0,1fr) 18px minmax(0,1fr) 18px minmax(0,1fr);gap:6px;margin-top:10px;align-items:stretch}
+.stage{border:1px solid var(--line);border-radius:8px;padding:6px 8px;background:#fcfcfd;min-width:0;overflow-wrap:anywhere}
 .stage-required{border-color:#94a3b8}
 .stage h5{margin:0 0 4px;font-size:11.5px;text-transform:uppercase;letter-spacing:.06em;color:#334155}
 .stage-arrow{align-self:center;text-align:center;color:var(--muted)}
@@ -477,8 +477,8 @@ footer{color:var(--muted);font-size:12px;padding:0 40px 30px}
 @media print{nav{display:none}body{background:#fff;font-size:12px}main{padding:0 8px;max-width:none}header{padding:14px 8px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .card,.graph-wrap{box-shadow:none}.graph-wrap{overflow:visible;padding:4px}svg.constellation{max-width:100%;height:auto}
 section{break-before:auto}h2,h3,h4{break-after:avoid}tr,.card,.stage,.report,.view-metric{break-inside:avoid}thead{display:table-header-group}
-table.data{border-radius:0;overflow:visible}th,td{padding:4px 5px}.forum{grid-template-columns:1fr}.lane{grid-template-columns:90px 1fr}.dim-summary{grid-template-columns:repeat(3,1fr)}
-.stages{grid-template-columns:1fr 12px 1fr 12px 1fr 12px 1fr}}
+table.data{border-radius:0;overflow:visible}th,td{padding:4px 5px}.sparkline{width:84px;height:24px}td code{font-size:10px}.forum{grid-template-columns:1fr}.lane{grid-template-columns:90px 1fr}.dim-summary{grid-template-columns:repeat(3,1fr)}
+.stages{grid-template-columns:minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr)}code{overflow-wrap:anywhere}}
 `;
 
 /** The blueprint as one self-contained HTML page; every user text is escaped. */

@@ -306,15 +306,20 @@ export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}):
     candidates = [[...fixed, ...groups.flat().filter((i) => !fixed.includes(i))]];
   } else {
     const limit = options.maxOrders ?? 720;
-    let combos: number[][] = [[]];
-    for (const group of groups) {
-      const perms = group.length <= 7 ? permutations(group, limit) : [group];
-      if (combos.length * perms.length > limit || g.out.reduce((s, o) => s + o.length, 0) > 400) {
-        combos = combos.map((c) => [...c, ...group]);
-        continue;
+    const edgeCount = g.out.reduce((sum, o) => sum + o.length, 0);
+    const expand = (groupOrder: readonly number[][]): number[][] => {
+      let combos: number[][] = [[]];
+      for (const group of groupOrder) {
+        const perms = group.length <= 7 && edgeCount <= 400 ? permutations(group, limit) : [group];
+        combos = combos.length * perms.length > limit ? combos.map((c) => [...c, ...group]) : combos.flatMap((c) => perms.map((p) => [...c, ...p]));
       }
-      combos = combos.flatMap((c) => perms.map((p) => [...c, ...p]));
-    }
+      return combos;
+    };
+    // Dimensions stay contiguous; their order (the metrics under no output stay last) and the order inside each are searched.
+    const dims = loose.length > 0 ? groups.slice(0, -1) : groups;
+    const groupOrders = dims.length <= 4 && edgeCount <= 400 ? permutations(dims, 24).map((o) => (loose.length > 0 ? [...o, loose] : o)) : [groups];
+    const combos: number[][] = [];
+    for (const o of groupOrders) for (const c of expand(o)) if (combos.length < limit) combos.push(c);
     candidates = combos;
   }
   let best: TreeLayout | undefined;
