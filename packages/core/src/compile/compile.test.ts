@@ -230,7 +230,8 @@ describe("compile properties", () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // Not a timing test: 150 compiles and validations take about a second alone, several on a loaded machine.
+  }, 30_000);
 });
 
 /** A chain of `n` metrics linked by `inputs`; every metric an output when `outputs`. */
