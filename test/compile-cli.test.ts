@@ -159,7 +159,7 @@ describe("--readings", () => {
     expect([c.code, c.stderr]).toEqual([0, ""]);
     const bp = JSON.parse(c.stdout) as { readings: { grain: string; series: Array<{ metric: string; points: unknown[] }> }; targets: Array<{ metric: string; latest: unknown }> };
     expect(bp.readings.grain).toBe("week");
-    expect(bp.readings.series.map((s) => s.points.length)).toEqual(Array(24).fill(13));
+    expect(bp.readings.series.map((s) => s.points.length)).toEqual(Array(27).fill(13));
     expect(bp.targets.find((t) => t.metric === "arr")!.latest).toEqual({ date: "2026-11-16", value: { value: 41_600_000, unit: "currency", currency: "USD" } });
     const r = pmm(["render", "examples/acme", ...TODAY, "--readings", "examples/acme/readings.csv"]);
     expect([r.code, r.stderr]).toEqual([0, ""]);

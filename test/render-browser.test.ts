@@ -75,7 +75,7 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
       "integrations: 9Data integration",
       "diagnostics: 10Diagnostics",
     ]);
-    // One sparkline per KPI: acme's 24 KPIs all have 13 weekly readings.
+    // One sparkline per KPI: acme's 24 KPIs all have 13 weekly readings (the fixture also reads the three Copilot launch metrics, shown in the launch card).
     expect(await page.$$eval("#targets tbody tr", (rs) => rs.length)).toBe(24);
     expect(await page.$$eval("#targets svg.sparkline", (ss) => ss.map((s) => s.querySelectorAll("polyline")[0]!.getAttribute("points")!.split(" ").length))).toEqual(Array(24).fill(13));
     expect(await page.$$eval("svg.sparkline", (ss) => ss.length)).toBe(24);
@@ -92,6 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
     expect(await page.$$eval("#okrs [data-objective]", (os) => os.map((o) => o.getAttribute("data-objective")))).toEqual(["company_growth", "pmm_adoption", "pmm_win", "cs_retention", "icp_pipeline"]);
     expect(await page.$$eval("#okrs .score-yellow", (s) => s.length)).toBeGreaterThan(0);
     expect(await page.$$eval("#launches [data-launch]", (ls) => ls.map((l) => `${l.getAttribute("data-launch")}: ${[...l.querySelectorAll("[data-stage]")].map((s) => s.querySelectorAll("li").length).join(",")}`))).toEqual(["copilot_ga: 0,1,1,1", "template_gallery: 0,0,1,0", "slack_refresh: 0,0,0,0"]);
+    expect(await page.textContent('#launches [data-launch="copilot_ga"] [data-stage="revenue"]')).toContain("$582k 2026-11-16");
     expect(await page.$$eval("#experiments [data-experiment]", (xs) => xs.map((x) => x.textContent))).toEqual([
       expect.stringContaining("2,033 per arm × 2 = 4,066180/day → 23 days of traffic"),
       expect.stringContaining("2,257 per arm × 2 = 4,514450/day → 11 days of traffic"),

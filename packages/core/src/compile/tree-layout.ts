@@ -94,7 +94,7 @@ export interface TreeLayout {
 
 /** Limits of the drawing. */
 export interface LayoutOptions {
-  /** Most metrics drawn (default 160); deeper levels collapse first. */
+  /** Most metrics drawn (default 120); deeper levels collapse first. */
   readonly maxNodes?: number;
   /** Most columns (trees) drawn (default 24); the rest are counted in the note under the graph. */
   readonly maxColumns?: number;
@@ -280,7 +280,7 @@ function permutations<T>(items: readonly T[], limit: number): T[][] {
  */
 export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}): TreeLayout {
   const g = graphOf(bp);
-  const maxNodes = options.maxNodes ?? 160;
+  const maxNodes = options.maxNodes ?? 120;
   const maxDepth = options.maxDepth ?? 5;
   const groups: number[][] = bp.constellation.dimensions.map((d) => d.outputs.map((o) => g.index.get(o.metric)!).filter((i) => i !== undefined));
   // Metrics no output reaches head columns of their own, after the outputs.
