@@ -473,9 +473,9 @@ footer{color:var(--muted);font-size:12px;padding:0 40px 30px}
 .stage-metrics{list-style:none;margin:0;padding:0}.stage-metrics li{margin:4px 0}
 .chip-tier{background:#0f172a;color:#fff;border-color:#0f172a}.chip-live{background:#dcfce7;color:#166534;border-color:#bbf7d0}.chip-upcoming{background:#e0f2fe;color:#075985;border-color:#bae6fd}
 .chip-ok{background:#f0fdf4;color:#166534;border-color:#bbf7d0}.chip-gap{background:#fffbeb;color:#92400e;border-color:#fde68a}
-@page{margin:14mm}
+@page{margin:14mm}@page graph{size:landscape;margin:10mm}
 @media print{nav{display:none}body{background:#fff;font-size:12px}main{padding:0 8px;max-width:none}header{padding:14px 8px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
-.card,.graph-wrap{box-shadow:none}.graph-wrap{overflow:visible;padding:4px}svg.constellation{max-width:100%;height:auto}
+.card,.graph-wrap{box-shadow:none}.graph-wrap{overflow:visible;padding:4px}svg.constellation{max-width:100%;max-height:170mm;height:auto}#constellation{page:graph}
 section{break-before:auto}h2,h3,h4{break-after:avoid}tr,.card,.stage,.report,.view-metric{break-inside:avoid}thead{display:table-header-group}
 table.data{border-radius:0;overflow:visible}th,td{padding:4px 5px}.sparkline{width:84px;height:24px}td code{font-size:10px}.forum{grid-template-columns:1fr}.lane{grid-template-columns:90px 1fr}.dim-summary{grid-template-columns:repeat(3,1fr)}
 .stages{grid-template-columns:minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr)}code{overflow-wrap:anywhere}}
