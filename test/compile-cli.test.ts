@@ -173,7 +173,7 @@ describe("--readings", () => {
       code: 2,
       stdout: "",
       stderr:
-        "r.csv:1:23: column `wua` names no metric of the workspace — did you mean `wau`?; name the column by the metric's exported dbt name (its id), or leave it out of the query\n" +
+        "r.csv:1:23: column `wua` names no metric of the workspace; did you mean `wau`?\n" +
         "r.csv:2:12: `12%` is a percentage but metric `wau` is measured in count; write the reading in the metric's unit, or correct the metric's `unit`\n" +
         "r.csv:3:1: 2026-09-07 appears twice (first on line 2); keep one row per period\n" +
         "pmm: r.csv: 3 problems in the readings; fix them and run again\n",
@@ -194,5 +194,17 @@ describe("--readings", () => {
     expect(run("sub")).toEqual([2, "pmm: sub: the readings must be a file\n"]);
     expect(run("/dev/zero")).toEqual([2, "pmm: /dev/zero: no such readings file (or not a regular file)\n"]);
     expect(run("bad.csv")).toEqual([2, "pmm: bad.csv: the readings are not valid UTF-8; export them as UTF-8\n"]);
+  });
+});
+
+describe("--readings with many problems", () => {
+  it("prints the first 100 and how many more", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `2026-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},x`);
+    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: input  unit: count  owner: t  levers: ["l"] }\n', "r.csv": `metric_time__day,wau\n${rows.join("\n")}\n` });
+    const r = pmm(["render", ".", ...TODAY, "--readings", "r.csv"], { cwd: dir });
+    const lines = r.stderr.trimEnd().split("\n");
+    expect([r.code, r.stdout, lines.length]).toEqual([2, "", 102]);
+    expect(lines[0]).toBe("r.csv:2:12: `x` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)");
+    expect(lines.slice(100)).toEqual(["r.csv: … and 50 more", "pmm: r.csv: 150 problems in the readings; fix them and run again"]);
   });
 });

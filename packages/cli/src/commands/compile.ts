@@ -14,6 +14,9 @@ export interface CompileOptions extends WorkspaceOptions {
   readings?: string;
 }
 
+/** Readings problems printed at most (the count line says the total). */
+const MAX_PROBLEMS_SHOWN = 100;
+
 /** The largest readings file read (a year of daily readings of 1,000 metrics is about 5 MB). */
 const MAX_READINGS_BYTES = 64 * 1024 * 1024;
 
@@ -37,7 +40,9 @@ export function loadReadings(io: Io, path: string, program: Program): Readings {
   }
   const readings = parseWorkspaceReadings(program, text, /\.json$/i.test(path) ? "json" : "csv");
   if (readings.problems.length > 0) {
-    for (const p of readings.problems) io.stderr(`${path}${p.line !== null ? `:${p.line}:${p.column ?? 1}` : ""}: ${p.message}\n`);
+    // The first 100 problems, one line each; a file with thousands of bad cells says how many more there are.
+    for (const p of readings.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(`${path}${p.line !== null ? `:${p.line}:${p.column ?? 1}` : ""}: ${p.message}\n`);
+    if (readings.problems.length > MAX_PROBLEMS_SHOWN) io.stderr(`${path}: … and ${readings.problems.length - MAX_PROBLEMS_SHOWN} more\n`);
     throw new UsageError(`${path}: ${plural(readings.problems.length, "problem")} in the readings; fix them and run again`);
   }
   return readings;

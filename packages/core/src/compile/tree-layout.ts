@@ -303,7 +303,8 @@ export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}):
   let candidates: number[][];
   if (options.order) {
     const fixed = options.order.map((id) => g.index.get(id)).filter((i): i is number => i !== undefined);
-    candidates = [[...fixed, ...groups.flat().filter((i) => !fixed.includes(i))]];
+    const placed = new Set(fixed);
+    candidates = [[...fixed, ...groups.flat().filter((i) => !placed.has(i))]];
   } else {
     const limit = options.maxOrders ?? 720;
     const edgeCount = g.out.reduce((sum, o) => sum + o.length, 0);

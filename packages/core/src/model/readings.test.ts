@@ -46,7 +46,7 @@ describe("parseReadings: good input", () => {
 describe("parseReadings: every bad input is a problem with its place", () => {
   it("an unknown metric column, with did-you-mean", () => {
     expect(problems(csv("metric_time__week,wua,churn\n2026-09-07,1,2\n"))).toEqual([
-      "1:19 column `wua` names no metric of the workspace — did you mean `wau`?; name the column by the metric's exported dbt name (its id), or leave it out of the query",
+      "1:19 column `wua` names no metric of the workspace; did you mean `wau`?",
       "1:23 column `churn` names no metric of the workspace; name the column by the metric's exported dbt name (its id), or leave it out of the query",
     ]);
   });

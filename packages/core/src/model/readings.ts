@@ -384,7 +384,8 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
     const metric = options.metric(name);
     if (!metric) {
       const hint = closest(name, names);
-      problems.push({ line: cell.line, column: cell.column, message: `column \`${name}\` names no metric of the workspace${hint ? ` — did you mean \`${hint}\`?` : ""}; name the column by the metric's exported dbt name (its id), or leave it out of the query` });
+      const fix = hint ? `did you mean \`${hint}\`?` : "name the column by the metric's exported dbt name (its id), or leave it out of the query";
+      problems.push({ line: cell.line, column: cell.column, message: `column \`${name}\` names no metric of the workspace; ${fix}` });
       return;
     }
     const first = seenMetric.get(metric.id);
