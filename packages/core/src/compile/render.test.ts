@@ -46,6 +46,15 @@ describe("renderReport", () => {
   });
 });
 
+describe("renderReport with readings", () => {
+  it("marks a key result scored from the warehouse", () => {
+    const ws = 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t  baseline: 100  target: 200 by 2026-Q4 }\nokr k "K" { level: company  owner: t  period: 2026-H2  kr wau: 100 -> 200 by 2026-Q4 }\n';
+    const { program, diagnostics } = checkWorkspace([{ path: "a.pmm", contents: ws }], { today: "2026-11-23" });
+    const html = renderReport(compileBlueprint(program, diagnostics, { today: "2026-11-23", readings: { grain: "week", series: new Map([["wau", [{ date: "2026-10-05", value: 150 }]]]) } }));
+    expect(html).toContain('<td>150 <span class="muted">on 2026-10-05</span> <span class="chip chip-reading">warehouse</span></td>');
+  });
+});
+
 describe("renderReport wording", () => {
   const WS = `
 blueprint b "B" { maturity: 3  sales_cycle: 60d  north_star: o }

@@ -100,7 +100,7 @@ function chips(items: readonly string[], cls = ""): string {
 }
 
 function keyResultRow(kr: KeyResultOut, fiscal: number): string {
-  const current = kr.current === null ? `<span class="muted">no reading</span>` : `${e(formatQuantity(kr.current))}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}`;
+  const current = kr.current === null ? `<span class="muted">no reading</span>` : `${e(formatQuantity(kr.current))}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}${kr.current_source === "readings" ? ` <span class="chip chip-reading">warehouse</span>` : ""}`;
   return (
     `<tr><td><b>${e(kr.name)}</b><br><code>${e(kr.metric)}</code></td>` +
     `<td>${e(formatQuantity(kr.from))} → ${e(formatQuantity(kr.to))}${kr.by ? ` <span class="muted">by ${e(formatPeriod(kr.by, fiscal))}</span>` : ""}</td>` +
@@ -472,7 +472,7 @@ footer{color:var(--muted);font-size:12px;padding:0 40px 30px}
 .stage-arrow{align-self:center;text-align:center;color:var(--muted)}
 .stage-metrics{list-style:none;margin:0;padding:0}.stage-metrics li{margin:4px 0}
 .chip-tier{background:#0f172a;color:#fff;border-color:#0f172a}.chip-live{background:#dcfce7;color:#166534;border-color:#bbf7d0}.chip-upcoming{background:#e0f2fe;color:#075985;border-color:#bae6fd}
-.chip-ok{background:#f0fdf4;color:#166534;border-color:#bbf7d0}.chip-gap{background:#fffbeb;color:#92400e;border-color:#fde68a}
+.chip-reading{background:#eff6ff;color:#1e40af;border-color:#bfdbfe}.chip-ok{background:#f0fdf4;color:#166534;border-color:#bbf7d0}.chip-gap{background:#fffbeb;color:#92400e;border-color:#fde68a}
 @page{margin:14mm}@page graph{size:landscape;margin:10mm}
 @media print{nav{display:none}body{background:#fff;font-size:12px}main{padding:0 8px;max-width:none}header{padding:14px 8px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
 .card,.graph-wrap{box-shadow:none}.graph-wrap{overflow:visible;padding:4px}svg.constellation{max-width:100%;max-height:170mm;height:auto}#constellation{page:graph}
