@@ -126,7 +126,7 @@ describe("pmm diff", () => {
     const ok = join(dir, "ok.json");
     expect(pmm(["compile", "examples/acme", ...TODAY, "-o", ok]).code).toBe(0);
     for (const [file, message] of [
-      ["missing.json", "missing.json: cannot read: ENOENT"],
+      ["missing.json", "missing.json: no such file"],
       ["bad.json", "bad.json: not valid JSON: "],
       ["other.json", "other.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`"],
     ] as const) {
@@ -190,9 +190,9 @@ describe("--readings", () => {
       expect(r.stdout).toBe("");
       return [r.code, r.stderr];
     };
-    expect(run("none.csv")).toEqual([2, "pmm: none.csv: no such readings file (or not a regular file)\n"]);
-    expect(run("sub")).toEqual([2, "pmm: sub: the readings must be a file\n"]);
-    expect(run("/dev/zero")).toEqual([2, "pmm: /dev/zero: no such readings file (or not a regular file)\n"]);
+    expect(run("none.csv")).toEqual([2, "pmm: none.csv: no such file\n"]);
+    expect(run("sub")).toEqual([2, "pmm: sub: it is a folder, not a file\n"]);
+    expect(run("/dev/zero")).toEqual([2, "pmm: /dev/zero: not a regular file (a device, FIFO or socket); pmm reads only regular files\n"]);
     expect(run("bad.csv")).toEqual([2, "pmm: bad.csv: the readings are not valid UTF-8; export them as UTF-8\n"]);
   });
 });

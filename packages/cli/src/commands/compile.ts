@@ -17,21 +17,17 @@ export interface CompileOptions extends WorkspaceOptions {
 /** Readings problems printed at most (the count line says the total). */
 const MAX_PROBLEMS_SHOWN = 100;
 
-/** The largest readings file read (a year of daily readings of 1,000 metrics is about 5 MB). */
+/** The largest readings file read: 64 MiB (a year of daily readings of 1,000 metrics is about 5 MB). */
 const MAX_READINGS_BYTES = 64 * 1024 * 1024;
 
 /**
  * Reads `--readings FILE` (CSV, or JSON when the name ends in `.json`):
- * only a regular file, at most 64 MB, valid UTF-8. Every problem prints as
+ * only a regular file, at most 64 MiB, valid UTF-8. Every problem prints as
  * `FILE:LINE:COL: message` on stderr; any problem is exit 2 with nothing written.
  */
 export function loadReadings(io: Io, path: string, program: Program): Readings {
-  const abs = resolve(io.cwd, path);
-  const kind = io.stat(abs, true);
-  if (kind === null) throw new UsageError(`${path}: no such readings file (or not a regular file)`);
-  if (kind !== "file") throw new UsageError(`${path}: the readings must be a file`);
-  const bytes = io.readFile(abs);
-  if (bytes.length > MAX_READINGS_BYTES) throw new UsageError(`${path}: the readings file is ${Math.ceil(bytes.length / 1024 / 1024)} MB, over the 64 MB limit; query a coarser grain or fewer metrics`);
+  // The same guards as every other input (safe-write.ts): a regular file only, size-capped, read once.
+  const bytes = io.readFile(resolve(io.cwd, path), MAX_READINGS_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
