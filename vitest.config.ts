@@ -10,6 +10,7 @@ export default defineConfig({
       { ...shared, test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
       { ...shared, test: { name: "cli", include: ["packages/cli/src/**/*.test.ts"] } },
       { ...shared, test: { name: "language-server", include: ["packages/language-server/src/**/*.test.ts"] } },
+      { test: { name: "extension", include: ["extension/src/**/*.test.ts"] } },
       { ...shared, test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },

@@ -1,9 +1,8 @@
-// `pmm compile`, `pmm schema`, `pmm export dbt` and `pmm diff` end to end: the built CLI as a child process.
+// `pmm compile`, `pmm schema` and `pmm diff` end to end (`pmm export dbt`: dbt-cli.test.ts): the built CLI as a child process.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import addFormatsModule from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { isOneLine, onlyRules, pmm, ROOT, useWorkspaces } from "./fixtures/cli/run-cli.js";
@@ -66,21 +65,6 @@ describe("pmm compile", () => {
     expect(r.stdout).not.toContain('"today"');
     // examples/acme's pmm.config.yaml sets `today: 2026-11-23`.
     expect(pmm(["compile", "examples/acme"]).stdout).toContain('  "today": "2026-11-23",\n');
-  });
-});
-
-describe("pmm export dbt", () => {
-  it("writes MetricFlow YAML valid against dbt's schema and lists the rest on stderr, one line each", () => {
-    const dbtSchema = JSON.parse(readFileSync(join(ROOT, "test/fixtures/schemas/dbt_yml_files-latest.json"), "utf8")) as object;
-    const validate = new Ajv({ strict: false, allErrors: true }).compile(dbtSchema);
-    const r = pmm(["export", "dbt", "examples/acme", ...TODAY]);
-    expect(r.code).toBe(0);
-    const doc = parse(r.stdout) as { metrics: Array<{ name: string }> };
-    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    expect(doc.metrics.map((m) => m.name)).toEqual(["weekly_active_users", "arr", "deals_won", "qualified_pipeline", "net_revenue_retention", "gross_revenue_retention"]);
-    const lines = r.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(23);
-    expect(lines[0]).toBe("pmm: not exported: `workflow_adoption`: it has no `measure` or `formula`");
   });
 });
 
@@ -148,7 +132,8 @@ describe("README: compiling for dashboards", () => {
     const workflow = parse(yaml!) as { on: string; jobs: { diff: { steps: Array<{ run?: string; uses?: string }> } } };
     expect(workflow.on).toBe("pull_request");
     const runs = workflow.jobs.diff.steps.map((s) => s.run ?? s.uses ?? "");
-    expect(runs).toContain("node packages/cli/dist/pmm.js diff /tmp/old.json /tmp/new.json > /tmp/diff.md");
+    expect(runs).toContain("npx --no-install pmm diff /tmp/old.json /tmp/new.json > /tmp/diff.md");
+    expect(runs).toContain("npm ci");
     expect(runs.some((r) => r.startsWith("gh pr comment") && r.includes("--body-file /tmp/diff.md"))).toBe(true);
   });
 });
@@ -179,7 +164,7 @@ describe("--readings", () => {
         "pmm: r.csv: 3 problems in the readings; fix them and run again\n",
     });
     expect(() => readFileSync(join(dir, "out.html"))).toThrow();
-    const j = pmm(["compile", ".", ...TODAY, "--force", "--readings", "r.json"], { cwd: dir });
+    const j = pmm(["render", ".", ...TODAY, "--readings", "r.json"], { cwd: dir });
     expect([j.code, j.stdout, j.stderr]).toEqual([2, "", "r.json:1:45: `many` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)\npmm: r.json: 1 problem in the readings; fix them and run again\n"]);
   });
 

@@ -1,6 +1,7 @@
 // `pmm init` end to end: the built CLI as a child process.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { isOneLine, pmm, useWorkspaces } from "./fixtures/cli/run-cli.js";
 
@@ -76,5 +77,53 @@ describe("pmm init", () => {
     const r = pmm(["init", "f"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("pmm: f: not a folder\n");
+  });
+
+  describe("--ci github", () => {
+    /** The workflow `pmm init --ci github` writes for a workspace at `workspace`, as the file's run steps. */
+    const runSteps = (text: string) => (parse(text) as { jobs: { pmm: { steps: { run?: string; uses?: string }[] } } }).jobs.pmm.steps.map((s) => s.run ?? s.uses);
+
+    it("writes the starter and .github/workflows/pmm.yml at the repository root, checking DIR", () => {
+      const dir = ws({ ".git/HEAD": "ref: refs/heads/main\n", "sub/.keep": "" });
+      const r = pmm(["init", "../metrics", "--ci", "github", "--today", TODAY], { cwd: join(dir, "sub") });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain("created ../metrics/blueprint.pmm\n");
+      expect(r.stdout).toContain("created ../.github/workflows/pmm.yml\n");
+      const text = readFileSync(join(dir, ".github/workflows/pmm.yml"), "utf8");
+      expect(runSteps(text)).toEqual(["actions/checkout@v4", "actions/setup-node@v4", "npm ci", "npx --no-install pmm check --format github metrics"]);
+      expect(text).not.toMatch(/npx (-y )?pmm/);
+      expect(pmm(["check", "--format", "github", "metrics", "--today", TODAY], { cwd: dir })).toEqual({ code: 0, stdout: "", stderr: "" });
+    });
+
+    it("a folder that already holds a workspace gets only the workflow; the root checks `.`", () => {
+      const dir = ws({ "main.pmm": "# mine\n" });
+      const r = pmm(["init", "--ci", "github"], { cwd: dir });
+      expect(r).toEqual({
+        code: 0,
+        stdout: "created .github/workflows/pmm.yml\n\nA GitHub Actions workflow that checks `.` on every pull request. Next: commit it with package.json and package-lock.json (`npm install --save-dev @pmm/cli` adds pmm to them).\n",
+        stderr: "",
+      });
+      expect(readdirSync(dir).sort()).toEqual([".github", "main.pmm"]);
+      expect(runSteps(readFileSync(join(dir, ".github/workflows/pmm.yml"), "utf8")).at(-1)).toBe("npx --no-install pmm check --format github .");
+    });
+
+    it("quotes a folder name the shell would split", () => {
+      const dir = ws({ "my metrics/main.pmm": "# mine\n" });
+      expect(pmm(["init", "my metrics", "--ci", "github"], { cwd: dir }).code).toBe(0);
+      expect(runSteps(readFileSync(join(dir, ".github/workflows/pmm.yml"), "utf8")).at(-1)).toBe("npx --no-install pmm check --format github 'my metrics'");
+    });
+
+    it("refuses an existing workflow, an unknown provider and a workspace outside the repository: exit 2, nothing written", () => {
+      const dir = ws({ ".github/workflows/pmm.yml": "mine\n", "inner/.git/HEAD": "x\n" });
+      const exists = pmm(["init", "w", "--ci", "github", "--today", TODAY], { cwd: dir });
+      expect(exists).toEqual({ code: 2, stdout: "", stderr: "pmm: .github/workflows/pmm.yml already exists; pmm init writes only into a folder without these files (nothing was written)\n" });
+      expect(existsSync(join(dir, "w"))).toBe(false);
+      expect(pmm(["init", "w", "--ci", "gitlab"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: --ci gitlab: expected github\n" });
+      const outside = pmm(["init", "../w", "--ci", "github"], { cwd: join(dir, "inner") });
+      expect(outside.code).toBe(2);
+      expect(isOneLine(outside.stderr)).toBe(true);
+      expect(outside.stderr).toContain("outside the repository");
+      expect(existsSync(join(dir, "w"))).toBe(false);
+    });
   });
 });

@@ -1,86 +1,35 @@
 // The pmm VS Code extension: starts the bundled pmm language server
-// (server/server.js) over stdio and connects it to `.pmm` documents.
-import * as path from "node:path";
-import { commands, workspace, type ExtensionContext } from "vscode";
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type NodeModule,
-  type ServerOptions,
-} from "vscode-languageclient/node";
+// (server/server.js) over stdio, one per workspace folder, and connects it to
+// that folder's `.pmm` documents (src/clients.ts).
+import { commands, window, workspace, type ExtensionContext } from "vscode";
+import { languageClientFactory, PmmClients, serverPath, TraceChannel } from "./clients.js";
 
-let client: LanguageClient | undefined;
-
-/** What the server receives as `initializationOptions`. */
-export interface PmmInitializationOptions {
-  configPath: string | undefined;
-}
-
-/** Reads `pmm.configPath`; an empty setting means "find pmm.config.yaml by walking up". */
-function readConfigPath(): string | undefined {
-  const value = workspace.getConfiguration("pmm").get<string>("configPath", "").trim();
-  return value === "" ? undefined : value;
-}
-
-/** The server as a node module run by the editor's own Node runtime, speaking LSP on stdin/stdout. */
-function serverModule(context: ExtensionContext, debug: boolean): NodeModule {
-  return {
-    module: context.asAbsolutePath(path.join("server", "server.js")),
-    // With `runtime` set the client spawns the process with plain pipes (no IPC
-    // channel, unlike fork); ELECTRON_RUN_AS_NODE makes VS Code's binary act as node.
-    runtime: process.execPath,
-    transport: TransportKind.stdio,
-    options: {
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: "1" },
-      ...(debug ? { execArgv: ["--nolazy", "--inspect=6009"] } : {}),
-    },
-  };
-}
-
-/** Builds a client for the current settings. */
-function createClient(context: ExtensionContext): LanguageClient {
-  const serverOptions: ServerOptions = {
-    run: serverModule(context, false),
-    debug: serverModule(context, true),
-  };
-  const initializationOptions: PmmInitializationOptions = { configPath: readConfigPath() };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: "pmm" }],
-    initializationOptions,
-    synchronize: {
-      fileEvents: [
-        workspace.createFileSystemWatcher("**/*.pmm"),
-        workspace.createFileSystemWatcher("**/pmm.config.yaml"),
-      ],
-    },
-  };
-  // The id `pmm` makes the client read the `pmm.trace.server` setting.
-  return new LanguageClient("pmm", "pmm language server", serverOptions, clientOptions);
-}
+export type { PmmInitializationOptions } from "./clients.js";
 
 /** Called by VS Code when a `.pmm` file or a pmm workspace opens. */
 export async function activate(context: ExtensionContext): Promise<void> {
-  client = createClient(context);
+  // One log channel for the whole activation: the clients never dispose it, so
+  // restarts and configPath changes keep writing (and tracing) into it.
+  const log = window.createOutputChannel("pmm language server", { log: true });
+  const trace = new TraceChannel(log);
+  const manager = new PmmClients(languageClientFactory(serverPath((p) => context.asAbsolutePath(p)), log, trace));
 
+  // Disposed in this order at deactivation: the servers stop, then the channel closes.
   context.subscriptions.push(
-    commands.registerCommand("pmm.restartServer", async () => {
-      await client?.restart();
-    }),
-    // initializationOptions are fixed at start-up, so a new config path needs a new server.
+    { dispose: () => manager.stopAll() },
+    trace,
+    log,
+    commands.registerCommand("pmm.restartServer", () => manager.restart()),
+    workspace.onDidChangeWorkspaceFolders(() => manager.sync(workspace.workspaceFolders)),
     workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration("pmm.configPath")) return;
-      await client?.stop();
-      client = createClient(context);
-      await client.start();
+      if (event.affectsConfiguration("pmm.trace.server")) trace.refresh();
+      // initializationOptions are fixed at start-up, so a new config path needs a new server (only where it changed).
+      if (event.affectsConfiguration("pmm.configPath")) await manager.restart((folder) => event.affectsConfiguration("pmm.configPath", folder?.uri));
     }),
   );
 
-  await client.start();
+  await manager.sync(workspace.workspaceFolders);
 }
 
-/** Called by VS Code on shutdown; stops the server. */
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
+/** Called by VS Code on shutdown; the servers stop with the subscriptions of `activate`. */
+export function deactivate(): void {}
