@@ -137,3 +137,59 @@ describe("README: compiling for dashboards", () => {
     expect(runs.some((r) => r.startsWith("gh pr comment") && r.includes("--body-file /tmp/diff.md"))).toBe(true);
   });
 });
+
+describe("--readings", () => {
+  it("puts acme's 13 weeks of readings into the blueprint and the page", () => {
+    const c = pmm(["compile", "examples/acme", ...TODAY, "--readings", "examples/acme/readings.csv"]);
+    expect([c.code, c.stderr]).toEqual([0, ""]);
+    const bp = JSON.parse(c.stdout) as { readings: { grain: string; series: Array<{ metric: string; points: unknown[] }> }; targets: Array<{ metric: string; latest: unknown }> };
+    expect(bp.readings.grain).toBe("week");
+    expect(bp.readings.series.map((s) => s.points.length)).toEqual(Array(27).fill(13));
+    expect(bp.targets.find((t) => t.metric === "arr")!.latest).toEqual({ date: "2026-11-16", value: { value: 41_600_000, unit: "currency", currency: "USD" } });
+    const r = pmm(["render", "examples/acme", ...TODAY, "--readings", "examples/acme/readings.csv"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    expect(r.stdout.match(/<svg class="sparkline"/g)).toHaveLength(24);
+  });
+
+  it("prints every problem as FILE:LINE:COL and exits 2 without output; JSON positions too", () => {
+    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t }\n', "r.csv": "metric_time__week,wau,wua\n2026-09-07,12%,1\n2026-09-07,3,1\n", "r.json": '[{"metric_time__week": "2026-09-07", "wau": "many"}]' });
+    const c = pmm(["render", ".", ...TODAY, "--readings", "r.csv", "-o", "out.html"], { cwd: dir });
+    expect(c).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "r.csv:1:23: column `wua` names no metric of the workspace; did you mean `wau`?\n" +
+        "r.csv:2:12: `12%` is a percentage but metric `wau` is measured in count; write the reading in the metric's unit, or correct the metric's `unit`\n" +
+        "r.csv:3:1: 2026-09-07 appears twice (first on line 2); keep one row per period\n" +
+        "pmm: r.csv: 3 problems in the readings; fix them and run again\n",
+    });
+    expect(() => readFileSync(join(dir, "out.html"))).toThrow();
+    const j = pmm(["render", ".", ...TODAY, "--readings", "r.json"], { cwd: dir });
+    expect([j.code, j.stdout, j.stderr]).toEqual([2, "", "r.json:1:45: `many` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)\npmm: r.json: 1 problem in the readings; fix them and run again\n"]);
+  });
+
+  it("refuses a missing file, a folder, a device and invalid UTF-8 with one line, exit 2", () => {
+    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\n', "bad.csv": new Uint8Array([0x6d, 0xff, 0x0a]), "sub/x.pmm": "" });
+    const run = (file: string): [number, string] => {
+      const r = pmm(["render", "a.pmm", ...TODAY, "--readings", file], { cwd: dir });
+      expect(r.stdout).toBe("");
+      return [r.code, r.stderr];
+    };
+    expect(run("none.csv")).toEqual([2, "pmm: none.csv: no such file\n"]);
+    expect(run("sub")).toEqual([2, "pmm: sub: it is a folder, not a file\n"]);
+    expect(run("/dev/zero")).toEqual([2, "pmm: /dev/zero: not a regular file (a device, FIFO or socket); pmm reads only regular files\n"]);
+    expect(run("bad.csv")).toEqual([2, "pmm: bad.csv: the readings are not valid UTF-8; export them as UTF-8\n"]);
+  });
+});
+
+describe("--readings with many problems", () => {
+  it("prints the first 100 and how many more", () => {
+    const rows = Array.from({ length: 150 }, (_, i) => `2026-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},x`);
+    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: input  unit: count  owner: t  levers: ["l"] }\n', "r.csv": `metric_time__day,wau\n${rows.join("\n")}\n` });
+    const r = pmm(["render", ".", ...TODAY, "--readings", "r.csv"], { cwd: dir });
+    const lines = r.stderr.trimEnd().split("\n");
+    expect([r.code, r.stdout, lines.length]).toEqual([2, "", 102]);
+    expect(lines[0]).toBe("r.csv:2:12: `x` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)");
+    expect(lines.slice(100)).toEqual(["r.csv: … and 50 more", "pmm: r.csv: 150 problems in the readings; fix them and run again"]);
+  });
+});

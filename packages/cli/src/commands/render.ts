@@ -11,7 +11,8 @@ export function renderCommand(ctx: CommandContext): Command {
   const cmd = new Command("render")
     .description("write a self-contained HTML report of the workspace (constellation, OKRs, views, calendar, targets, diagnostics)")
     .argument("[paths...]", "files or folders of the workspace", [])
-    .option("-o, --output <file>", "write the page to this file instead of stdout");
+    .option("-o, --output <file>", "write the page to this file instead of stdout")
+    .option("--readings <file>", "warehouse readings to show: CSV as `mf query --csv` writes it, or the same rows as JSON (docs/readings.md)");
   workspaceOptions(cmd);
   cmd.action((paths: string[], opts: CompileOptions) => {
     const blueprint = compileWorkspace(ctx, paths, opts, false)!;

@@ -1,7 +1,7 @@
 // The published JSON Schema (draft 2020-12) of the compiled blueprint; `pmm schema` prints it and docs/blueprint.schema.json holds a copy.
 
 /** The schema's versioned `$id`, also written as the blueprint's `$schema`. */
-export const BLUEPRINT_SCHEMA_ID = "https://pmm.dev/schemas/blueprint/v1.json";
+export const BLUEPRINT_SCHEMA_ID = "https://pmm.dev/schemas/blueprint/v2.json";
 
 /** A JSON Schema node. */
 type Schema = { readonly [key: string]: unknown };
@@ -44,18 +44,21 @@ export const BLUEPRINT_SCHEMA: Schema = {
     "The compiled measurement blueprint of a pmm workspace (`pmm compile`): the eight outputs of the PMM measurement playbook plus every metric's resolved definition and the diagnostics, for dashboards to draw. Numbers carry their units; periods are inclusive date ranges.",
     {
       $schema: { const: BLUEPRINT_SCHEMA_ID, description: "The URI of this schema, versioned." },
-      version: { const: 1, description: "The blueprint format version; changes only with the schema's `$id`." },
+      version: { const: 2, description: "The blueprint format version; changes only with the schema's `$id` (2: the constellation is one graph of nodes and edges by id instead of nested input trees)." },
       today: date("The date the workspace was checked against, present only when `--today` (or the config's `today`) was given."),
       blueprint: ref("blueprintInfo", "The workspace's `blueprint` declaration: name, maturity, sales cycle, currency, north star, source of truth."),
-      constellation: ref("constellation", "Output 1: output metrics by dimension, each with its input tree and tradeoff guards."),
+      constellation: ref("constellation", "Output 1: output metrics by dimension with their tradeoff guards, and the metric graph once as nodes and edges by id."),
       okrs: ref("okrs", "Output 2: objectives with key results, scores and score bands, and the alignment tree."),
       dashboards: list({ $ref: "#/$defs/dashboard" }, "Output 3: dashboards and their stakeholder views, each metric's full definition inline."),
       cadence: ref("cadence", "Output 4: forums with schedule, the reports that land before them with lead time, and the KPIs each reviews."),
       attribution: ref("attribution", "Output 5: declared attribution plans with rationale, the decision table's recommendation, and any mismatch."),
       deliverables: ref("deliverables", "Output 6: metrics by deliverable type and by launch tier level."),
+      launches: list({ $ref: "#/$defs/launchReport" }, "Every launch with its tier, date, status against `today`, KPIs by stage (awareness → engagement → adoption → revenue) and tracking status, in declaration order."),
+      experiments: list({ $ref: "#/$defs/experiment" }, "Every experiment with its hypothesis, metric, sample size needed against the traffic, holdout and status, in declaration order."),
       targets: list({ $ref: "#/$defs/target" }, "Output 7: every KPI's baseline (value, source, period) and target (value, by), in declaration order."),
       integrations: ref("integrations", "Output 8: each data source with its kind, refresh, what it feeds, which metrics need it and freshness gaps."),
       metrics: list({ $ref: "#/$defs/metric" }, "Every workspace metric with its resolved properties (catalog entry merged), in declaration order."),
+      readings: nref("readings", "The warehouse readings given with `--readings`; null without them."),
       diagnostics: ref("diagnostics", "The findings of `pmm check` on the workspace: counts by severity and by rule, and each finding."),
     },
     ["today"],
@@ -79,10 +82,15 @@ export const BLUEPRINT_SCHEMA: Schema = {
           unit: { const: "currency", description: "Marks an amount of money." },
           currency: { type: "string", pattern: "^[A-Z]{3}$", description: "ISO 4217 currency code." },
         }),
-        obj("A duration in days (h = 1/24, w = 7, mo = 30, q = 91, y = 365).", {
-          value: { type: "number", description: "The number of days." },
-          unit: { const: "days", description: "Marks a duration in days." },
-        }),
+        obj(
+          "A duration in days (h = 1/24, w = 7, mo = 30, q = 91, y = 365).",
+          {
+            value: { type: "number", description: "The number of days." },
+            unit: { const: "days", description: "Marks a duration in days." },
+            as_written: { type: "string", description: "The duration as the workspace writes it (`60d`, `12mo`); absent for plain numbers of a duration metric." },
+          },
+          ["as_written"],
+        ),
         obj("A rate per period, as written (`650/month`).", {
           value: { type: "number", description: "The amount per period." },
           unit: en(["per_day", "per_week", "per_month", "per_year"], "The period of the rate."),
@@ -117,12 +125,16 @@ export const BLUEPRINT_SCHEMA: Schema = {
       fiscal_year_start: { type: "integer", minimum: 1, maximum: 12, description: "First month (1–12) of the fiscal year; `FY2026` ends the month before it in 2026 (January when unset)." },
       signoff: ids(`The teams that must agree on revenue and pipeline definitions (the \`signoff\` list, else every sales, product and finance team): ${TEAM_REFS}.`),
     }),
-    inputNode: obj("A metric under an output, with the metrics under it in turn.", {
+    constellationNode: obj("A metric of the constellation graph.", {
       metric: ref("id", "The metric's id."),
       name: str("The metric's display name."),
       type: nen(["output", "input"], "The metric's type."),
-      via: en(["inputs", "formula"], "How it sits under its parent: listed in the parent's `inputs`, or named in the parent's formula."),
-      inputs: list({ $ref: "#/$defs/inputNode" }, "The metrics under this one (a metric appearing twice under one output is expanded at its first place only; cycles are cut)."),
+      depth: { type: ["integer", "null"], minimum: 0, description: "Fewest edges from an output metric down to this one (0 for outputs); null when no output reaches it." },
+    }),
+    constellationEdge: obj("An edge of the constellation graph: `from` is driven by `to`.", {
+      from: ref("id", "The driven metric."),
+      to: ref("id", "The metric that drives it."),
+      via: en(["inputs", "formula"], "Listed in `from`'s `inputs`, or named in `from`'s formula."),
     }),
     tradeoff: obj("A tradeoff pair: a primary metric and the guard watched opposite it.", {
       primary: ref("id", "The primary metric."),
@@ -140,7 +152,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
               metric: ref("id", "The output metric."),
               name: str("Its display name."),
               north_star: bool("True for the blueprint's north star."),
-              inputs: list({ $ref: "#/$defs/inputNode" }, "Its input tree."),
+              inputs: ids("The metrics directly under it: the targets of its edges, in order (the whole graph is in `nodes` and `edges`)."),
               guards: list(
                 obj("A guard watched opposite this output.", {
                   metric: ref("id", "The guard metric."),
@@ -158,6 +170,8 @@ export const BLUEPRINT_SCHEMA: Schema = {
         "Retention, engagement and monetization in that order (always present, possibly empty), then outputs without a valid dimension if any.",
       ),
       missing_dimensions: strs("Dimensions no output metric covers."),
+      nodes: list({ $ref: "#/$defs/constellationNode" }, "Every workspace metric once, in declaration order, with its depth below the nearest output."),
+      edges: list({ $ref: "#/$defs/constellationEdge" }, "Every `inputs` and formula edge once, by id: each metric's `inputs` in order, then the metrics its formula names (a metric's own id and repeats left out; cycles are kept as edges, `input-cycle` reports them)."),
       tradeoffs: list({ $ref: "#/$defs/tradeoff" }, "Every tradeoff pair whose two metrics resolve, in declaration order."),
     }),
     keyResult: obj("A key result: `kr METRIC: FROM -> TO by PERIOD { current: VALUE on DATE }`, or one of the other forms (`form`).", {
@@ -183,6 +197,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
       by: nref("period", "When it is due (the whole period: `by 2026-Q4` is on or before 2026-12-31)."),
       current: nref("quantity", "The latest reading (null for a milestone: see `done`)."),
       current_on: ndate("The date of the latest reading."),
+      current_source: nen(["declared", "readings"], "Where `current` comes from: the key result's own `current`, or (without one) the latest warehouse reading dated in its period (`by`, else the objective's period); null when there is none."),
       done: { type: ["boolean", "null"], description: "A milestone's reading: true when `done`, false when `pending`, null when none or not a milestone." },
       score: ref("score", "(current − start) / (goal − start), clamped to 0–1; a `hold` scores 1 within its bound, else 0; a milestone 1 when done, else 0."),
       band: ref("band", "The score's band."),
@@ -410,6 +425,92 @@ export const BLUEPRINT_SCHEMA: Schema = {
       workstreams: ids("The workstreams it is a KPI of."),
       baseline: nref("baseline", "Its baseline: value, source, period."),
       target: nref("targetValue", "Its target: value, by."),
+      latest: nref("latestReading", "Its latest warehouse reading (`--readings`); null without one."),
+    }),
+    latestReading: obj("A metric's latest warehouse reading.", {
+      date: date("The first day of the reading's period."),
+      value: ref("quantity", "The value, in the metric's unit."),
+    }),
+    readings: obj("The warehouse readings given with `--readings` (docs/readings.md).", {
+      grain: nen(["day", "week", "month", "quarter"], "The grain of the time column (`metric_time__week`)."),
+      series: list(
+        obj("One metric's readings.", {
+          metric: ref("id", "The metric."),
+          points: list(
+            obj("One reading.", {
+              date: date("The first day of the period."),
+              value: { type: "number", description: "The value in the metric's unit (percentages as shown: 29 is 29%)." },
+            }),
+            "Its readings, oldest first.",
+          ),
+        }),
+        "One series per metric with readings, in metric declaration order.",
+      ),
+    }),
+    launchReport: obj("A launch as the report shows it: its KPIs by stage of the launch KPI hierarchy and whether they are tracked.", {
+      id: ref("id", "The launch's id."),
+      name: nstr("Its display name."),
+      doc: nstr("The `##` doc comment above it."),
+      tier: nen(["T0", "T1", "T2", "T3"], "Its tier."),
+      date: ndate("Its go-live date."),
+      owner: nid("The team that runs it."),
+      attribution: nid("Its attribution plan."),
+      status: nen(["upcoming", "live"], "Against `today`: `upcoming` before its date, `live` from it; null without `today` or a date."),
+      stages: list(
+        obj("One stage of the hierarchy.", {
+          stage: en(["awareness", "engagement", "adoption", "revenue"], "The stage."),
+          required: bool("True when the launch's tier needs a metric at this stage."),
+          metrics: list(
+            obj("A metric of the stage.", {
+              metric: ref("id", "The metric."),
+              name: str("Its display name."),
+              since: ndate("Its `since` date."),
+              tracking: en(["before_launch", "after_launch", "unknown"], "Tracked since on or before go-live, only from after it, or unknown (no `since`)."),
+              latest: nref("latestReading", "Its latest warehouse reading; null without one."),
+            }),
+            "The stage's metrics, as listed.",
+          ),
+        }),
+        "Awareness, engagement, adoption and revenue, in that order (always all four).",
+      ),
+      tracking: en(["tracked", "gaps"], "`tracked` when every stage the tier needs has a metric and none is tracked only from after go-live; otherwise `gaps`."),
+    }),
+    experiment: obj("An experiment: hypothesis, metric, sample size needed against the traffic, holdout, status.", {
+      id: ref("id", "The experiment's id."),
+      name: nstr("Its display name."),
+      hypothesis: nstr("The `##` doc comment above it: the hypothesis in the team's words."),
+      metric: nid("The metric the test moves."),
+      metric_name: nstr("That metric's display name."),
+      baseline: nref("quantity", "The metric's value before the test."),
+      expect: nref("quantity", "The value hoped for."),
+      mde: nref("quantity", "The minimum detectable effect."),
+      traffic: nref("quantity", "Eligible traffic per period."),
+      sample_size: {
+        anyOf: [
+          obj("What the test needs (two-sided test at `alpha` with `power`).", {
+            kind: en(["proportions", "means"], "Two proportions, or two means (with `sd`)."),
+            per_arm: int("Sample size per arm.", 1),
+            arms: int("Number of arms.", 2),
+            total: int("Sample size over every arm.", 1),
+            days: int("Days of traffic to reach it.", 0),
+            alpha: { type: "number", description: "Significance level." },
+            power: { type: "number", description: "Statistical power." },
+          }),
+          { type: "null" },
+        ],
+        description: "The sample size and days of traffic; null when the values cannot be read.",
+      },
+      holdout: {
+        anyOf: [
+          obj("A long-term holdout.", {
+            share: nref("quantity", "The share held out."),
+            duration: nref("quantity", "How long it stays out."),
+          }),
+          { type: "null" },
+        ],
+        description: "Its holdout; null without one.",
+      },
+      status: nen(["planned", "running", "won", "lost", "shipped"], "Where the test stands."),
     }),
     integrations: obj("Data integration requirements.", {
       source_of_truth: nid("The blueprint's source of truth."),

@@ -55,7 +55,7 @@ describe("compileBlueprint", () => {
     expect(await validateBlueprint(bp)).toEqual({ ok: true });
     expect(bp.$schema).toBe(BLUEPRINT_SCHEMA_ID);
     expect(bp.blueprint.name).toBe("Acme PMM measurement");
-    expect(bp.blueprint.sales_cycle).toEqual({ value: 45, unit: "days" });
+    expect(bp.blueprint.sales_cycle).toEqual({ value: 45, unit: "days", as_written: "45d" });
     expect(bp.metrics).toHaveLength(29);
   });
 
@@ -76,7 +76,7 @@ describe("compileBlueprint", () => {
     const nrr = bp.targets.find((t) => t.metric === "net_revenue_retention")!;
     expect(nrr.baseline).toEqual({ value: { value: 104, unit: "percent" }, source: "warehouse", period: { start: "2026-04-01", end: "2026-06-30" } });
     expect(nrr.target).toEqual({ value: { value: 108, unit: "percent" }, by: { start: "2026-10-01", end: "2026-12-31" } });
-    expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days" });
+    expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days", as_written: "14d" });
     const company = bp.okrs.objectives.find((o) => o.id === "company_growth")!;
     expect(company.key_results[0]).toMatchObject({ metric: "arr", current: { value: 41_600_000, unit: "currency", currency: "USD" }, current_on: "2026-10-31", score: 0.5636, band: "yellow" });
     expect(company.score).toBeCloseTo((3.1 / 5.5 + 0.5 + 3550 / 5600) / 3, 4);
@@ -233,6 +233,138 @@ describe("compile properties", () => {
     );
     // 150 workspaces take ~5 s alone and ~7 s on a loaded machine: over vitest's default 5 s
   }, 60_000);
+});
+
+/** A chain of `n` metrics linked by `inputs`; every metric an output when `outputs`. */
+function chain(n: number, outputs: boolean): WorkspaceFile[] {
+  let text = `team t "T" { role: pmm }\n`;
+  for (let i = 0; i < n; i++) {
+    const type = outputs || i === 0 ? "output  dimension: retention" : "input";
+    text += `metric m${i} "M ${i}" { type: ${type}  owner: t  definition: "d"${i < n - 1 ? `  inputs: [m${i + 1}]` : `  levers: ["l"]`} }\n`;
+  }
+  return [{ path: "chain.pmm", contents: text }];
+}
+
+describe("the constellation graph (blueprint v2)", () => {
+  it("is every metric once and every edge once, by id, with each metric's depth below the nearest output", () => {
+    const files = [
+      {
+        path: "a.pmm",
+        contents:
+          'team t "T" { role: pmm }\nmetric o "O" { type: output  dimension: retention  owner: t  inputs: [a, b]  formula: a / c }\nmetric p "P" { type: output  dimension: engagement  owner: t  inputs: [b] }\nmetric a "A" { type: input  owner: t  levers: ["l"]  inputs: [b] }\nmetric b "B" { type: input  owner: t  levers: ["l"] }\nmetric c "C" { type: input  owner: t  levers: ["l"] }\nmetric loose "L" { type: input  owner: t  levers: ["l"]  inputs: [a] }\n',
+      },
+    ];
+    const bp = JSON.parse(compileText(files, TODAY)) as { version: number; $schema: string; constellation: { nodes: unknown; edges: unknown; dimensions: Array<{ outputs: Array<{ metric: string; inputs: string[] }> }> } };
+    expect([bp.version, bp.$schema]).toEqual([2, "https://pmm.dev/schemas/blueprint/v2.json"]);
+    expect(bp.constellation.nodes).toEqual([
+      { metric: "o", name: "O", type: "output", depth: 0 },
+      { metric: "p", name: "P", type: "output", depth: 0 },
+      { metric: "a", name: "A", type: "input", depth: 1 },
+      { metric: "b", name: "B", type: "input", depth: 1 },
+      { metric: "c", name: "C", type: "input", depth: 1 },
+      { metric: "loose", name: "L", type: "input", depth: null },
+    ]);
+    expect(bp.constellation.edges).toEqual([
+      { from: "o", to: "a", via: "inputs" },
+      { from: "o", to: "b", via: "inputs" },
+      { from: "o", to: "c", via: "formula" },
+      { from: "p", to: "b", via: "inputs" },
+      { from: "a", to: "b", via: "inputs" },
+      { from: "loose", to: "a", via: "inputs" },
+    ]);
+    expect(bp.constellation.dimensions.flatMap((d) => d.outputs.map((o) => [o.metric, o.inputs]))).toEqual([
+      ["o", ["a", "b", "c"]],
+      ["p", ["b"]],
+    ]);
+  });
+
+  it("compiles a 2,000-long inputs chain (no recursion) to a schema-valid blueprint", async () => {
+    const text = compileText(chain(2000, false), TODAY);
+    const bp = JSON.parse(text) as { constellation: { nodes: Array<{ depth: number }>; edges: unknown[] } };
+    expect(bp.constellation.nodes[1999]!.depth).toBe(1999);
+    expect(bp.constellation.edges).toHaveLength(1999);
+    expect(await validateBlueprint(bp)).toEqual({ ok: true });
+  });
+
+  it("grows linearly with the chain (v1 repeated every downstream tree under every output: 46 MB at 200)", () => {
+    const at200 = compileText(chain(200, true), TODAY).length;
+    const at400 = compileText(chain(400, true), TODAY).length;
+    expect(at200).toBeLessThan(500_000);
+    expect(at400 / at200).toBeGreaterThan(1.8);
+    expect(at400 / at200).toBeLessThan(2.2);
+  });
+});
+
+describe("readings in the blueprint", () => {
+  const ws = [
+    {
+      path: "a.pmm",
+      contents:
+        'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t  baseline: 100  target: 200 by 2026-Q4 }\nworkstream w "W" { owner: t  kpis: [wau]  deliverables: [messaging] }\nokr k "K" { level: company  owner: t  period: 2026-H2  kr wau: 100 -> 200 by 2026-Q4 }\n',
+    },
+  ];
+
+  it("scores a key result without `current` from the latest reading in its period, and gives each KPI its latest reading", async () => {
+    const { program, diagnostics } = checkWorkspace(ws, { today: TODAY });
+    const readings = { grain: "week" as const, series: new Map([["wau", [{ date: "2026-09-28", value: 120 }, { date: "2026-10-05", value: 150 }, { date: "2027-01-04", value: 199 }]]]) };
+    const bp = compileBlueprint(program, diagnostics, { today: TODAY, readings });
+    expect(bp.okrs.objectives[0]!.key_results[0]).toEqual({
+      form: "move",
+      metric: "wau",
+      milestone: null,
+      name: "WAU",
+      from: { value: 100, unit: "count" },
+      to: { value: 200, unit: "count" },
+      change: null,
+      bound: null,
+      start: 100,
+      goal: 200,
+      by: { start: "2026-10-01", end: "2026-12-31" },
+      current: { value: 150, unit: "count" },
+      current_on: "2026-10-05",
+      current_source: "readings",
+      done: null,
+      score: 0.5,
+      band: "yellow",
+    });
+    expect(bp.okrs.objectives[0]!.score).toBe(0.5);
+    expect(bp.targets[0]!.latest).toEqual({ date: "2027-01-04", value: { value: 199, unit: "count" } });
+    expect(bp.readings).toEqual({ grain: "week", series: [{ metric: "wau", points: [{ date: "2026-09-28", value: 120 }, { date: "2026-10-05", value: 150 }, { date: "2027-01-04", value: 199 }] }] });
+    expect(await validateBlueprint(JSON.parse(blueprintText(bp)))).toEqual({ ok: true });
+    const without = compileBlueprint(program, diagnostics, { today: TODAY });
+    expect([without.readings, without.targets[0]!.latest, without.okrs.objectives[0]!.key_results[0]!.current_source, without.okrs.objectives[0]!.key_results[0]!.score]).toEqual([null, null, null, null]);
+  });
+});
+
+describe("launches and experiments in the blueprint", () => {
+  it("gives acme's launches by stage with tracking status, and its experiments with sample size against traffic", () => {
+    const bp = JSON.parse(compileText(filesUnder(ACME), TODAY)) as { launches: Array<Record<string, unknown>>; experiments: Array<Record<string, unknown>> };
+    expect(bp.launches.map((l) => [l["id"], l["tier"], l["date"], l["status"], l["tracking"]])).toEqual([
+      ["copilot_ga", "T1", "2026-09-15", "live", "tracked"],
+      ["template_gallery", "T2", "2026-10-06", "live", "tracked"],
+      ["slack_refresh", "T3", "2026-11-10", "live", "tracked"],
+    ]);
+    expect(bp.launches[0]!["stages"]).toEqual([
+      { stage: "awareness", required: false, metrics: [] },
+      { stage: "engagement", required: true, metrics: [{ metric: "copilot_trials", name: "Copilot trial starts", since: "2026-08-03", tracking: "before_launch", latest: null }] },
+      { stage: "adoption", required: true, metrics: [{ metric: "copilot_weekly_accounts", name: "Copilot weekly active accounts", since: "2026-08-03", tracking: "before_launch", latest: null }] },
+      { stage: "revenue", required: true, metrics: [{ metric: "copilot_attach_arr", name: "Copilot add-on ARR", since: "2026-08-03", tracking: "before_launch", latest: null }] },
+    ]);
+    expect(bp.experiments[1]).toEqual({
+      id: "copilot_empty_state",
+      name: "Copilot prompt in the empty builder",
+      hypothesis: "Copilot prompt in the empty workflow builder. 34% -> 38% (4pp) needs 2,257 new builders per arm: 11 days at 450 a day.",
+      metric: "builder_publish_rate",
+      metric_name: "New builder publish rate",
+      baseline: { value: 34, unit: "percent" },
+      expect: null,
+      mde: { value: 4, unit: "pp" },
+      traffic: { value: 450, unit: "per_day" },
+      sample_size: { kind: "proportions", per_arm: 2257, arms: 2, total: 4514, days: 11, alpha: 0.05, power: 0.8 },
+      holdout: null,
+      status: "running",
+    });
+  });
 });
 
 describe("compile: key-result forms, view context, group agreements", () => {

@@ -1,10 +1,12 @@
 // The blueprint builder: a resolved program and its diagnostics → the JSON blueprint (product.md section 1).
-import type { DeclKind, Declaration, Expr, Literal, Property } from "../ast/nodes.js";
+import type { DeclKind, Declaration, Expr, KeyResult, Literal, Property } from "../ast/nodes.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
 import { agreedTeams } from "../model/agreements.js";
-import { baselineOf, scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
+import { experimentSampleSize } from "../model/experiment.js";
+import { baselineOf, scoreKeyResult, scoreObjective, type KeyResultReading } from "../model/okr-scores.js";
+import type { ReadingPoint, Readings } from "../model/readings.js";
 import { audienceRoles } from "../check/helpers/audience.js";
 import { blueprintCurrency, maturity, salesCycle } from "../check/helpers/blueprint.js";
 import { CADENCE_DAYS, RHYTHM_DAYS } from "../check/helpers/cadence.js";
@@ -30,18 +32,24 @@ import type {
   DashboardOut,
   Deliverables,
   DiagnosticsOut,
+  ExperimentOut,
   Finding,
   FormulaNode,
   ForumOut,
   Guard,
-  InputNode,
+  ConstellationEdge,
+  ConstellationNode,
   Integrations,
+  LatestReading,
+  LaunchMetric,
   LaunchOut,
+  LaunchReport,
   MetricOut,
   Objective,
   Okrs,
   Period,
   Quantity,
+  ReadingsOut,
   ReportOut,
   SourceOut,
   Target,
@@ -52,6 +60,8 @@ import type {
 export interface CompileOptions {
   /** Written into the blueprint as `today` when given (otherwise the output carries no date). */
   readonly today?: string;
+  /** Warehouse readings (`--readings`, parsed by `parseReadings`): series per metric id. */
+  readonly readings?: Pick<Readings, "grain" | "series">;
 }
 
 /** The launch levels each tier needs (rules.md, Launches). */
@@ -61,6 +71,9 @@ const TIER_LEVELS: ReadonlyMap<string, readonly string[]> = new Map([
   ["T2", ["adoption"]],
   ["T3", []],
 ]);
+
+/** The statuses an experiment takes (a misspelt one compiles as null under `--force`). */
+const EXPERIMENT_STATUS = ["planned", "running", "won", "lost", "shipped"] as const;
 
 /** Launch levels in hierarchy order. */
 const LEVELS = ["awareness", "engagement", "adoption", "revenue"] as const;
@@ -93,6 +106,8 @@ class Compiler {
   constructor(
     readonly program: Program,
     readonly diagnostics: readonly Diagnostic[],
+    readonly series: ReadonlyMap<string, readonly ReadingPoint[]> = new Map(),
+    readonly today: string | undefined = undefined,
   ) {
     this.currency = blueprintCurrency(program);
     this.fiscal = fiscalStartMonth(program);
@@ -154,7 +169,7 @@ class Compiler {
       case "money":
         return { value: clean(lit.value), unit: "currency", currency: lit.currency };
       case "duration":
-        return { value: clean(lit.days), unit: "days" };
+        return { value: clean(lit.days), unit: "days", as_written: lit.raw };
       case "rate":
         return { value: clean(lit.amount), unit: `per_${lit.per}` };
       default:
@@ -272,7 +287,7 @@ class Compiler {
       name: bp?.title?.value ?? null,
       doc: bp?.doc ?? null,
       maturity: maturity(this.program) ?? null,
-      sales_cycle: cycle ? { value: clean(cycle.days), unit: "days" } : null,
+      sales_cycle: cycle ? { value: clean(cycle.days), unit: "days", as_written: cycle.raw } : null,
       currency: this.currency,
       north_star: this.metricRefs(p("north_star"))[0] ?? null,
       source_of_truth: this.ref(p("source_of_truth"), "source"),
@@ -296,6 +311,7 @@ class Compiler {
           limit: limitPh ? this.quantity(limitPh.expr, guard.word("unit")) : null,
         };
       });
+    const { nodes, edges, children } = this.graph();
     const group = (dimension: string | null): ConstellationOutput[] =>
       outputs
         .filter((m) => (dimension === null ? !DIMENSIONS.includes(m.word("dimension") ?? "") : m.word("dimension") === dimension))
@@ -303,7 +319,7 @@ class Compiler {
           metric: m.id,
           name: m.displayName,
           north_star: m.id === northStar,
-          inputs: this.inputTree(m, new Set([m.id]), new Set([m.id])),
+          inputs: children.get(m.id) ?? [],
           guards: tradeoffs
             .filter((t) => t.primary === m.id)
             .map((t): Guard => ({ metric: t.guard, name: this.program.metric(t.guard)!.displayName, why: t.why, limit: t.limit })),
@@ -316,46 +332,61 @@ class Compiler {
       north_star: northStar,
       dimensions,
       missing_dimensions: dimensions.filter((d) => d.dimension !== null && d.outputs.length === 0).map((d) => d.dimension!),
+      nodes,
+      edges,
       tradeoffs,
     };
   }
 
   /**
-   * The inputs under a metric: its `inputs`, then the metrics its formula
-   * names. `path` cuts cycles; `seen` expands a metric at its first place
-   * under one output only, so shared inputs do not multiply the tree.
+   * The constellation as one graph: every metric once, every edge once (a
+   * metric's `inputs`, then the metrics its formula names), and each metric's
+   * depth below the nearest output by a breadth-first walk — linear in
+   * metrics and edges, with no recursion, however long a chain is.
    */
-  inputTree(m: MetricModel, path: Set<string>, seen: Set<string>): InputNode[] {
-    const children: Array<{ m: MetricModel; via: "inputs" | "formula" }> = [];
-    const listed = new Set<string>();
-    for (const i of m.inputs) if (!listed.has(i.id)) (listed.add(i.id), children.push({ m: i, via: "inputs" }));
-    for (const n of namesIn(m.formula)) {
-      const f = this.program.metric(n.name);
-      if (f && !listed.has(f.id)) (listed.add(f.id), children.push({ m: f, via: "formula" }));
+  graph(): { nodes: ConstellationNode[]; edges: ConstellationEdge[]; children: Map<string, string[]> } {
+    const metrics = [...this.program.metrics.values()];
+    const edges: ConstellationEdge[] = [];
+    const children = new Map<string, string[]>();
+    for (const m of metrics) {
+      const listed = new Set<string>();
+      const add = (to: MetricModel, via: ConstellationEdge["via"]): void => {
+        if (to.id === m.id || listed.has(to.id)) return;
+        listed.add(to.id);
+        edges.push({ from: m.id, to: to.id, via });
+      };
+      for (const i of m.inputs) add(i, "inputs");
+      for (const n of namesIn(m.formula)) {
+        const f = this.program.metric(n.name);
+        if (f) add(f, "formula");
+      }
+      children.set(m.id, [...listed]);
     }
-    return children
-      .filter((c) => !path.has(c.m.id))
-      .map((c) => {
-        const expand = !seen.has(c.m.id);
-        seen.add(c.m.id);
-        path.add(c.m.id);
-        const inputs = expand ? this.inputTree(c.m, path, seen) : [];
-        path.delete(c.m.id);
-        return { metric: c.m.id, name: c.m.displayName, type: c.m.type ?? null, via: c.via, inputs };
-      });
+    const depth = new Map<string, number>();
+    const queue: string[] = [];
+    for (const m of metrics) if (m.type === "output") (depth.set(m.id, 0), queue.push(m.id));
+    for (let head = 0; head < queue.length; head++) {
+      const id = queue[head]!;
+      const d = depth.get(id)! + 1;
+      for (const c of children.get(id) ?? []) if (!depth.has(c)) (depth.set(c, d), queue.push(c));
+    }
+    const nodes = metrics.map((m): ConstellationNode => ({ metric: m.id, name: m.displayName, type: m.type ?? null, depth: depth.get(m.id) ?? null }));
+    return { nodes, edges, children };
   }
 
   okrs(): Okrs {
     const baselines = baselineOf(this.program);
     const objectives: Objective[] = this.unique("okr").map((o) => {
-      const score = scoreObjective(o, baselines);
+      const period = this.period(phraseOf(this.program.prop(o, "period"))?.expr);
+      const readingOf = (kr: KeyResult): KeyResultReading | undefined => (kr.form === "milestone" ? undefined : this.readingIn(kr.metric.name, this.period(kr.by?.value) ?? period));
+      const score = scoreObjective(o, baselines, readingOf);
       return {
         id: o.id!.name,
         name: o.title?.value ?? null,
         doc: o.doc ?? null,
         level: wordOf(this.program.prop(o, "level")) ?? null,
         owner: this.ref(this.program.prop(o, "owner"), "team"),
-        period: this.period(phraseOf(this.program.prop(o, "period"))?.expr),
+        period,
         kind: wordOf(this.program.prop(o, "kind")) ?? null,
         aligns: this.ref(this.program.prop(o, "aligns"), "okr"),
         score: roundScore(score.score),
@@ -364,8 +395,11 @@ class Compiler {
           const milestone = kr.form === "milestone";
           const m = milestone ? undefined : this.program.metric(kr.metric.name);
           const unit = m?.word("unit");
-          const s = scoreKeyResult(kr, baselines(kr.metric.name));
+          const reading = readingOf(kr);
+          const s = scoreKeyResult(kr, baselines(kr.metric.name), reading);
           const currentPh = phraseOf(kr.properties.find((p) => p.name.name === "current"));
+          const declared = kr.properties.some((p) => p.name.name === "current");
+          const current = milestone ? null : currentPh ? this.quantity(currentPh.expr, unit) : !declared && reading && m ? this.readingQuantity(m, reading.value) : null;
           const amount = kr.change ? this.quantity(kr.change, unit) : null;
           const changeLit = asLiteral(kr.change);
           return {
@@ -380,8 +414,9 @@ class Compiler {
             start: s.start === null ? null : clean(s.start),
             goal: s.goal === null ? null : clean(s.goal),
             by: this.period(kr.by?.value),
-            current: currentPh && !milestone ? this.quantity(currentPh.expr, unit) : null,
+            current,
             current_on: s.currentOn,
+            current_source: declared ? "declared" : current !== null ? "readings" : null,
             done: milestone ? (s.current === null ? null : s.current === 1) : null,
             score: roundScore(s.score),
             band: s.band,
@@ -437,7 +472,7 @@ class Compiler {
         name: r.title?.value ?? null,
         doc: r.doc ?? null,
         forum: this.ref(this.program.prop(r, "forum"), "forum"),
-        lead: lead?.type === "duration" ? { value: clean(lead.days), unit: "days" } : null,
+        lead: lead?.type === "duration" ? { value: clean(lead.days), unit: "days", as_written: lead.raw } : null,
         lead_hours: lead?.type === "duration" ? clean(lead.days * 24) : null,
         owner: this.ref(this.program.prop(r, "owner"), "team"),
         metrics,
@@ -559,7 +594,7 @@ class Compiler {
       .filter((m) => this.program.isKpi(m))
       .map((m) => {
         const out = this.metric(m);
-        return { metric: m.id, name: out.name, owner: out.owner, direction: out.direction, workstreams: out.workstreams, baseline: out.baseline, target: out.target };
+        return { metric: m.id, name: out.name, owner: out.owner, direction: out.direction, workstreams: out.workstreams, baseline: out.baseline, target: out.target, latest: this.latest(m) };
       });
   }
 
@@ -598,6 +633,97 @@ class Compiler {
     };
   }
 
+  // ------------------------------------------------------------- readings
+
+  /** A plain reading in a metric's unit. */
+  readingQuantity(m: MetricModel, value: number): Quantity {
+    const unit = m.word("unit");
+    if (unit === "currency") return { value: clean(value), unit: "currency", currency: this.currency };
+    if (unit === "duration") return { value: clean(value), unit: "days" };
+    if (unit !== undefined && METRIC_UNITS.has(unit)) return { value: clean(value), unit: unit as "count" | "percent" | "ratio" | "score" };
+    return { value: clean(value), unit: "number" };
+  }
+
+  /** A metric's latest reading, or null without readings. */
+  latest(m: MetricModel): LatestReading | null {
+    const points = this.series.get(m.id);
+    const last = points?.[points.length - 1];
+    return last ? { date: last.date, value: this.readingQuantity(m, last.value) } : null;
+  }
+
+  /** The latest reading of a metric dated within a period (the whole series without one). */
+  readingIn(metric: string, period: Period | null): KeyResultReading | undefined {
+    const points = this.series.get(metric) ?? [];
+    for (let i = points.length - 1; i >= 0; i--) {
+      const p = points[i]!;
+      if (period === null || (p.date >= period.start && p.date <= period.end)) return { value: p.value, on: p.date };
+    }
+    return undefined;
+  }
+
+  readingsSection(readings: CompileOptions["readings"]): ReadingsOut | null {
+    if (!readings) return null;
+    const series = [...this.program.metrics.values()].filter((m) => readings.series.has(m.id)).map((m) => ({ metric: m.id, points: readings.series.get(m.id)!.map((p) => ({ date: p.date, value: clean(p.value) })) }));
+    return { grain: readings.grain, series };
+  }
+
+  // ------------------------------------------------- launches and experiments
+
+  launches(): LaunchReport[] {
+    return this.unique("launch").map((l) => {
+      const tier = wordOf(this.program.prop(l, "tier")) ?? null;
+      const date = this.date(this.program.prop(l, "date"));
+      const needs = TIER_LEVELS.get(tier ?? "") ?? [];
+      const stages = LEVELS.map((stage) => ({
+        stage,
+        required: needs.includes(stage),
+        metrics: this.metricRefs(this.program.prop(l, stage)).map((id): LaunchMetric => {
+          const m = this.program.metric(id)!;
+          const since = this.date(m.prop("since"));
+          return { metric: id, name: m.displayName, since, tracking: since === null || date === null ? "unknown" : since <= date ? "before_launch" : "after_launch", latest: this.latest(m) };
+        }),
+      }));
+      const gaps = stages.some((s) => (s.required && s.metrics.length === 0) || s.metrics.some((m) => m.tracking === "after_launch"));
+      return {
+        id: l.id!.name,
+        name: l.title?.value ?? null,
+        doc: l.doc ?? null,
+        tier,
+        date,
+        owner: this.ref(this.program.prop(l, "owner"), "team"),
+        attribution: this.ref(this.program.prop(l, "attribution"), "attribution"),
+        status: this.today === undefined || date === null ? null : date > this.today ? "upcoming" : "live",
+        stages,
+        tracking: gaps ? "gaps" : "tracked",
+      };
+    });
+  }
+
+  experiments(): ExperimentOut[] {
+    return this.unique("experiment").map((x) => {
+      const p = (name: string): Property | undefined => this.program.prop(x, name);
+      const metricId = this.metricRefs(p("metric"))[0] ?? null;
+      const m = metricId === null ? undefined : this.program.metric(metricId);
+      const unit = m?.word("unit");
+      const size = experimentSampleSize(x);
+      const holdout = phraseOf(p("holdout"));
+      return {
+        id: x.id!.name,
+        name: x.title?.value ?? null,
+        hypothesis: x.doc ?? null,
+        metric: metricId,
+        metric_name: m?.displayName ?? null,
+        baseline: this.quantity(phraseOf(p("baseline"))?.expr, unit),
+        expect: this.quantity(phraseOf(p("expect"))?.expr, unit),
+        mde: this.quantity(phraseOf(p("mde"))?.expr, unit),
+        traffic: this.quantity(phraseOf(p("traffic"))?.expr),
+        sample_size: size ? { kind: size.kind, per_arm: size.n, arms: size.arms, total: size.n * size.arms, days: size.days, alpha: size.alpha, power: size.power } : null,
+        holdout: holdout ? { share: this.quantity(holdout.expr), duration: this.quantity(modifierOf(holdout, "for")) } : null,
+        status: EXPERIMENT_STATUS.find((st) => st === wordOf(p("status"))) ?? null,
+      };
+    });
+  }
+
   diagnosticsSection(): DiagnosticsOut {
     const counts = { error: 0, warning: 0, info: 0, hint: 0 };
     const byRule = new Map<string, number>();
@@ -620,11 +746,11 @@ class Compiler {
  * (fixed key order, arrays in file order, no date unless `today` is given).
  */
 export function compileBlueprint(program: Program, diagnostics: readonly Diagnostic[], options: CompileOptions = {}): Blueprint {
-  const c = new Compiler(program, diagnostics);
+  const c = new Compiler(program, diagnostics, options.readings?.series, options.today);
   const info = c.blueprintInfo();
   return {
     $schema: BLUEPRINT_SCHEMA_ID,
-    version: 1,
+    version: 2,
     ...(options.today !== undefined ? { today: options.today } : {}),
     blueprint: info,
     constellation: c.constellation(info.north_star),
@@ -633,9 +759,12 @@ export function compileBlueprint(program: Program, diagnostics: readonly Diagnos
     cadence: c.cadence(),
     attribution: c.attribution(),
     deliverables: c.deliverables(),
+    launches: c.launches(),
+    experiments: c.experiments(),
     targets: c.targets(),
     integrations: c.integrations(),
     metrics: [...program.metrics.values()].map((m) => c.metric(m)),
+    readings: c.readingsSection(options.readings),
     diagnostics: c.diagnosticsSection(),
   };
 }

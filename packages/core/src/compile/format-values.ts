@@ -37,10 +37,8 @@ export function formatQuantity(q: Quantity | null): string {
       return symbol ? `${q.value < 0 ? "-" : ""}${symbol}${compact(Math.abs(q.value))}` : `${compact(q.value)} ${q.currency}`;
     }
     case "days":
-      // Months and years read better than hundreds of days: 450 → `15mo`.
-      if (q.value >= 365 && q.value % 365 === 0) return `${formatPlain(q.value / 365)}y`;
-      if (q.value >= 60 && q.value % 30 === 0) return `${formatPlain(q.value / 30)}mo`;
-      return `${formatPlain(q.value)}d`;
+      // As the workspace writes it (`60d` stays `60d`, `17mo` stays `17mo`); plain numbers of a duration metric in days.
+      return q.as_written ?? `${formatPlain(q.value)}d`;
     case "per_day":
     case "per_week":
     case "per_month":

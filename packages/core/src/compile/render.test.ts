@@ -46,6 +46,41 @@ describe("renderReport", () => {
   });
 });
 
+describe("renderReport with readings", () => {
+  it("marks a key result scored from the warehouse", () => {
+    const ws = 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t  baseline: 100  target: 200 by 2026-Q4 }\nokr k "K" { level: company  owner: t  period: 2026-H2  kr wau: 100 -> 200 by 2026-Q4 }\n';
+    const { program, diagnostics } = checkWorkspace([{ path: "a.pmm", contents: ws }], { today: "2026-11-23" });
+    const html = renderReport(compileBlueprint(program, diagnostics, { today: "2026-11-23", readings: { grain: "week", series: new Map([["wau", [{ date: "2026-10-05", value: 150 }]]]) } }));
+    expect(html).toContain('<td>150 <span class="muted">on 2026-10-05</span> <span class="chip chip-reading">warehouse</span></td>');
+  });
+});
+
+describe("renderReport wording", () => {
+  const WS = `
+blueprint b "B" { maturity: 3  sales_cycle: 60d  north_star: o }
+team t "T" { role: pmm }
+metric o "Out" { type: output  dimension: retention  unit: count  owner: t  inputs: [i]  baseline: 10 from s over 2026-Q2  target: 8 by 2026-Q4 }
+metric i "In" { type: input  owner: t  levers: ["l"] }
+source s "S" { kind: warehouse  refresh: daily }
+workstream w "W" { owner: t  kpis: [o]  deliverables: [messaging] }
+attribution a "A" { models: [mta, incrementality, mmm]  mta_method: position_based  lookback: 90d  rationale: "r" }
+`;
+
+  it("shows durations as written, an arrow on every change, and a plan the check passes as a choice, not a warning", () => {
+    const html = page(WS);
+    expect(html).toContain("Sales cycle: <b>60d</b>");
+    expect(html).toContain("lookback 90d");
+    expect(html).not.toContain("2mo");
+    expect(html).not.toContain("3mo");
+    // The blend differs from the table's cell: a choice; the only warnings are the check's own findings on the plan.
+    expect(html).toContain(`<p class="choice">A choice beyond the table's cell: adds mmm.</p><p class="sev-text-warning">warning: attribution \`a\` uses \`mmm\` without \`annual_spend\`;`);
+    expect(html.match(/class="sev-text-warning"/g)).toHaveLength(2);
+    expect(html).not.toContain("Differs from the recommendation");
+    // `o` has no `direction`: its target below the baseline still gets an arrow and a direction in words.
+    expect(html).toMatch(/<tr data-metric="o">.*↓ to target.*<td class="num">↓ -2<\/td><\/tr>/);
+  });
+});
+
 describe("render: the OKR section shows every key-result form", () => {
   it("says what each key result asks for, and when none has a deadline", () => {
     const html = page(`blueprint b "B" { maturity: 3  sales_cycle: 30d }

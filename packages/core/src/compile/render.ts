@@ -1,6 +1,6 @@
 // `pmm render`: the blueprint as one self-contained HTML page (inline CSS and SVG, no script, no network).
-import dagre from "@dagrejs/dagre";
 import { formatPeriod, formatPlain, formatQuantity } from "./format-values.js";
+import { layoutConstellation } from "./tree-layout.js";
 import type { AlignmentNode, Blueprint, DashboardOut, ForumOut, KeyResultOut, MetricOut, Objective, Quantity } from "./types.js";
 
 /** Escapes text for HTML element content and attribute values. */
@@ -23,142 +23,68 @@ function colours(dimension: string | null | undefined): { stroke: string; fill: 
   return (dimension ? DIMENSION_COLOURS.get(dimension) : undefined) ?? NO_DIMENSION;
 }
 
-const NODE_WIDTH = 224;
-const NODE_HEIGHT = 46;
-
-/** Text cut to a length with an ellipsis. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** An SVG path through points, smoothed with quadratic curves between midpoints. */
-function pathThrough(points: ReadonlyArray<{ x: number; y: number }>): string {
-  const f = (n: number): string => String(Math.round(n * 10) / 10);
-  if (points.length === 0) return "";
-  const [first, ...rest] = points;
-  if (rest.length === 0) return `M${f(first!.x)},${f(first!.y)}`;
-  let d = `M${f(first!.x)},${f(first!.y)}`;
-  for (let i = 0; i < rest.length - 1; i++) {
-    const p = rest[i]!;
-    const q = rest[i + 1]!;
-    d += ` Q${f(p.x)},${f(p.y)} ${f((p.x + q.x) / 2)},${f((p.y + q.y) / 2)}`;
-  }
-  const last = rest[rest.length - 1]!;
-  return `${d} L${f(last.x)},${f(last.y)}`;
-}
-
 /**
- * The constellation as an SVG graph laid out by dagre: one node per metric
- * (outputs boxed by dimension on the left, their inputs to the right), edges
- * from each output to its inputs (dotted for formula terms), and dashed red
- * arcs from each primary to its tradeoff guard.
+ * The constellation as side-by-side metric trees (tree-layout.ts): each
+ * output heads a column with the metrics under it stacked beneath, joined by
+ * a rail; other drivers are curves (dotted for formula terms); each guard is
+ * a red tag beside its primary; collapsed subtrees show a count. Every label
+ * is wrapped to its box, never cut.
  */
 function constellationSvg(bp: Blueprint): string {
-  const metrics = bp.metrics;
-  if (metrics.length === 0) return `<p class="empty">No metrics are declared.</p>`;
-  // Node keys are generated, never user ids: graphlib keeps nodes in plain objects.
-  const key = new Map(metrics.map((m, i) => [m.id, `m${i}`]));
-  const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: "LR", nodesep: 12, ranksep: 110, marginx: 16, marginy: 16 });
-  g.setDefaultEdgeLabel(() => ({}));
-  const clusters = new Map<string, string>();
-  for (const d of bp.constellation.dimensions) {
-    if (d.dimension === null || d.outputs.length === 0) continue;
-    const c = `d${clusters.size}`;
-    clusters.set(d.dimension, c);
-    g.setNode(c, { label: d.dimension, paddingLeft: 12, paddingRight: 12, paddingTop: 28, paddingBottom: 12 });
-  }
-  for (const m of metrics) {
-    g.setNode(key.get(m.id)!, { width: NODE_WIDTH, height: NODE_HEIGHT });
-    const c = m.type === "output" && m.dimension ? clusters.get(m.dimension) : undefined;
-    if (c) g.setParent(key.get(m.id)!, c);
-  }
-  const edges: Array<{ from: string; to: string; via: "inputs" | "formula"; name: string }> = [];
-  for (const m of metrics) {
-    const targets: Array<[string, "inputs" | "formula"]> = m.inputs.map((i) => [i, "inputs"]);
-    for (const n of formulaMetrics(m)) if (!m.inputs.includes(n)) targets.push([n, "formula"]);
-    for (const [t, via] of targets) {
-      if (t === m.id || !key.has(t)) continue;
-      const name = `e${edges.length}`;
-      edges.push({ from: m.id, to: t, via, name });
-      g.setEdge(key.get(m.id)!, key.get(t)!, { weight: via === "inputs" ? 2 : 1 }, name);
-    }
-  }
-  dagre.layout(g);
-  const graph = g.graph();
-  const width = Math.ceil(graph.width ?? 0);
-  const height = Math.ceil(graph.height ?? 0);
+  if (bp.metrics.length === 0) return `<p class="empty">No metrics are declared.</p>`;
+  const layout = layoutConstellation(bp);
+  const metrics = new Map(bp.metrics.map((m) => [m.id, m]));
+  const { width, height } = layout;
   const out: string[] = [];
   out.push(
-    `<svg class="constellation" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="constellation-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
-    `<title id="constellation-title">Metric constellation: ${metrics.length} metrics</title>`,
-    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#94a3b8"/></marker>` +
-      `<marker id="arrow-guard" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#dc2626"/></marker></defs>`,
+    `<svg class="constellation" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="constellation-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"${layout.crossings !== null ? ` data-crossings="${layout.crossings}"` : ""} data-drawn="${layout.drawn}" data-hidden="${layout.hidden}">`,
+    `<title id="constellation-title">Metric constellation: ${bp.metrics.length} metrics${layout.hidden > 0 ? `, ${layout.drawn} drawn` : ""}</title>`,
+    `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#94a3b8"/></marker></defs>`,
   );
-  for (const [dimension, c] of clusters) {
-    const n = g.node(c) as unknown as { x: number; y: number; width: number; height: number };
-    const col = colours(dimension);
-    const x = n.x - n.width / 2;
-    const y = n.y - n.height / 2;
+  for (const band of layout.bands) {
+    const col = colours(band.dimension === "unreached" ? null : band.dimension);
+    const label = band.dimension === null ? "NO DIMENSION" : band.dimension === "unreached" ? "UNDER NO OUTPUT" : band.dimension.toUpperCase();
     out.push(
-      `<g class="cluster" data-dimension="${e(dimension)}"><rect x="${x}" y="${y}" width="${n.width}" height="${n.height}" rx="10" fill="${col.soft}" stroke="${col.stroke}" stroke-opacity="0.35"/>` +
-        `<text x="${x + 12}" y="${y + 19}" class="cluster-label" fill="${col.stroke}">${e(dimension.toUpperCase())}</text></g>`,
+      `<g class="cluster" data-dimension="${e(band.dimension ?? "none")}"><rect x="${band.x - 6}" y="6" width="${band.w + 12}" height="${height - 12}" rx="10" fill="${col.soft}" stroke="${col.stroke}" stroke-opacity="0.3"/>` +
+        `<text x="${band.x + 4}" y="25" class="cluster-label" fill="${col.stroke}">${e(label)}</text></g>`,
     );
   }
-  for (const edge of edges) {
-    const points = g.edge({ v: key.get(edge.from)!, w: key.get(edge.to)!, name: edge.name }).points;
-    out.push(`<path class="edge edge-${edge.via}" d="${pathThrough(points)}" marker-end="url(#arrow)"><title>${e(`${edge.from} → ${edge.to} (${edge.via})`)}</title></path>`);
+  for (const edge of layout.edges) {
+    out.push(`<path class="edge edge-${edge.via} edge-${edge.kind}" d="${edge.d}"${edge.kind === "cross" ? ` marker-end="url(#arrow)"` : ""} data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(`${edge.from} ← ${edge.to} (${edge.via})`)}</title></path>`);
   }
-  for (const t of bp.constellation.tradeoffs) {
-    const a = g.node(key.get(t.primary)!) as unknown as { x: number; y: number };
-    const b = g.node(key.get(t.guard)!) as unknown as { x: number; y: number };
-    if (!a || !b) continue;
-    // Same column: bulge to the left of the two boxes; otherwise a gentle S-curve between them.
-    const sameColumn = Math.abs(a.x - b.x) < 1;
-    const d = sameColumn
-      ? `M${a.x - NODE_WIDTH / 2},${a.y} C${a.x - NODE_WIDTH / 2 - 46},${a.y} ${b.x - NODE_WIDTH / 2 - 46},${b.y} ${b.x - NODE_WIDTH / 2},${b.y}`
-      : `M${a.x + (b.x > a.x ? NODE_WIDTH / 2 : -NODE_WIDTH / 2)},${a.y + 8} C${(a.x + b.x) / 2},${a.y + 8} ${(a.x + b.x) / 2},${b.y + 8} ${b.x + (b.x > a.x ? -NODE_WIDTH / 2 : NODE_WIDTH / 2)},${b.y + 8}`;
-    const why = t.why ? `: ${t.why}` : "";
-    out.push(`<path class="tradeoff" d="${d}" marker-end="url(#arrow-guard)"><title>${e(`${t.primary} vs ${t.guard}${why}`)}</title></path>`);
-  }
-  for (const m of metrics) {
-    const n = g.node(key.get(m.id)!) as unknown as { x: number; y: number };
-    const col = colours(m.dimension ?? m.dimensions[0]);
-    const x = n.x - NODE_WIDTH / 2;
-    const y = n.y - NODE_HEIGHT / 2;
-    const output = m.type === "output";
-    const star = bp.blueprint.north_star === m.id ? "★ " : "";
-    const cls = ["node", output ? "node-output" : "node-input", m.kpi ? "node-kpi" : ""].filter((c) => c !== "").join(" ");
-    const tip = [m.name, m.definition ?? "", m.kpi ? "KPI" : ""].filter((s) => s !== "").join("\n");
+  for (const n of layout.nodes) {
+    const m = metrics.get(n.metric);
+    const col = colours(n.dimension);
+    const cls = ["node", n.output ? "node-output" : "node-input", n.kpi ? "node-kpi" : ""].filter((c) => c !== "").join(" ");
+    const tip = [m?.name ?? n.metric, m?.definition ?? "", n.kpi ? "KPI" : ""].filter((t) => t !== "").join("\n");
+    const lines: string[] = [];
+    let y = n.y + 8;
+    for (const l of n.nameLines) lines.push(`<text x="${n.x + 14}" y="${(y += 15) - 3.5}" class="node-name">${e(l)}</text>`);
+    for (const l of n.idLines) lines.push(`<text x="${n.x + 14}" y="${(y += 13) - 3}" class="node-id">${e(l)}</text>`);
     out.push(
-      `<g class="${cls}" data-metric="${e(m.id)}"><title>${e(tip)}</title>` +
-        `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="8" fill="${output ? col.fill : "#ffffff"}" stroke="${col.stroke}" stroke-width="${output ? 2 : 1.2}"/>` +
-        `<rect x="${x}" y="${y}" width="5" height="${NODE_HEIGHT}" rx="2" fill="${col.stroke}"/>` +
-        `<text x="${x + 14}" y="${y + 19}" class="node-name">${e(clip(star + m.name, 28))}</text>` +
-        `<text x="${x + 14}" y="${y + 35}" class="node-id">${e(clip(m.id, 24))}</text>` +
-        (m.kpi ? `<text x="${x + NODE_WIDTH - 10}" y="${y + 35}" class="node-badge" text-anchor="end">KPI</text>` : "") +
+      `<g class="${cls}" data-metric="${e(n.metric)}"><title>${e(tip)}</title>` +
+        `<rect x="${n.x}" y="${n.y}" width="${n.w}" height="${n.h}" rx="7" fill="${n.output ? col.fill : "#ffffff"}" stroke="${col.stroke}" stroke-width="${n.output ? 2 : 1.2}"/>` +
+        `<rect x="${n.x}" y="${n.y}" width="5" height="${n.h}" rx="2" fill="${col.stroke}"/>` +
+        lines.join("") +
+        (n.kpi ? `<text x="${n.x + n.w - 8}" y="${n.y + n.h - 11}" class="node-badge" text-anchor="end">KPI</text>` : "") +
         `</g>`,
     );
   }
+  for (const t of layout.guards) {
+    const tr = bp.constellation.tradeoffs.find((x) => x.primary === t.primary && x.guard === t.guard);
+    const tip = `${t.primary} vs ${t.guard}${tr?.why ? `: ${tr.why}` : ""}${tr?.limit ? ` (limit ${formatQuantity(tr.limit)})` : ""}`;
+    out.push(
+      `<g class="guard" data-primary="${e(t.primary)}" data-guard="${e(t.guard)}"><title>${e(tip)}</title><rect x="${t.x}" y="${t.y}" width="${t.w}" height="${t.h}" rx="5" class="tradeoff"/>` +
+        t.lines.map((l, i) => `<text x="${t.x + 8}" y="${t.y + 17 + i * 14}" class="guard-text">${e(l)}</text>`).join("") +
+        `</g>`,
+    );
+  }
+  for (const c of layout.collapsed) {
+    out.push(`<g class="collapsed" data-metric="${e(c.of)}" data-count="${c.count}"><rect x="${c.x}" y="${c.y}" width="${c.w}" height="${c.h}" rx="5"/><text x="${c.x + 8}" y="${c.y + 16}" class="collapsed-text">${e(`+${formatPlain(c.count)} more beneath`)}</text></g>`);
+  }
   out.push(`</svg>`);
-  return out.join("\n");
-}
-
-/** The metric ids a metric's formula names. */
-function formulaMetrics(m: MetricOut): string[] {
-  const out: string[] = [];
-  const walk = (n: MetricOut["formula"]): void => {
-    if (n === null) return;
-    if (n.type === "metric") {
-      if (!out.includes(n.id)) out.push(n.id);
-    } else if (n.type === "neg") walk(n.operand);
-    else if (n.type === "binary") {
-      walk(n.left);
-      walk(n.right);
-    }
-  };
-  walk(m.formula);
-  return out;
+  const note = layout.hidden > 0 ? `<p class="muted small">Drawn: ${formatPlain(layout.drawn)} of ${formatPlain(bp.metrics.length)} metrics; deeper levels are collapsed into counts (every metric is in the blueprint's <code>metrics</code>).</p>` : "";
+  return out.join("\n") + note;
 }
 
 /** A score as a coloured bar with its value. */
@@ -193,7 +119,7 @@ function keyResultAsk(kr: KeyResultOut): string {
 
 function keyResultRow(kr: KeyResultOut, fiscal: number): string {
   const reading = kr.form === "milestone" ? (kr.done === null ? null : kr.done ? "done" : "pending") : kr.current === null ? null : formatQuantity(kr.current);
-  const current = reading === null ? `<span class="muted">no reading</span>` : `${e(reading)}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}`;
+  const current = reading === null ? `<span class="muted">no reading</span>` : `${e(reading)}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}${kr.current_source === "readings" ? ` <span class="chip chip-reading">warehouse</span>` : ""}`;
   return (
     `<tr data-form="${e(kr.form)}"><td><b>${e(kr.name)}</b><br><code>${e(kr.metric ?? kr.milestone ?? "")}</code></td>` +
     `<td>${e(keyResultAsk(kr))}${kr.by ? ` <span class="muted">by ${e(formatPeriod(kr.by, fiscal))}</span>` : ` <span class="warn">no deadline</span>`}</td>` +
@@ -225,9 +151,19 @@ function okrTree(bp: Blueprint): string {
   return `<ul class="tree tree-root">${bp.okrs.alignment.map(node).join("")}</ul>`;
 }
 
-function metricLine(m: MetricOut, fiscal: number): string {
+/** The latest reading of each metric with readings, as the metric's unit writes it. */
+type LatestMap = ReadonlyMap<string, { readonly date: string; readonly text: string }>;
+
+/** A reading as the metric's unit writes it. */
+function readingText(unit: string | null, value: number, currency: string): string {
+  const q: Quantity = unit === "percent" || unit === "count" || unit === "ratio" || unit === "score" ? { value, unit } : unit === "duration" ? { value, unit: "days" } : unit === "currency" ? { value, unit: "currency", currency } : { value, unit: "number" };
+  return formatQuantity(q);
+}
+
+function metricLine(m: MetricOut, fiscal: number, latest: LatestMap): string {
   const target = m.target ? `target ${formatQuantity(m.target.value)}${m.target.by ? ` by ${formatPeriod(m.target.by, fiscal)}` : ""}` : "";
-  const facts = [m.unit ?? "", m.direction ? (m.direction === "up" ? "↑ higher is better" : "↓ lower is better") : "", m.cadence ?? "", m.owner ? `owner ${m.owner}` : "", target].filter((s) => s !== "");
+  const reading = latest.get(m.id);
+  const facts = [reading ? `latest ${reading.text} (${reading.date})` : "", m.unit ?? "", m.direction ? (m.direction === "up" ? "↑ higher is better" : "↓ lower is better") : "", m.cadence ?? "", m.owner ? `owner ${m.owner}` : "", target].filter((s) => s !== "");
   const col = colours(m.dimension ?? m.dimensions[0]);
   return (
     `<li class="view-metric" data-metric="${e(m.id)}" style="border-left-color:${col.stroke}"><b>${e(m.name)}</b> <code>${e(m.id)}</code>` +
@@ -238,7 +174,7 @@ function metricLine(m: MetricOut, fiscal: number): string {
   );
 }
 
-function dashboardSection(d: DashboardOut, fiscal: number): string {
+function dashboardSection(d: DashboardOut, fiscal: number, latest: LatestMap): string {
   return (
     `<div class="dashboard" data-dashboard="${e(d.id)}"><h3>${e(d.name ?? d.id)} <code>${e(d.id)}</code>${d.source ? ` <span class="muted small">reads ${e(d.source)}</span>` : ""}</h3>` +
     `<div class="grid">` +
@@ -246,7 +182,7 @@ function dashboardSection(d: DashboardOut, fiscal: number): string {
       .map(
         (v) =>
           `<div class="card view" data-view="${e(v.id)}"><h4>${e(v.name ?? v.id)}</h4><div class="audience">${chips(v.audience)} ${chips(v.audience_roles.filter((r) => !v.audience.includes(r)), "chip-role")}</div>` +
-          `<ul class="view-metrics">${v.metrics.map((m) => metricLine(m, fiscal)).join("")}</ul></div>`,
+          `<ul class="view-metrics">${v.metrics.map((m) => metricLine(m, fiscal, latest)).join("")}</ul></div>`,
       )
       .join("") +
     `</div></div>`
@@ -295,25 +231,111 @@ function cadenceSection(bp: Blueprint): string {
   return `<div class="calendar">${rows.join("")}</div>${reviews.length > 0 ? `<h3>Review cycle</h3>${reviews.join("")}` : ""}${unreviewed}`;
 }
 
-/** Target minus baseline, in the unit people read (percentage points for percentages). */
-function change(base: Quantity | null, target: Quantity | null): string {
-  if (!base || !target || base.unit !== target.unit) return "";
-  const delta = target.value - base.value;
-  const q: Quantity = base.unit === "percent" ? { value: delta, unit: "pp" } : ({ ...base, value: delta } as Quantity);
-  return `${delta > 0 ? "+" : ""}${formatQuantity(q)}`;
+/** `b − a` in the unit people read (percentage points for percentages), signed, with the arrow of the move. */
+function change(a: Quantity | null, b: Quantity | null): string {
+  if (!a || !b || a.unit !== b.unit || (a.unit === "currency" && b.unit === "currency" && a.currency !== b.currency)) return "—";
+  const delta = b.value - a.value;
+  const q: Quantity = a.unit === "percent" ? { value: delta, unit: "pp" } : a.unit === "days" ? { value: delta, unit: "days" } : ({ ...a, value: delta } as Quantity);
+  const arrow = delta > 0 ? "↑" : delta < 0 ? "↓" : "→";
+  return `${arrow} ${delta > 0 ? "+" : ""}${formatQuantity(q)}`;
+}
+
+/** Which way is better, in words, for every KPI (the target's side of the baseline when `direction` is unset). */
+function directionText(direction: string | null, base: Quantity | null, target: Quantity | null): string {
+  if (direction === "up") return "↑ higher is better";
+  if (direction === "down") return "↓ lower is better";
+  if (base && target && base.unit === target.unit) return target.value > base.value ? "↑ to target" : target.value < base.value ? "↓ to target" : "→ hold";
+  return "no direction";
+}
+
+/** An inline SVG sparkline of a series, the latest point marked, the target as a dashed line when it is in range. */
+function sparkline(metric: string, points: readonly { date: string; value: number }[], target: number | null): string {
+  const W = 120;
+  const H = 30;
+  const P = 3;
+  const values = points.map((p) => p.value);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  const showTarget = target !== null && target >= lo - (hi - lo) * 0.5 && target <= hi + (hi - lo) * 0.5;
+  if (showTarget) (lo = Math.min(lo, target!), (hi = Math.max(hi, target!)));
+  const span = hi - lo || 1;
+  const x = (i: number): number => (points.length === 1 ? W / 2 : P + (i * (W - 2 * P)) / (points.length - 1));
+  const y = (v: number): number => H - P - ((v - lo) / span) * (H - 2 * P);
+  const f = (n: number): string => String(Math.round(n * 10) / 10);
+  const line = points.map((p, i) => `${f(x(i))},${f(y(p.value))}`).join(" ");
+  const last = points[points.length - 1]!;
+  return (
+    `<svg class="sparkline" data-metric="${e(metric)}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${e(`${points.length} readings from ${points[0]!.date} to ${last.date}`)}">` +
+    (showTarget ? `<line x1="0" x2="${W}" y1="${f(y(target!))}" y2="${f(y(target!))}" class="spark-target"/>` : "") +
+    `<polyline points="${line}" class="spark-line"/><circle cx="${f(x(points.length - 1))}" cy="${f(y(last.value))}" r="2.5" class="spark-dot"/></svg>`
+  );
 }
 
 function targetsTable(bp: Blueprint): string {
   if (bp.targets.length === 0) return `<p class="empty">No KPIs.</p>`;
   const fiscal = bp.blueprint.fiscal_year_start;
+  const series = new Map((bp.readings?.series ?? []).map((s) => [s.metric, s.points]));
+  const withReadings = bp.readings !== null;
   const rows = bp.targets.map((t) => {
     const b = t.baseline;
-    const base = b ? `${e(formatQuantity(b.value))} <span class="muted small">${e([b.source ? `from ${b.source}` : "", b.period ? `over ${formatPeriod(b.period, fiscal)}` : ""].filter((s) => s !== "").join(" "))}</span>` : `<span class="warn">no baseline</span>`;
+    const base = b ? `${e(formatQuantity(b.value))} <span class="muted small">${e([b.source ? `from ${b.source}` : "", b.period ? `over ${formatPeriod(b.period, fiscal)}` : ""].filter((x) => x !== "").join(" "))}</span>` : `<span class="warn">no baseline</span>`;
     const target = t.target ? `${e(formatQuantity(t.target.value))}${t.target.by ? ` <span class="muted small">by ${e(formatPeriod(t.target.by, fiscal))}</span>` : ""}` : `<span class="muted">no target</span>`;
-    const arrow = t.direction === "down" ? "↓" : t.direction === "up" ? "↑" : "";
-    return `<tr data-metric="${e(t.metric)}"><td><b>${e(t.name)}</b> <code>${e(t.metric)}</code></td><td>${e(t.workstreams.join(", "))}</td><td>${base}</td><td class="arrow">→</td><td>${target}</td><td class="num">${e(change(b?.value ?? null, t.target?.value ?? null))} ${arrow}</td></tr>`;
+    const points = series.get(t.metric) ?? [];
+    const latest = t.latest
+      ? `<div class="latest"><b>${e(formatQuantity(t.latest.value))}</b> <span class="muted small">${e(t.latest.date)}</span></div>${sparkline(t.metric, points, t.target?.value?.value ?? null)}`
+      : `<span class="muted small">no reading</span>`;
+    const readingCells = withReadings ? `<td>${latest}</td><td class="num">${e(change(b?.value ?? null, t.latest?.value ?? null))}</td>` : "";
+    return (
+      `<tr data-metric="${e(t.metric)}"><td><b>${e(t.name)}</b> <code>${e(t.metric)}</code><div class="muted small">${e(directionText(t.direction, b?.value ?? null, t.target?.value ?? null))}</div></td><td>${e(t.workstreams.join(", "))}</td>` +
+      `<td>${base}</td>${readingCells}<td>${target}</td><td class="num">${e(change(b?.value ?? null, t.target?.value ?? null))}</td></tr>`
+    );
   });
-  return `<table class="data"><thead><tr><th>KPI</th><th>Workstreams</th><th>Baseline</th><th></th><th>Target</th><th>Change</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  const head = withReadings ? `<th>Latest reading</th><th>Change so far</th>` : "";
+  return `<table class="data targets"><thead><tr><th>KPI</th><th>Workstreams</th><th>Baseline</th>${head}<th>Target</th><th>Change to target</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+}
+
+const STAGES = ["awareness", "engagement", "adoption", "revenue"] as const;
+
+function launchesSection(bp: Blueprint): string {
+  if (bp.launches.length === 0) return `<p class="empty">No launches are declared.</p>`;
+  const cards = bp.launches.map((l) => {
+    const stages = l.stages.map((s) => {
+      const items = s.metrics.map((m) => {
+        const track = m.tracking === "after_launch" ? `<span class="warn small">tracked only from ${e(m.since ?? "")}</span>` : m.tracking === "unknown" ? `<span class="muted small">no \`since\` date</span>` : `<span class="muted small">tracked since ${e(m.since ?? "")}</span>`;
+        const latest = m.latest ? `<div><b>${e(formatQuantity(m.latest.value))}</b> <span class="muted small">${e(m.latest.date)}</span></div>` : "";
+        return `<li data-metric="${e(m.metric)}"><b>${e(m.name)}</b> <code>${e(m.metric)}</code><div>${track}</div>${latest}</li>`;
+      });
+      const body = items.length > 0 ? `<ul class="stage-metrics">${items.join("")}</ul>` : s.required ? `<p class="warn small">missing: the tier needs a ${e(s.stage)} metric</p>` : `<p class="muted small">not needed for ${e(l.tier ?? "this tier")}</p>`;
+      return `<div class="stage stage-${e(s.stage)}${s.required ? " stage-required" : ""}" data-stage="${e(s.stage)}"><h5>${e(s.stage)}</h5>${body}</div>`;
+    });
+    const status = l.status ? `<span class="chip chip-${e(l.status)}">${e(l.status)}</span>` : "";
+    const tracking = l.tracking === "tracked" ? `<span class="chip chip-ok">tracked</span>` : `<span class="chip chip-gap">tracking gaps</span>`;
+    return (
+      `<div class="card launch" data-launch="${e(l.id)}"><div class="launch-head"><h4>${e(l.name ?? l.id)} <code>${e(l.id)}</code></h4>` +
+      `<div><span class="chip chip-tier">${e(l.tier ?? "no tier")}</span> ${status} ${tracking}</div></div>` +
+      `<div class="muted small">${e([l.date ? `goes live ${l.date}` : "no date", l.owner ? `owner ${l.owner}` : "", l.attribution ? `attribution ${l.attribution}` : ""].filter((x) => x !== "").join(" · "))}</div>` +
+      (l.doc ? `<p class="doc small">${e(l.doc)}</p>` : "") +
+      `<div class="stages">${stages.join(`<div class="stage-arrow">→</div>`)}</div></div>`
+    );
+  });
+  return `<div class="launches">${cards.join("")}</div>`;
+}
+
+function experimentsSection(bp: Blueprint): string {
+  if (bp.experiments.length === 0) return `<p class="empty">No experiments are declared.</p>`;
+  const rows = bp.experiments.map((x) => {
+    const move = x.expect ? `${formatQuantity(x.baseline)} → ${formatQuantity(x.expect)}` : x.mde ? `${formatQuantity(x.baseline)}, detect ${formatQuantity(x.mde)}` : formatQuantity(x.baseline);
+    const s = x.sample_size;
+    const need = s
+      ? `<b>${e(formatPlain(s.per_arm))}</b> per arm × ${s.arms} = ${e(formatPlain(s.total))}<div class="muted small">${e(`${x.traffic ? formatQuantity(x.traffic) : "no traffic"} → ${formatPlain(s.days)} ${s.days === 1 ? "day" : "days"} of traffic`)}</div>`
+      : `<span class="muted">cannot be sized from its values</span>`;
+    const holdout = x.holdout ? `${e(formatQuantity(x.holdout.share))}${x.holdout.duration ? ` for ${e(formatQuantity(x.holdout.duration))}` : ""}` : `<span class="muted">none</span>`;
+    return (
+      `<tr data-experiment="${e(x.id)}"><td><b>${e(x.name ?? x.id)}</b> <code>${e(x.id)}</code></td><td class="small">${e(x.hypothesis ?? "")}</td>` +
+      `<td>${e(x.metric_name ?? x.metric ?? "—")}<div class="muted small">${e(move)}</div></td><td>${need}</td><td>${holdout}</td><td>${x.status ? `<span class="chip chip-status-${e(x.status)}">${e(x.status)}</span>` : "—"}</td></tr>`
+    );
+  });
+  return `<table class="data experiments"><thead><tr><th>Experiment</th><th>Hypothesis</th><th>Metric</th><th>Sample size needed vs traffic</th><th>Holdout</th><th>Status</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function attributionSection(bp: Blueprint): string {
@@ -322,17 +344,15 @@ function attributionSection(bp: Blueprint): string {
   const plans = bp.attribution.plans.map((p) => {
     const facts = [p.mta_method ? `MTA ${p.mta_method}` : "", p.lookback ? `lookback ${formatQuantity(p.lookback)}` : "", p.conversions ? `${formatQuantity(p.conversions)} conversions` : "", p.history ? `${formatQuantity(p.history)} history` : "", p.annual_spend ? `${formatQuantity(p.annual_spend)} a year` : ""].filter((s) => s !== "");
     const mm = p.mismatch;
-    // a difference `pmm check` accepts is a choice, not a problem: only a plan with attribution findings is flagged
-    const flagged = bp.diagnostics.findings.some((f) => f.rule.startsWith("attribution-") && f.declaration === p.id);
-    const verdict = !rec
-      ? ""
-      : mm === null
-        ? `<p class="ok">Matches the recommendation.</p>`
-        : `<p class="${flagged ? "warn" : "muted"}">${flagged ? "Differs from the recommendation, and <code>pmm check</code> reports it" : "A choice that differs from the recommendation (<code>pmm check</code> accepts it)"}: ${e(
-            [mm.missing_models.length > 0 ? `missing ${mm.missing_models.join(", ")}` : "", mm.extra_models.length > 0 ? `adds ${mm.extra_models.join(", ")}` : "", mm.mta_method ? `MTA ${mm.mta_method.declared ?? "unset"} instead of ${mm.mta_method.recommended}` : ""]
-              .filter((s) => s !== "")
-              .join("; "),
-          )}</p>`;
+    // The check has the last word: a plan the attribution rules pass is a choice, shown neutrally; their findings are the warnings.
+    const findings = bp.diagnostics.findings.filter((f) => f.rule.startsWith("attribution-") && f.declaration === p.id);
+    const diff = mm
+      ? [mm.missing_models.length > 0 ? `leaves out ${mm.missing_models.join(", ")}` : "", mm.extra_models.length > 0 ? `adds ${mm.extra_models.join(", ")}` : "", mm.mta_method ? `MTA ${mm.mta_method.declared ?? "unset"} instead of ${mm.mta_method.recommended}` : ""].filter((x) => x !== "").join("; ")
+      : "";
+    const verdict = [
+      !rec ? "" : mm === null ? `<p class="ok">Matches the recommendation.</p>` : `<p class="choice">A choice beyond the table's cell: ${e(diff)}.</p>`,
+      ...findings.map((f) => `<p class="sev-text-${e(f.severity)}">${e(f.severity)}: ${e(f.message)} <code>${e(f.rule)}</code></p>`),
+    ].join("");
     return `<div class="card"><h4>${e(p.name ?? p.id)} <code>${e(p.id)}</code></h4><div>${chips(p.models)}</div><div class="muted small">${e(facts.join(" · "))}</div>${p.rationale ? `<p class="small">${e(p.rationale)}</p>` : ""}${verdict}</div>`;
   });
   if (plans.length === 0 && !recText) return `<p class="empty">No attribution plan.</p>`;
@@ -366,9 +386,9 @@ function legend(): string {
   const dims = [...DIMENSION_COLOURS].map(([d, c]) => `<span class="legend-item"><span class="swatch" style="background:${c.fill};border-color:${c.stroke}"></span>${e(d)}</span>`);
   return (
     `<div class="legend">${dims.join("")}` +
-    `<span class="legend-item"><svg width="34" height="10"><path d="M1,5 L33,5" class="edge edge-inputs"/></svg>input</span>` +
+    `<span class="legend-item"><svg width="34" height="10"><path d="M1,5 L33,5" class="edge edge-inputs"/></svg>input (rail: the metrics under it)</span>` +
     `<span class="legend-item"><svg width="34" height="10"><path d="M1,5 L33,5" class="edge edge-formula"/></svg>formula term</span>` +
-    `<span class="legend-item"><svg width="34" height="10"><path d="M1,5 L33,5" class="tradeoff"/></svg>tradeoff guard</span>` +
+    `<span class="legend-item"><svg width="34" height="14"><rect x="1" y="1" width="32" height="12" rx="3" class="tradeoff"/></svg>guard beside its primary</span>` +
     `<span class="legend-item">filled box: output · ★ north star · KPI badge: a KPI</span></div>`
   );
 }
@@ -400,14 +420,18 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#47556
 .chip-role{background:#eef2ff;color:#3730a3;border-color:#c7d2fe}
 .chip-kpi{background:#f0fdf4;color:#166534;border-color:#bbf7d0}
 .graph-wrap{background:#fff;border:1px solid var(--line);border-radius:10px;padding:10px;overflow-x:auto}
-svg.constellation{display:block;margin:0 auto;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif}
+svg.constellation{display:block;margin:0 auto;font-family:"DejaVu Sans",Verdana,"Bitstream Vera Sans",sans-serif}
 .cluster-label{font-size:11px;font-weight:700;letter-spacing:.08em}
-.node-name{font-size:12.5px;font-weight:600;fill:#0f172a}
+.node-name{font-size:12px;font-weight:700;fill:#0f172a}
 .node-id{font-size:10.5px;fill:#64748b;font-family:ui-monospace,Menlo,Consolas,monospace}
 .node-badge{font-size:9.5px;font-weight:700;fill:#166534;letter-spacing:.05em}
 .edge{fill:none;stroke:#94a3b8;stroke-width:1.3}
 .edge-formula{stroke-dasharray:2 3}
-.tradeoff{fill:none;stroke:#dc2626;stroke-width:1.6;stroke-dasharray:6 4}
+.tradeoff{fill:#fef2f2;stroke:#dc2626;stroke-width:1.3;stroke-dasharray:4 3}
+.guard-text{font-size:10.5px;fill:#991b1b}
+.collapsed rect{fill:#f8fafc;stroke:#94a3b8;stroke-dasharray:3 3}
+.collapsed-text{font-size:10.5px;fill:#475569}
+.edge-cross{stroke:#64748b}
 .legend{display:flex;flex-wrap:wrap;gap:6px 18px;margin-top:10px;color:var(--muted);font-size:12px;align-items:center}
 .legend-item{display:inline-flex;align-items:center;gap:6px}
 .swatch{width:14px;height:14px;border-radius:3px;border:2px solid}
@@ -423,7 +447,7 @@ ul.tree ul.tree li::before{content:"";position:absolute;left:-18px;top:-12px;bot
 .doc{color:#475569;margin:6px 0}
 table{border-collapse:collapse;width:100%}
 th{text-align:left;font-size:11.5px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);font-weight:600;border-bottom:1px solid var(--line);padding:6px 8px}
-td{border-bottom:1px solid #f1f5f9;padding:7px 8px;vertical-align:top}
+td{border-bottom:1px solid #f1f5f9;padding:7px 8px;vertical-align:top;overflow-wrap:break-word}
 table.krs{margin-top:8px}
 table.data{background:#fff;border:1px solid var(--line);border-radius:10px;overflow:hidden}
 td.num{text-align:right;white-space:nowrap}td.arrow{color:var(--muted)}
@@ -454,7 +478,26 @@ td.num{text-align:right;white-space:nowrap}td.arrow{color:var(--muted)}
 .sev-error{background:#fee2e2;color:#991b1b}.sev-warning{background:#fef3c7;color:#92400e}.sev-info{background:#dbeafe;color:#1e40af}.sev-hint{background:#f1f5f9;color:#475569}
 .empty{color:var(--muted);font-style:italic}
 footer{color:var(--muted);font-size:12px;padding:0 40px 30px}
-@media print{nav{display:none}body{background:#fff}.card,.graph-wrap{box-shadow:none}}
+.sparkline{display:block;margin-top:2px}.spark-line{fill:none;stroke:#2563eb;stroke-width:1.6}.spark-dot{fill:#2563eb}.spark-target{stroke:#16a34a;stroke-width:1;stroke-dasharray:3 2}
+.latest{white-space:nowrap}
+.choice{color:#334155}
+.sev-text-error{color:#991b1b;font-weight:600}.sev-text-warning{color:#92400e;font-weight:600}.sev-text-info,.sev-text-hint{color:#475569}
+.launches{display:flex;flex-direction:column;gap:12px}
+.launch-head{display:flex;justify-content:space-between;gap:12px;align-items:baseline;flex-wrap:wrap}
+.stages{display:grid;grid-template-columns:minmax(0,1fr) 18px minmax(0,1fr) 18px minmax(0,1fr) 18px minmax(0,1fr);gap:6px;margin-top:10px;align-items:stretch}
+.stage{border:1px solid var(--line);border-radius:8px;padding:6px 8px;background:#fcfcfd;min-width:0;overflow-wrap:anywhere}
+.stage-required{border-color:#94a3b8}
+.stage h5{margin:0 0 4px;font-size:11.5px;text-transform:uppercase;letter-spacing:.06em;color:#334155}
+.stage-arrow{align-self:center;text-align:center;color:var(--muted)}
+.stage-metrics{list-style:none;margin:0;padding:0}.stage-metrics li{margin:4px 0}
+.chip-tier{background:#0f172a;color:#fff;border-color:#0f172a}.chip-live{background:#dcfce7;color:#166534;border-color:#bbf7d0}.chip-upcoming{background:#e0f2fe;color:#075985;border-color:#bae6fd}
+.chip-reading{background:#eff6ff;color:#1e40af;border-color:#bfdbfe}.chip-ok{background:#f0fdf4;color:#166534;border-color:#bbf7d0}.chip-gap{background:#fffbeb;color:#92400e;border-color:#fde68a}
+@page{margin:14mm}@page graph{size:landscape;margin:10mm}
+@media print{nav{display:none}body{background:#fff;font-size:12px}main{padding:0 8px;max-width:none}header{padding:14px 8px;print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.card,.graph-wrap{box-shadow:none}.graph-wrap{overflow:visible;padding:4px}svg.constellation{max-width:100%;max-height:170mm;height:auto}#constellation{page:graph}
+section{break-before:auto}h2,h3,h4{break-after:avoid}tr,.card,.stage,.report,.view-metric{break-inside:avoid}thead{display:table-header-group}
+table.data{border-radius:0;overflow:visible}th,td{padding:4px 5px}.sparkline{width:84px;height:24px}td code{font-size:10px}.forum{grid-template-columns:1fr}.lane{grid-template-columns:90px 1fr}.dim-summary{grid-template-columns:repeat(3,1fr)}
+.stages{grid-template-columns:minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr) 10px minmax(0,1fr)}code{overflow-wrap:anywhere}}
 `;
 
 /** The blueprint as one self-contained HTML page; every user text is escaped. */
@@ -462,6 +505,15 @@ export function renderReport(bp: Blueprint): string {
   const info = bp.blueprint;
   const fiscal = info.fiscal_year_start;
   const title = info.name ?? info.id ?? "pmm blueprint";
+  const units = new Map(bp.metrics.map((m) => [m.id, m.unit]));
+  const latestOf: LatestMap = new Map(
+    (bp.readings?.series ?? []).flatMap((r) => {
+      const last = r.points[r.points.length - 1];
+      return last ? [[r.metric, { date: last.date, text: readingText(units.get(r.metric) ?? null, last.value, info.currency) }] as const] : [];
+    }),
+  );
+  let readingsUntil = "";
+  for (const p of latestOf.values()) if (p.date > readingsUntil) readingsUntil = p.date;
   const facts = [
     info.maturity !== null ? ["Maturity", `${info.maturity} of 5`] : null,
     info.sales_cycle ? ["Sales cycle", formatQuantity(info.sales_cycle)] : null,
@@ -471,6 +523,7 @@ export function renderReport(bp: Blueprint): string {
     ["Metrics", String(bp.metrics.length)],
     ["KPIs", String(bp.targets.length)],
     bp.today ? ["As of", bp.today] : null,
+    readingsUntil ? ["Readings to", readingsUntil] : null,
   ].filter((f): f is [string, string] => f !== null);
   const dims = bp.constellation.dimensions
     .filter((d) => d.dimension !== null)
@@ -479,12 +532,15 @@ export function renderReport(bp: Blueprint): string {
       const outs = d.outputs.map((o) => `${o.north_star ? "★ " : ""}${o.name}${o.guards.length > 0 ? ` (guard: ${o.guards.map((g) => g.name).join(", ")})` : ""}`);
       return `<div class="card" style="border-top-color:${col.stroke}"><h4 style="color:${col.stroke}">${e(d.dimension!)}</h4>${outs.length > 0 ? outs.map((o) => `<div class="small">${e(o)}</div>`).join("") : `<div class="warn small">no output metric</div>`}</div>`;
     });
+  const readingsNote = bp.readings ? ` Latest warehouse readings (${bp.readings.grain ?? "undated"} grain) with their trend; the green dashed line is the target.` : " Run with `--readings FILE` to show the warehouse's latest values and trends.";
   const sections: Array<[string, string, string, string]> = [
-    ["constellation", "Metric constellation", "Output metrics grouped by dimension, the input metrics that drive them, and the guard watched opposite each primary.", `<div class="dim-summary">${dims.join("")}</div><div class="graph-wrap">${constellationSvg(bp)}</div>${legend()}`],
-    ["okrs", "OKRs", "Objectives with their key results, scored (current − from) / (to − from); bands red below 0.4, yellow from 0.4, green from 0.7.", okrTree(bp)],
-    ["dashboards", "Dashboard views", "What each stakeholder sees, with every metric's definition.", bp.dashboards.length > 0 ? bp.dashboards.map((d) => dashboardSection(d, fiscal)).join("") : `<p class="empty">No dashboards are declared.</p>`],
+    ["targets", "KPIs: baseline → latest → target", `Every KPI's historical baseline, where it stands and where it should be.${readingsNote}`, targetsTable(bp)],
+    ["okrs", "OKRs", "Objectives with their key results, scored (current − from) / (to − from); bands red below 0.4, yellow from 0.4, green from 0.7. A key result without `current` is scored from the latest reading in its period.", okrTree(bp)],
+    ["launches", "Launches", "Each launch with its tier, date and status, its KPIs by stage of the launch hierarchy, and whether they were tracked before go-live.", launchesSection(bp)],
+    ["experiments", "Experiments", "Each test's hypothesis, the sample size it needs against the traffic it gets, its holdout and where it stands.", experimentsSection(bp)],
+    ["constellation", "Metric constellation", "Each output metric with the metrics under it, shared inputs drawn once, and the guard watched beside each primary.", `<div class="dim-summary">${dims.join("")}</div><div class="graph-wrap">${constellationSvg(bp)}</div>${legend()}`],
+    ["dashboards", "Dashboard views", "What each stakeholder sees, with every metric's definition.", bp.dashboards.length > 0 ? bp.dashboards.map((d) => dashboardSection(d, fiscal, latestOf)).join("") : `<p class="empty">No dashboards are declared.</p>`],
     ["cadence", "Reporting calendar", "Forums by rhythm, the pre-reads that land before them (lead time) and the KPIs each reviews.", cadenceSection(bp)],
-    ["targets", "Baselines → targets", "Every KPI's historical baseline and where it should be.", targetsTable(bp)],
     ["attribution", "Attribution", "The declared blend against the decision table's recommendation for this sales cycle and maturity.", attributionSection(bp)],
     ["integrations", "Data integration", "Each source, how fresh it is, and whether it reaches the source of truth.", integrationsTable(bp)],
     ["diagnostics", "Diagnostics", "Findings of the quality gates.", diagnosticsSection(bp)],

@@ -7,7 +7,7 @@ export type PlainUnit = "count" | "percent" | "pp" | "ratio" | "score" | "multip
 export type Quantity =
   | { readonly value: number; readonly unit: PlainUnit }
   | { readonly value: number; readonly unit: "currency"; readonly currency: string }
-  | { readonly value: number; readonly unit: "days" }
+  | { readonly value: number; readonly unit: "days"; readonly as_written?: string }
   | { readonly value: number; readonly unit: "per_day" | "per_week" | "per_month" | "per_year" };
 
 /** A span of days, both ends inclusive (ISO dates). */
@@ -37,14 +37,21 @@ export interface BlueprintInfo {
   readonly signoff: readonly string[];
 }
 
-/** An input of an output metric, with its own inputs. */
-export interface InputNode {
+/** A metric of the constellation graph. */
+export interface ConstellationNode {
   readonly metric: string;
   readonly name: string;
   readonly type: "output" | "input" | null;
-  /** `inputs` (listed in the parent's `inputs`) or `formula` (named in the parent's formula). */
+  /** Fewest edges from an output metric down to this one (0 for outputs); null when no output reaches it. */
+  readonly depth: number | null;
+}
+
+/** An edge of the constellation graph: `from` is driven by `to`. */
+export interface ConstellationEdge {
+  readonly from: string;
+  readonly to: string;
+  /** `inputs` (listed in `from`'s `inputs`) or `formula` (named in `from`'s formula). */
   readonly via: "inputs" | "formula";
-  readonly inputs: readonly InputNode[];
 }
 
 /** A guard watched opposite a primary metric. */
@@ -60,7 +67,8 @@ export interface ConstellationOutput {
   readonly metric: string;
   readonly name: string;
   readonly north_star: boolean;
-  readonly inputs: readonly InputNode[];
+  /** The metrics directly under it (its edges' targets, in order). */
+  readonly inputs: readonly string[];
   readonly guards: readonly Guard[];
   readonly guards_for: readonly string[];
 }
@@ -70,6 +78,10 @@ export interface Constellation {
   readonly north_star: string | null;
   readonly dimensions: readonly { readonly dimension: string | null; readonly outputs: readonly ConstellationOutput[] }[];
   readonly missing_dimensions: readonly string[];
+  /** Every workspace metric once, in declaration order. */
+  readonly nodes: readonly ConstellationNode[];
+  /** Every `inputs` and formula edge once, by id. */
+  readonly edges: readonly ConstellationEdge[];
   readonly tradeoffs: readonly { readonly primary: string; readonly guard: string; readonly why: string | null; readonly limit: Quantity | null }[];
 }
 
@@ -90,6 +102,8 @@ export interface KeyResultOut {
   readonly by: Period | null;
   readonly current: Quantity | null;
   readonly current_on: string | null;
+  /** Where `current` comes from: the key result's `current`, the latest warehouse reading in its period, or nowhere. */
+  readonly current_source: "declared" | "readings" | null;
   readonly done: boolean | null;
   readonly score: number | null;
   readonly band: "red" | "yellow" | "green" | null;
@@ -299,7 +313,7 @@ export interface Deliverables {
   readonly workstreams: readonly { readonly id: string; readonly name: string | null; readonly owner: string | null; readonly deliverables: readonly string[]; readonly kpis: readonly string[] }[];
 }
 
-/** A KPI's baseline and target (output 7). */
+/** A KPI's baseline and target (output 7), and its latest warehouse reading. */
 export interface TargetOut {
   readonly metric: string;
   readonly name: string;
@@ -308,6 +322,85 @@ export interface TargetOut {
   readonly workstreams: readonly string[];
   readonly baseline: Baseline | null;
   readonly target: Target | null;
+  readonly latest: LatestReading | null;
+}
+
+/** A metric's latest reading: the period's first day and the value in the metric's unit. */
+export interface LatestReading {
+  readonly date: string;
+  readonly value: Quantity;
+}
+
+/** One metric's warehouse series. */
+export interface ReadingsSeries {
+  readonly metric: string;
+  readonly points: readonly { readonly date: string; readonly value: number }[];
+}
+
+/** The `readings` section: the warehouse values given with `--readings`. */
+export interface ReadingsOut {
+  readonly grain: "day" | "week" | "month" | "quarter" | null;
+  readonly series: readonly ReadingsSeries[];
+}
+
+/** A metric of a launch stage and how it is tracked. */
+export interface LaunchMetric {
+  readonly metric: string;
+  readonly name: string;
+  /** The metric's `since` date, if any. */
+  readonly since: string | null;
+  /** `before_launch` (tracked since on or before go-live), `after_launch`, or `unknown` (no `since`). */
+  readonly tracking: "before_launch" | "after_launch" | "unknown";
+  readonly latest: LatestReading | null;
+}
+
+/** One stage of the launch KPI hierarchy. */
+export interface LaunchStage {
+  readonly stage: "awareness" | "engagement" | "adoption" | "revenue";
+  /** True when the launch's tier needs a metric at this stage. */
+  readonly required: boolean;
+  readonly metrics: readonly LaunchMetric[];
+}
+
+/** A launch as the report shows it. */
+export interface LaunchReport {
+  readonly id: string;
+  readonly name: string | null;
+  readonly doc: string | null;
+  readonly tier: string | null;
+  readonly date: string | null;
+  readonly owner: string | null;
+  readonly attribution: string | null;
+  /** `upcoming` or `live` against `today`; null when the blueprint has no `today` or the launch no date. */
+  readonly status: "upcoming" | "live" | null;
+  readonly stages: readonly LaunchStage[];
+  /** `tracked`: every stage the tier needs has a metric and none is tracked only from after go-live; otherwise `gaps`. */
+  readonly tracking: "tracked" | "gaps";
+}
+
+/** An experiment with what it needs against the traffic it has. */
+export interface ExperimentOut {
+  readonly id: string;
+  readonly name: string | null;
+  /** The `##` doc comment: the hypothesis in the team's words. */
+  readonly hypothesis: string | null;
+  readonly metric: string | null;
+  readonly metric_name: string | null;
+  readonly baseline: Quantity | null;
+  readonly expect: Quantity | null;
+  readonly mde: Quantity | null;
+  readonly traffic: Quantity | null;
+  readonly sample_size: {
+    readonly kind: "proportions" | "means";
+    readonly per_arm: number;
+    readonly arms: number;
+    readonly total: number;
+    readonly days: number;
+    readonly alpha: number;
+    readonly power: number;
+  } | null;
+  readonly holdout: { readonly share: Quantity | null; readonly duration: Quantity | null } | null;
+  readonly status: string | null;
 }
 
 /** A data source and what needs it (output 8). */
@@ -353,7 +446,7 @@ export interface DiagnosticsOut {
 /** The compiled blueprint of a workspace. */
 export interface Blueprint {
   readonly $schema: string;
-  readonly version: 1;
+  readonly version: 2;
   readonly today?: string;
   readonly blueprint: BlueprintInfo;
   readonly constellation: Constellation;
@@ -362,8 +455,11 @@ export interface Blueprint {
   readonly cadence: Cadence;
   readonly attribution: Attribution;
   readonly deliverables: Deliverables;
+  readonly launches: readonly LaunchReport[];
+  readonly experiments: readonly ExperimentOut[];
   readonly targets: readonly TargetOut[];
   readonly integrations: Integrations;
   readonly metrics: readonly MetricOut[];
+  readonly readings: ReadingsOut | null;
   readonly diagnostics: DiagnosticsOut;
 }

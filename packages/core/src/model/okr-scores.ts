@@ -35,24 +35,33 @@ export function changedValue(kr: KeyResult, start: number): number | undefined {
   return lit?.type === "number" && lit.unit === "percent" ? start * (1 + signed / 100) : start + signed;
 }
 
+/** A reading of a key result's metric taken from outside the workspace (the warehouse): value and date. */
+export interface KeyResultReading {
+  readonly value: number;
+  readonly on: string;
+}
+
 /**
  * Scores a key result by its form (grammar/LANGUAGE.md, section 4):
  * `move`, `target` and `change` score (current − start) / (goal − start),
  * clamped to 0–1, where a `target` or `change` starts from `baseline` (the
  * metric's baseline value); a `hold` scores 1 while the reading is within its
- * ceiling or floor, else 0; a milestone scores 1 when `done`, else 0.
+ * ceiling or floor, else 0; a milestone scores 1 when `done`, else 0. A
+ * numeric key result without `current` is scored from `reading` when given.
  */
-export function scoreKeyResult(kr: KeyResult, baseline?: number): KeyResultScore {
+export function scoreKeyResult(kr: KeyResult, baseline?: number, reading?: KeyResultReading): KeyResultScore {
   const currentProp = prop(kr, "current");
   const phrase = currentProp?.value && currentProp.value.type === "phrase" ? currentProp.value : undefined;
   const on = modifierOf(phrase, "on");
-  const currentOn = on?.type === "date" ? on.iso : null;
+  // Without `current`, a numeric key result reads the warehouse (`--readings`) when a reading is given.
+  const fromReading = currentProp === undefined && reading !== undefined && kr.form !== "milestone";
+  const currentOn = fromReading ? reading.on : on?.type === "date" ? on.iso : null;
   if (kr.form === "milestone") {
     const word = phrase?.expr.type === "name" ? phrase.expr.name : undefined;
     const current = word === "done" ? 1 : word === "pending" ? 0 : null;
     return { score: current, band: current === null ? null : scoreBand(current), current, currentOn, start: null, goal: null, needsStart: false };
   }
-  const current = numericValue(asLiteral(phrase?.expr)) ?? null;
+  const current = fromReading ? reading.value : (numericValue(asLiteral(phrase?.expr)) ?? null);
   if (kr.form === "hold") {
     const bound = numericValue(asLiteral(kr.to ?? undefined)) ?? null;
     const score = current === null || bound === null ? null : (kr.bound === "at_most" ? current <= bound : current >= bound) ? 1 : 0;
@@ -68,8 +77,12 @@ export function scoreKeyResult(kr: KeyResult, baseline?: number): KeyResultScore
 }
 
 /** An objective's score: the mean of its scored key results, or null when none is scored. `baselineOf` gives a metric's baseline value. */
-export function scoreObjective(okr: Declaration, baselineOf?: (metric: string) => number | undefined): { score: number | null; band: ScoreBand | null } {
-  const scores = okr.keyResults.map((kr) => scoreKeyResult(kr, baselineOf?.(kr.metric.name)).score).filter((s): s is number => s !== null);
+export function scoreObjective(
+  okr: Declaration,
+  baselineOf?: (metric: string) => number | undefined,
+  readingOf?: (kr: KeyResult) => KeyResultReading | undefined,
+): { score: number | null; band: ScoreBand | null } {
+  const scores = okr.keyResults.map((kr) => scoreKeyResult(kr, baselineOf?.(kr.metric.name), readingOf?.(kr)).score).filter((s): s is number => s !== null);
   if (scores.length === 0) return { score: null, band: null };
   const score = scores.reduce((a, b) => a + b, 0) / scores.length;
   return { score, band: scoreBand(score) };
