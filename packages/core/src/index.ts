@@ -18,7 +18,7 @@ export { catalogFile, catalogEntries, STD_PATH } from "./std/catalog.js";
 export { checkProgram, RULES_BY_ID, type CheckOptions, type RuleConfig } from "./check/run.js";
 export { RULES } from "./check/rules/index.js";
 export { fill, defineRule, type Rule, type RuleMeta, type RuleOption, type Report, type RuleContext } from "./check/rule.js";
-export { closest } from "./util/suggest.js";
+export { closest, Suggester } from "./util/suggest.js";
 export { configSchema, CONFIG_SCHEMA_ID } from "./check/config-schema.js";
 export * from "./model/sample-size.js";
 export * from "./model/attribution-recommendation.js";
