@@ -19,6 +19,7 @@ export { checkProgram, RULES_BY_ID, type CheckOptions, type RuleConfig } from ".
 export { RULES } from "./check/rules/index.js";
 export { fill, defineRule, type Rule, type RuleMeta, type RuleOption, type Report, type RuleContext } from "./check/rule.js";
 export { closest, Suggester } from "./util/suggest.js";
+export { formatNumber, formatCount } from "./util/numbers.js";
 export { configSchema, CONFIG_SCHEMA_ID } from "./check/config-schema.js";
 export * from "./model/sample-size.js";
 export * from "./model/attribution-recommendation.js";
