@@ -13,6 +13,9 @@ import type { Program } from "./program.js";
 /** The pseudo-name read by anything that looks at the program's value issues. */
 export const VALUE_ISSUES_READ = "#value-issues";
 
+/** The pseudo-name of the files' raw text (a rule that scans characters): every value-only edit changes it. */
+export const TEXT_READ = "#text";
+
 /** The pseudo-name of titles (`metric x "Title"`): read through `titleOf` / `displayName`, changed by a value-only edit of a title. */
 export const TITLE_READ = "#title";
 

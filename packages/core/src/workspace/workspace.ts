@@ -2,7 +2,7 @@ import { checkProgram, finishCheck, runRules, type CheckOptions, type Finding, t
 import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
 import { Program } from "./program.js";
-import { VALUE_ISSUES_READ } from "./reads.js";
+import { TEXT_READ, VALUE_ISSUES_READ } from "./reads.js";
 import { parseSource, type FileContents, type SourceFile } from "./source.js";
 import { fileFacts, refreshFacts } from "./validate.js";
 import { patchInPlace, valueEdit } from "./value-edit.js";
@@ -11,6 +11,12 @@ import { patchInPlace, valueEdit } from "./value-edit.js";
 export interface WorkspaceFile {
   readonly path: string;
   readonly contents: FileContents;
+  /**
+   * Why the file could not be read (deleted after it was found, too large,
+   * no permission), in the caller's words; the file is then one `syntax`
+   * finding at its start instead of text (docs/safety.md).
+   */
+  readonly problem?: string;
 }
 
 /** Options for a whole check. */
@@ -70,8 +76,8 @@ export class Workspace {
   }
 
   /** Adds or replaces a file (re-parsing it). */
-  set(path: string, contents: FileContents): SourceFile {
-    const source = parseSource(path, contents);
+  set(path: string, contents: FileContents, problem?: string): SourceFile {
+    const source = parseSource(path, contents, false, problem);
     const old = this.sources.get(path);
     if (this.incremental && old && this.cachedProgram && old.syntaxErrors.length === 0 && source.syntaxErrors.length === 0) {
       const edit = valueEdit(old.ast, source.ast);
@@ -85,6 +91,7 @@ export class Workspace {
         if (this.last) {
           for (const name of edit.changed) this.last.changed.add(name);
           this.last.changed.add(VALUE_ISSUES_READ);
+          this.last.changed.add(TEXT_READ);
           const maps = this.last.moved.get(path);
           if (maps) maps.push(edit.map);
           else this.last.moved.set(path, [edit.map]);
@@ -186,6 +193,6 @@ function moveFinding(f: Finding, moved: ReadonlyMap<string, ReadonlyArray<(offse
 /** Parses, resolves and checks a set of files in one call. */
 export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions): CheckResult {
   const ws = new Workspace({ incremental: false });
-  for (const f of files) ws.set(f.path, f.contents);
+  for (const f of files) ws.set(f.path, f.contents, f.problem);
   return ws.check(options);
 }
