@@ -18,10 +18,12 @@ export interface Config {
   readonly exclude: readonly string[];
   readonly vanityTerms: readonly string[];
   readonly today: string | null;
+  /** `dbt_manifest`, resolved against the config's folder by the loader; null when unset. */
+  readonly dbtManifest: string | null;
 }
 
 /** The empty configuration. */
-export const EMPTY_CONFIG: Config = { rules: new Map(), include: [], exclude: [], vanityTerms: [], today: null };
+export const EMPTY_CONFIG: Config = { rules: new Map(), include: [], exclude: [], vanityTerms: [], today: null, dbtManifest: null };
 
 /** How many alias expansions a config may make: enough for shared option blocks, far too few for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -29,7 +31,7 @@ export const MAX_ALIAS_COUNT = 100;
 /** The tags of YAML's core schema; any other tag (`!!js/function`, `!custom`, `!!binary`) is refused. */
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
-const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today"];
+const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today", "dbt_manifest"];
 const SEVERITY_WORDS = "error, warning, info, hint or off";
 
 /** `a, b or c`. */
@@ -162,7 +164,7 @@ export function parseConfig(text: string, fileLabel: string): Config {
   if (value === null || value === undefined) return EMPTY_CONFIG;
   const problem = validate(value);
   if (problem !== null) throw new UsageError(`${fileLabel}: ${problem}`);
-  const raw = value as { rules?: Record<string, unknown>; include?: string[]; exclude?: string[]; vanity_terms?: string[]; today?: string };
+  const raw = value as { rules?: Record<string, unknown>; include?: string[]; exclude?: string[]; vanity_terms?: string[]; today?: string; dbt_manifest?: string };
   const rules = new Map<string, RuleConfig>();
   for (const [id, v] of Object.entries(raw.rules ?? {})) {
     if (typeof v === "string") rules.set(id, { severity: v as SeveritySetting });
@@ -171,7 +173,7 @@ export function parseConfig(text: string, fileLabel: string): Config {
       rules.set(id, { ...(o.severity ? { severity: o.severity } : {}), ...(o.options ? { options: o.options } : {}) });
     }
   }
-  return { rules, include: raw.include ?? [], exclude: raw.exclude ?? [], vanityTerms: raw.vanity_terms ?? [], today: raw.today ?? null };
+  return { rules, include: raw.include ?? [], exclude: raw.exclude ?? [], vanityTerms: raw.vanity_terms ?? [], today: raw.today ?? null, dbtManifest: raw.dbt_manifest ?? null };
 }
 
 /** Applies `--rule ID=SEVERITY` flags over a config (later flags win). */

@@ -24,7 +24,8 @@ export interface ConfigRead {
 export const EMPTY_CONFIG: ServerConfig = { rules: new Map(), vanityTerms: [], today: null, include: [], exclude: [] };
 
 const SEVERITIES: ReadonlySet<string> = new Set(["error", "warning", "info", "hint", "off"]);
-const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today"];
+// `dbt_manifest` is the CLI's (`pmm check` compares with it); the server accepts the key and does not read the manifest.
+const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today", "dbt_manifest"];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -104,6 +105,8 @@ export function readConfig(text: string): ConfigRead {
     if (typeof today === "string" && /^\d{4}-\d{2}-\d{2}$/.test(today)) todayIso = today;
     else problems.push("`today` must be a date as YYYY-MM-DD");
   }
+  const manifest = value["dbt_manifest"];
+  if (manifest !== undefined && manifest !== null && (typeof manifest !== "string" || manifest === "")) problems.push("`dbt_manifest` must be the path of a `semantic_manifest.json`");
   return {
     config: {
       rules,

@@ -165,7 +165,7 @@ export class Workspace {
 
 /** What the reuse of rule findings depends on besides the files. */
 function optionsKey(options: WorkspaceCheckOptions): string {
-  return JSON.stringify([options.today, options.rules ? [...options.rules] : null, options.vanityTerms ?? []]);
+  return JSON.stringify([options.today, options.rules ? [...options.rules] : null, options.vanityTerms ?? [], options.dbtManifest?.fingerprint ?? null]);
 }
 
 /** A reused finding with its offsets moved by the value-only edits since it was made. */
