@@ -1,6 +1,6 @@
 // Words shared by hover and completion: how a property's type, requirement
 // and values read to a person.
-import { describeType, type Property, type PropertySpec, type SourceFile, type ValueType } from "@pmm/core";
+import { describeType, formatNumber as coreFormatNumber, type Property, type PropertySpec, type SourceFile, type ValueType } from "@pmm/core";
 
 /** What a value of a type looks like, in words (the core's wording; enum values as code). */
 export function typeText(t: ValueType): string {
@@ -35,7 +35,7 @@ export function propertyValueText(file: SourceFile, prop: Property | undefined):
   return file.text.slice(prop.value.span.start, prop.value.span.end).replace(/\s+/g, " ");
 }
 
-/** A number with at most `digits` decimals, thousands grouped (`25,580`, `0.5`). */
+/** A number with at most `digits` decimals, thousands grouped (`25,580`, `0.5`): the core's formatter (`3.9e30`, `∞`). */
 export function formatNumber(n: number, digits = 2): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: digits });
+  return coreFormatNumber(n, digits);
 }

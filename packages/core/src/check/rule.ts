@@ -2,6 +2,7 @@ import type { Declaration } from "../ast/nodes.js";
 import type { DbtManifest } from "../compile/dbt-manifest.js";
 import type { Fix, Severity } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
+import { formatNumber } from "../util/numbers.js";
 import type { Program } from "../workspace/program.js";
 import type { SourceFile } from "../workspace/source.js";
 
@@ -82,10 +83,10 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
-/** Fills `{{name}}` placeholders. */
+/** Fills `{{name}}` placeholders (numbers through `formatNumber`). */
 export function fill(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => {
     const v = data?.[k];
-    return v === undefined ? `{{${k}}}` : String(v);
+    return v === undefined ? `{{${k}}}` : typeof v === "number" ? formatNumber(v) : v;
   });
 }

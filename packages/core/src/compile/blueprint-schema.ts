@@ -322,7 +322,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
           every_days: { type: ["integer", "null"], description: "Days between reviews." },
           owner: nid("The team that runs it."),
           last: ndate("When the last review happened."),
-          next_due: ndate("The last review plus one period."),
+          next_due: ndate("The last review plus one period; null without `last` or `every`, or when it would fall after 9999-12-31."),
         }),
         "The review, retire and replace cycles.",
       ),

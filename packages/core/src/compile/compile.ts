@@ -14,7 +14,7 @@ import { DIMENSIONS } from "../check/helpers/dimensions.js";
 import { fiscalStartMonth } from "../check/helpers/fiscal.js";
 import { signoffTeams } from "../check/helpers/signoff.js";
 import { refreshDays, sourceOfTruth, sourcesReaching } from "../check/helpers/sources.js";
-import { addDays, periodRange } from "../workspace/periods.js";
+import { addDays, isIsoDate, periodRange } from "../workspace/periods.js";
 import type { MetricModel, Program } from "../workspace/program.js";
 import { asLiteral, boolOf, identsOf, literalOf, modifierOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "../workspace/values.js";
 import { BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
@@ -82,6 +82,15 @@ const LEVELS = ["awareness", "engagement", "adoption", "revenue"] as const;
 const METRIC_UNITS: ReadonlySet<string> = new Set(["count", "percent", "ratio", "score"]);
 
 /** A number without float noise (`41.6M` → 41600000, not 41600000.00000001). */
+/**
+ * A date the blueprint can hold: a real calendar day from 0000-01-01 to
+ * 9999-12-31, else null. `compile --force` may meet `2026-02-30` (a syntax
+ * error), and a review done on 9999-12-31 would be due in year 10000.
+ */
+function calendarDate(s: string | null): string | null {
+  return s !== null && isIsoDate(s) ? s : null;
+}
+
 function clean(n: number): number {
   return Number.isFinite(n) ? Number(n.toPrecision(12)) : 0;
 }
@@ -177,16 +186,16 @@ class Compiler {
     }
   }
 
-  /** The days a period or date expression stands for. */
+  /** The days a period or date expression stands for (null when they fall outside years 0000–9999). */
   period(expr: Expr | null | undefined): Period | null {
     const r = periodRange(expr ?? undefined, this.fiscal);
-    return r ? { start: r.start, end: r.end } : null;
+    return r && calendarDate(r.start) !== null && calendarDate(r.end) !== null ? { start: r.start, end: r.end } : null;
   }
 
-  /** The ISO date of a date literal. */
+  /** The ISO date of a date literal (null for one that is not a calendar date, which `check` reports). */
   date(prop: Property | undefined): string | null {
     const lit = literalOf(prop);
-    return lit?.type === "date" ? lit.iso : null;
+    return lit?.type === "date" ? calendarDate(lit.iso) : null;
   }
 
   // ---------------------------------------------------------------- metrics
@@ -415,7 +424,7 @@ class Compiler {
             goal: s.goal === null ? null : clean(s.goal),
             by: this.period(kr.by?.value),
             current,
-            current_on: s.currentOn,
+            current_on: calendarDate(s.currentOn),
             current_source: declared ? "declared" : current !== null ? "readings" : null,
             done: milestone ? (s.current === null ? null : s.current === 1) : null,
             score: roundScore(s.score),
@@ -510,7 +519,7 @@ class Compiler {
           every_days: days,
           owner: this.ref(this.program.prop(r, "owner"), "team"),
           last,
-          next_due: last !== null && days !== null ? addDays(last, days) : null,
+          next_due: last !== null && days !== null ? calendarDate(addDays(last, days)) : null,
         };
       }),
       unreviewed_kpis: [...this.program.metrics.values()].filter((m) => this.program.isKpi(m) && !reviewed.has(m.id)).map((m) => m.id),

@@ -1,4 +1,5 @@
 // Quantities and periods of the blueprint written for people: `29%`, `$44M`, `45d`, `2026-Q4`.
+import { formatNumber } from "../util/numbers.js";
 import type { Period, Quantity } from "./types.js";
 
 const SYMBOLS: ReadonlyMap<string, string> = new Map([
@@ -7,12 +8,9 @@ const SYMBOLS: ReadonlyMap<string, string> = new Map([
   ["GBP", "£"],
 ]);
 
-/** A number with thousands separators and at most three decimals: 24000 → `24,000`, 0.5636 → `0.564`. */
+/** A number with thousands separators and at most three decimals: 24000 → `24,000`, 0.5636 → `0.564` (huge ones `3.9e30`, infinities `∞`). */
 export function formatPlain(n: number): string {
-  const rounded = Math.round(n * 1000) / 1000;
-  const [int, frac] = String(Math.abs(rounded)).split(".");
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${rounded < 0 ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
+  return formatNumber(n, 3);
 }
 
 /** An amount compactly: 44000000 → `44M`, 25100 → `25.1k`. */

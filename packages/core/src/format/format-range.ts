@@ -1,5 +1,6 @@
 import { lex } from "../syntax/lexer.js";
 import { parse } from "../syntax/parse.js";
+import { LineIndex } from "../text/line-index.js";
 import type { Span } from "../text/span.js";
 import { format, type FormatFailure, type FormatOptions } from "./format.js";
 
@@ -27,16 +28,30 @@ function elements(text: string): Element[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function lineStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== "\n" && text[i - 1] !== "\r") i--;
-  return i;
+/** Where the line holding `offset` starts. */
+function lineStart(lines: LineIndex, offset: number): number {
+  return lines.lineStart(lines.position(offset).line);
 }
 
-function lineEnd(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-  return i;
+/** Where the line holding `offset` ends (before its line break). */
+function lineEnd(lines: LineIndex, offset: number): number {
+  return lines.lineEnd(lines.position(offset).line);
+}
+
+/**
+ * The index of the declaration each element starts in, or -1 (comments between
+ * declarations): one sweep, as elements and declarations are both in text order.
+ */
+function owners(input: readonly Element[], decls: readonly { readonly span: Span }[]): number[] {
+  const order = decls.map((_, i) => i).sort((x, y) => decls[x]!.span.start - decls[y]!.span.start);
+  const out: number[] = [];
+  let k = 0;
+  for (const e of input) {
+    while (k < order.length && decls[order[k]!]!.span.end <= e.start) k++;
+    const d = k < order.length ? order[k]! : -1;
+    out.push(d >= 0 && e.start >= decls[d]!.span.start ? d : -1);
+  }
+  return out;
 }
 
 /**
@@ -54,10 +69,18 @@ export function formatRange(text: string, startOffset: number, endOffset: number
   const output = elements(r.text);
   if (input.length === 0 || input.length !== output.length) return { edits: [whole(text, r.text)] };
   const decls = parse(text).ast.declarations;
-  // the declaration each element belongs to (-1 for comments between declarations)
-  const owner = input.map((e) => decls.findIndex((d) => e.start >= d.span.start && e.start < d.span.end));
-  const first = (d: number): number => owner.indexOf(d);
-  const last = (d: number): number => owner.lastIndexOf(d);
+  // the declaration each element belongs to (-1 for comments between declarations), and its first and last element
+  const owner = owners(input, decls);
+  const firstOf = new Map<number, number>();
+  const lastOf = new Map<number, number>();
+  owner.forEach((d, i) => {
+    if (!firstOf.has(d)) firstOf.set(d, i);
+    lastOf.set(d, i);
+  });
+  const first = (d: number): number => firstOf.get(d)!;
+  const last = (d: number): number => lastOf.get(d)!;
+  const inLines = new LineIndex(text);
+  const outLines = new LineIndex(r.text);
   const s = Math.min(startOffset, endOffset);
   const e = Math.max(startOffset, endOffset);
   let a = input.findIndex((x) => x.end > s);
@@ -73,7 +96,7 @@ export function formatRange(text: string, startOffset: number, endOffset: number
   // grow to whole lines and whole declarations until nothing changes
   for (let changed = true; changed; ) {
     changed = false;
-    const ls = lineStart(text, input[a]!.start);
+    const ls = lineStart(inLines, input[a]!.start);
     while (a > 0 && input[a - 1]!.end > ls) {
       a--;
       changed = true;
@@ -82,7 +105,7 @@ export function formatRange(text: string, startOffset: number, endOffset: number
       a = first(owner[a]!);
       changed = true;
     }
-    const le = lineEnd(text, input[b]!.end);
+    const le = lineEnd(inLines, input[b]!.end);
     while (b + 1 < input.length && input[b + 1]!.start < le) {
       b++;
       changed = true;
@@ -92,9 +115,9 @@ export function formatRange(text: string, startOffset: number, endOffset: number
       changed = true;
     }
   }
-  const from = lineStart(text, input[a]!.start);
-  const to = lineEnd(text, input[b]!.end);
-  const newText = r.text.slice(lineStart(r.text, output[a]!.start), lineEnd(r.text, output[b]!.end));
+  const from = lineStart(inLines, input[a]!.start);
+  const to = lineEnd(inLines, input[b]!.end);
+  const newText = r.text.slice(lineStart(outLines, output[a]!.start), lineEnd(outLines, output[b]!.end));
   const edit = trimmed(text, from, to, newText);
   return { edits: edit ? [edit] : [] };
 }

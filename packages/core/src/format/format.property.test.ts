@@ -9,6 +9,9 @@ import { lex } from "../syntax/lexer.js";
 import { parse } from "../syntax/parse.js";
 import { format } from "./format.js";
 import { checkWorkspace } from "../workspace/workspace.js";
+import { parseSource } from "../workspace/source.js";
+import { fileSuppressions } from "../workspace/suppressions.js";
+import type { Span } from "../text/span.js";
 
 const RUNS = 300;
 
@@ -84,6 +87,8 @@ const gap = (eol: string): fc.Arbitrary<string> =>
     { arbitrary: fc.constantFrom(eol, `${eol}  `, `${eol}${eol}`, `${eol}${eol}${eol}    `), weight: 3 },
     { arbitrary: commentText.map((c) => ` #${c}${eol}`), weight: 1 },
     { arbitrary: fc.tuple(commentText, fc.constantFrom("#", "##", "# pmm-ignore kpi-count: ")).map(([c, m]) => `${eol}${m}${c}${eol}`), weight: 1 },
+    // a suppression after code, as in `} # pmm-ignore …`: it covers what starts on the next line
+    { arbitrary: fc.tuple(commentText, fc.constantFrom(eol, `${eol}${eol}`)).map(([c, after]) => ` # pmm-ignore kpi-count: ${c}${after}`), weight: 1 },
   );
 
 /** A random valid file: declarations whose tokens are joined by random gaps. */
@@ -146,6 +151,39 @@ describe("format properties", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it("keeps what every `# pmm-ignore` covers (the same declaration or property before and after)", () => {
+    // each suppression as: its comment, and the index of the node it covers in file order (-1: none)
+    const covered = (text: string): string[] => {
+      const f = parseSource("a.pmm", text);
+      const nodes: Span[] = [];
+      for (const d of f.ast.declarations) {
+        nodes.push(d.span);
+        for (const m of d.members) {
+          nodes.push(m.span);
+          if (m.type !== "property") for (const q of m.properties) nodes.push(q.span);
+        }
+      }
+      return fileSuppressions(f).map((x) => `${x.span.start >= 0 ? x.file.text.slice(x.span.start, x.span.end).trimEnd() : ""} -> ${x.target ? nodes.indexOf(x.target) : -1}`);
+    };
+    let trailing = 0;
+    fc.assert(
+      fc.property(file, (text) => {
+        const out = check(text);
+        if (/[^\s] # pmm-ignore/.test(text)) trailing++;
+        expect(covered(out)).toEqual(covered(text));
+      }),
+      { numRuns: RUNS },
+    );
+    // the generator does put suppressions after code
+    expect(trailing).toBeGreaterThan(RUNS / 10);
+  }, 60_000);
+
+  it("keeps the declaration a `} # pmm-ignore` covers when it sets off a multi-line block", () => {
+    const text = "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n";
+    const r = format(text);
+    expect(r).toEqual({ text: "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n", changed: false });
   });
 
   const ROOT = new URL("../../../../", import.meta.url).pathname;

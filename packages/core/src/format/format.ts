@@ -33,8 +33,9 @@ export function format(text: string, options: FormatOptions = {}): Formatted | F
   if (parsed.errors.length) return { errors: parsed.errors };
   const lexed = lex(text);
   const bom = text.charCodeAt(0) === 0xfeff ? "\ufeff" : "";
-  const nl = text.indexOf("\n");
-  const eol = nl > 0 && text.charCodeAt(nl - 1) === 13 ? "\r\n" : "\n";
+  // The first line break decides: CRLF stays CRLF; LF and a lone CR become LF.
+  const br = text.search(/[\r\n]/);
+  const eol = br >= 0 && text.charCodeAt(br) === 13 && text.charCodeAt(br + 1) === 10 ? "\r\n" : "\n";
   const printer = new Printer(text, lexed.tokens, lexed.comments, parsed.ast.declarations, {
     lineWidth: options.lineWidth ?? DEFAULT_LINE_WIDTH,
     eol,

@@ -2,6 +2,7 @@ import type { TokenType } from "chevrotain";
 import type { Comment, Declaration, Expr, Member, Phrase, Property, Value } from "../ast/nodes.js";
 import type { PmmToken } from "../syntax/lexer.js";
 import * as T from "../syntax/tokens.js";
+import { isSuppressionComment } from "../workspace/suppressions.js";
 
 // The layout engine behind `format`: it walks the lexer's token stream, takes
 // structure (where members start, which `-` is unary) from the AST, and lays
@@ -436,8 +437,15 @@ export class Printer {
     for (let k = 0; k < items.length; k++) {
       const line = this.lines[items[k]!.line]!;
       if (k === 0) line.blank = false;
-      else if (multi[k - 1] || (group[k]! >= 0 && group[k - 1] !== group[k])) line.blank = true;
+      // never between a `# pmm-ignore` and the line it covers (a comment after code, as in `} # pmm-ignore …`)
+      else if ((multi[k - 1] || (group[k]! >= 0 && group[k - 1] !== group[k])) && !this.suppressesNext(items[k]!.line - 1)) line.blank = true;
     }
+  }
+
+  /** True when output line `i` ends in a `# pmm-ignore` comment. */
+  private suppressesNext(i: number): boolean {
+    const c = i >= 0 ? this.lines[i]!.comment : null;
+    return c !== null && isSuppressionComment(c);
   }
 
   private join(): string {

@@ -97,3 +97,32 @@ export function experimentSampleSize(decl: Declaration): ExperimentSampleSize | 
   if (!Number.isFinite(n) || n <= 0) return null;
   return { kind, n, arms, perDay: traffic.perDay, days: daysToSample(n, arms, traffic.perDay), alpha, power };
 }
+
+/** Why an experiment can never reach significance, whatever its sample: no traffic, or a lift of 0 to detect. */
+export interface HopelessExperiment {
+  /** `traffic` (0 a day), `mde` (0) or `expect` (equal to `baseline`). */
+  readonly property: "traffic" | "mde" | "expect";
+  readonly lit: Literal;
+}
+
+/**
+ * The value that makes a test unable to ever reach significance, or null:
+ * `traffic: 0/day` collects no sample, and `mde: 0pp` (or an `expect` equal
+ * to the `baseline`) asks to detect no change, which needs an infinite one.
+ * `experimentSampleSize` gives null for both; this says why.
+ */
+export function hopelessExperiment(decl: Declaration): HopelessExperiment | null {
+  const traffic = literal(decl, "traffic");
+  if (traffic?.type === "rate" && traffic.perDay === 0) return { property: "traffic", lit: traffic };
+  const expectLit = literal(decl, "expect");
+  const means = literal(decl, "sd") !== undefined;
+  if (expectLit) {
+    const read = means ? quantity : proportion;
+    const e = read(expectLit);
+    const base = read(literal(decl, "baseline"));
+    return e !== undefined && e === base ? { property: "expect", lit: expectLit } : null;
+  }
+  const mdeLit = literal(decl, "mde");
+  if (mdeLit && (mdeLit.type === "number" || mdeLit.type === "money") && mdeLit.value === 0) return { property: "mde", lit: mdeLit };
+  return null;
+}

@@ -75,18 +75,21 @@ function attachDocs(text: string, decls: Declaration[], comments: readonly Comme
       // step back over the indentation and exactly one line break
       let p = pos;
       while (p > 0 && (text[p - 1] === " " || text[p - 1] === "\t")) p--;
-      if (p > 0 && text[p - 1] === "\n") p--;
+      // a line break is LF, CRLF or a lone CR
+      if (p > 0 && text[p - 1] === "\n") {
+        p--;
+        if (p > 0 && text[p - 1] === "\r") p--;
+      } else if (p > 0 && text[p - 1] === "\r") p--;
       else break;
-      if (p > 0 && text[p - 1] === "\r") p--;
       const c = byEnd.get(p);
       if (!c || !c.doc) break;
       // the comment must start its line
       let q = c.span.start;
       while (q > 0 && (text[q - 1] === " " || text[q - 1] === "\t")) q--;
       if (q > 0 && text[q - 1] !== "\n" && text[q - 1] !== "\r") break;
-      lines.unshift(c.text.replace(/^##\s?/, ""));
+      lines.push(c.text.replace(/^##\s?/, ""));
       pos = q;
     }
-    return lines.length ? { ...d, doc: lines.join("\n") } : d;
+    return lines.length ? { ...d, doc: lines.reverse().join("\n") } : d;
   });
 }

@@ -13,7 +13,7 @@ export interface Suppression {
   readonly reason: string;
   /** What is wrong with the comment itself, if anything (besides unknown rule ids). */
   readonly problem: string | null;
-  /** The span it silences: the declaration or property on the next line; null when there is none. */
+  /** The span it silences: the declaration or property that starts with the next token (comments skipped); null when there is none. */
   readonly target: Span | null;
   /** The declaration the target is in. */
   readonly decl: Declaration | null;
@@ -21,17 +21,21 @@ export interface Suppression {
 
 const PATTERN = /^#\s*pmm-ignore\b/;
 
+/** True for a `# pmm-ignore …` comment (it covers what starts on the next line, so fmt keeps that line right below it). */
+export function isSuppressionComment(text: string): boolean {
+  return PATTERN.test(text);
+}
+
 /** Finds the suppressions of a file and what each one covers. */
 export function fileSuppressions(file: SourceFile): Suppression[] {
   const out: Suppression[] = [];
   const comments = file.ast.comments;
   if (!comments.some((c) => PATTERN.test(c.text))) return out;
-  // Nodes that can be suppressed, by the line they start on.
-  const byLine = new Map<number, { span: Span; decl: Declaration }>();
+  // Nodes that can be suppressed, by the offset of their first token.
+  const byStart = new Map<number, { span: Span; decl: Declaration }>();
   for (const d of file.ast.declarations) {
     const put = (span: Span): void => {
-      const line = file.lines.position(span.start).line;
-      if (!byLine.has(line)) byLine.set(line, { span, decl: d });
+      if (!byStart.has(span.start)) byStart.set(span.start, { span, decl: d });
     };
     put(d.span);
     for (const m of d.members) {
@@ -39,14 +43,16 @@ export function fileSuppressions(file: SourceFile): Suppression[] {
       if (m.type !== "property") for (const p of m.properties) put(p.span);
     }
   }
-  const commentLines = new Set<number>();
-  for (const c of comments) {
-    const pos = file.lines.position(c.span.start);
-    // only comments alone on their line
-    if (file.lines.lineText(pos.line).trim().startsWith("#")) commentLines.add(pos.line);
+  // The first token after each comment, other comments skipped: one pass from the end.
+  const text = file.text;
+  const nextToken = new Array<number>(comments.length);
+  for (let i = comments.length - 1; i >= 0; i--) {
+    let j = comments[i]!.span.end;
+    while (j < text.length && /\s/.test(text[j]!)) j++;
+    nextToken[i] = i + 1 < comments.length && comments[i + 1]!.span.start === j ? nextToken[i + 1]! : j;
   }
-  for (const c of comments) {
-    if (!PATTERN.test(c.text)) continue;
+  comments.forEach((c, i) => {
+    if (!PATTERN.test(c.text)) return;
     const start = c.span.start;
     const body = c.text.replace(PATTERN, "");
     const bodyStart = start + (c.text.length - body.length);
@@ -69,11 +75,9 @@ export function fileSuppressions(file: SourceFile): Suppression[] {
     }
     if (rules.length === 0) problem = "`pmm-ignore` names no rule; write `# pmm-ignore RULE-ID: reason`";
     else if (!problem && reason === "") problem = "`pmm-ignore` needs a reason after `:`; say why the finding does not apply here";
-    // target: the first line below that is not a comment line
-    let line = file.lines.position(start).line + 1;
-    while (commentLines.has(line)) line++;
-    const node = byLine.get(line);
+    // target: the declaration or property that starts with the next token, whatever the line breaks and comments between
+    const node = byStart.get(nextToken[i]!);
     out.push({ file, span: c.span, rules, until, reason, problem, target: node?.span ?? null, decl: node?.decl ?? null });
-  }
+  });
   return out;
 }

@@ -443,6 +443,7 @@ class Validator {
   }
 
   private expr(e: Expr, t: ValueType, property: string): void {
+    if (this.outOfRange(e)) return;
     if (t.t === "formula") {
       this.formula(e, property);
       return;
@@ -505,6 +506,39 @@ class Validator {
     }
   }
 
+  /**
+   * Reports every number literal in `e` whose value is not a finite 64-bit
+   * float (more than 309 digits, or pushed past the limit by `k`/`M`/`B` or a
+   * duration unit); true when there was one. Rules and the blueprint would
+   * otherwise read it as Infinity, or 0.
+   */
+  private outOfRange(e: Expr): boolean {
+    switch (e.type) {
+      case "binary": {
+        const left = this.outOfRange(e.left);
+        return this.outOfRange(e.right) || left;
+      }
+      case "neg":
+        return this.outOfRange(e.operand);
+      case "paren":
+        return this.outOfRange(e.inner);
+      case "number":
+      case "money":
+        if (Number.isFinite(e.value)) return false;
+        break;
+      case "duration":
+        if (Number.isFinite(e.amount) && Number.isFinite(e.days)) return false;
+        break;
+      case "rate":
+        if (Number.isFinite(e.amount) && Number.isFinite(e.perDay)) return false;
+        break;
+      default:
+        return false;
+    }
+    this.issue("invalid-value", e.span, `\`${exprText(this.file.text, e)}\` is out of range; write a number between -${MAX_NUMBER} and ${MAX_NUMBER}`);
+    return true;
+  }
+
   private bad(e: Expr, t: ValueType, property: string): void {
     const found = `\`${property}\` expects ${describeType(t)}, found \`${exprText(this.file.text, e)}\``;
     const named = t.t === "ref" || t.t === "enum" || t.t === "currency";
@@ -548,6 +582,9 @@ class Validator {
     }
   }
 }
+
+/** The largest number a value may hold, as messages print it (a little below Number.MAX_VALUE, 1.7976931348623157e308). */
+const MAX_NUMBER = "1.797e308";
 
 const CURRENCY = new WeakMap<Program, string>();
 

@@ -7,7 +7,8 @@ import { literalOf, wordOf } from "../../workspace/values.js";
 export function salesCycle(program: Program): { days: number; blueprint: Declaration; raw: string } | undefined {
   const bp = program.blueprint;
   const lit = bp ? literalOf(program.prop(bp, "sales_cycle")) : undefined;
-  return bp && lit?.type === "duration" ? { days: lit.days, blueprint: bp, raw: lit.raw } : undefined;
+  // a cycle too long to hold is an `invalid-value`, not an infinite cycle to advise on
+  return bp && lit?.type === "duration" && Number.isFinite(lit.days) ? { days: lit.days, blueprint: bp, raw: lit.raw } : undefined;
 }
 
 /** The blueprint's `maturity` (1–5), or undefined. */

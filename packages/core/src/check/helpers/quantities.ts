@@ -1,16 +1,8 @@
 // Numbers written the way messages show them: `31,231`, `$5M`, `0.85`.
 
-/** An integer with thousands separators: 31231 → `31,231`. */
-export function formatCount(n: number): string {
-  const s = String(Math.round(Math.abs(n)));
-  const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return n < 0 ? `-${grouped}` : grouped;
-}
+import { formatCount, formatNumber } from "../../util/numbers.js";
 
-/** A plain number without float noise: 0.8500000001 → `0.85`. */
-export function formatNumber(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
-}
+export { formatCount, formatNumber };
 
 const SYMBOLS: ReadonlyMap<string, string> = new Map([
   ["USD", "$"],
@@ -21,7 +13,7 @@ const SYMBOLS: ReadonlyMap<string, string> = new Map([
 /** An amount in a currency, compact: 5e6 USD → `$5M`, 300000 CHF → `300k CHF`. */
 export function formatMoney(amount: number, currency: string): string {
   const compact =
-    amount >= 1e9 && amount % 1e7 === 0 ? `${amount / 1e9}B` : amount >= 1e6 && amount % 1e4 === 0 ? `${amount / 1e6}M` : amount >= 1e3 && amount % 10 === 0 ? `${amount / 1e3}k` : formatNumber(amount);
+    amount >= 1e9 && amount % 1e7 === 0 ? `${formatNumber(amount / 1e9)}B` : amount >= 1e6 && amount % 1e4 === 0 ? `${formatNumber(amount / 1e6)}M` : amount >= 1e3 && amount % 10 === 0 ? `${formatNumber(amount / 1e3)}k` : formatNumber(amount);
   const symbol = SYMBOLS.get(currency);
   return symbol ? `${symbol}${compact}` : `${compact} ${currency}`;
 }

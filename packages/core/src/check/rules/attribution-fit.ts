@@ -27,9 +27,9 @@ export default defineRule({
     const p = ctx.program;
     const cycle = salesCycle(p);
     if (!cycle) {
-      // Say the gate could not run, rather than pass in silence.
+      // Say the gate could not run, rather than pass in silence (a `sales_cycle` that is there but unreadable is an `invalid-value`).
       const bp = p.blueprint;
-      if (bp && p.ofKind("attribution").some((a) => a.id)) ctx.report({ decl: bp, messageId: "notChecked", severity: "info" });
+      if (bp && !p.prop(bp, "sales_cycle") && p.ofKind("attribution").some((a) => a.id)) ctx.report({ decl: bp, messageId: "notChecked", severity: "info" });
       return;
     }
     const maxDays = ctx.option<number>("singleTouchMaxCycleDays");

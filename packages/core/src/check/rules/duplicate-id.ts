@@ -1,6 +1,13 @@
 import { defineRule } from "../rule.js";
 
-/** `duplicate-id`: two declarations share an id; reported at both. */
+/**
+ * At most this many other declarations are listed as related locations of each
+ * finding (the first ones in workspace order); the message gives the total. An
+ * id declared n times then costs O(n) related locations, not O(n²).
+ */
+export const MAX_RELATED = 5;
+
+/** `duplicate-id`: two declarations share an id; reported at every one. */
 export default defineRule({
   id: "duplicate-id",
   meta: {
@@ -13,8 +20,10 @@ export default defineRule({
     const p = ctx.program;
     for (const [id, decls] of p.byId) {
       if (decls.length < 2) continue;
+      // The first MAX_RELATED + 1 declarations hold at least MAX_RELATED others for any one of them.
+      const head = decls.slice(0, MAX_RELATED + 1);
       for (const d of decls) {
-        const others = decls.filter((o) => o !== d);
+        const others = head.filter((o) => o !== d).slice(0, MAX_RELATED);
         ctx.report({
           decl: d,
           messageId: "duplicate",

@@ -1,4 +1,4 @@
-import { experimentSampleSize } from "../../model/experiment.js";
+import { experimentSampleSize, hopelessExperiment } from "../../model/experiment.js";
 import { literalOf } from "../../workspace/values.js";
 import { formatCount, formatNumber } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
@@ -9,8 +9,11 @@ export default defineRule({
   meta: {
     severity: "warning",
     seed: "F13",
-    description: "the test needs more than 30 days of traffic to reach its sample size",
+    description: "the test needs more than 30 days of traffic to reach its sample size, or can never reach it (no traffic, a lift of 0)",
     messages: {
+      noTraffic: "experiment `{{experiment}}` has `traffic: {{raw}}`; with no traffic it can never reach significance — set the visitors a day the test gets, or compare before and after (pre/post) instead",
+      noEffect: "experiment `{{experiment}}` looks for a lift of 0 (`mde: {{raw}}`); no sample can detect no change — set `mde` to the smallest lift worth detecting",
+      noChange: "experiment `{{experiment}}` expects `{{raw}}`, the same as its `baseline`; no sample can detect no change — set `expect` to the value the change should reach",
       tooSlow:
         "experiment `{{experiment}}` needs {{n}} per arm ({{total}} over {{arms}} arms): {{days}} days at {{traffic}}, more than {{maxDays}}; it will not reach significance in time — test a bigger change, or compare before and after (pre/post) instead",
     },
@@ -23,6 +26,12 @@ export default defineRule({
     const maxDays = ctx.option<number>("maxDays");
     for (const e of p.ofKind("experiment")) {
       if (!e.id) continue;
+      const hopeless = hopelessExperiment(e);
+      if (hopeless) {
+        const messageId = hopeless.property === "traffic" ? "noTraffic" : hopeless.property === "mde" ? "noEffect" : "noChange";
+        ctx.report({ decl: e, span: hopeless.lit.span, messageId, data: { experiment: e.id.name, raw: hopeless.lit.raw } });
+        continue;
+      }
       const size = experimentSampleSize(e);
       if (!size || size.days <= maxDays) continue;
       const traffic = literalOf(p.prop(e, "traffic"));

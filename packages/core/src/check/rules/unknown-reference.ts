@@ -1,5 +1,5 @@
 import { suggestionFix } from "../../diagnostics.js";
-import { closest } from "../../util/suggest.js";
+import { Suggester } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 
 /** `unknown-reference`: a name resolves to nothing; suggests the closest id. */
@@ -19,20 +19,29 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    // Ids by kind, built only once a reference is unresolved.
+    // Ids by kind, built only once a reference is unresolved; one index per kind (and one for the catalog).
     let idsByKind: Map<string, string[]> | undefined;
-    const idsOf = (kind: string): string[] => {
-      if (!idsByKind) {
-        idsByKind = new Map();
-        for (const [id, decls] of p.byId) {
-          for (const d of decls) {
-            const list = idsByKind.get(d.kind);
-            if (list) list.push(id);
-            else idsByKind.set(d.kind, [id]);
+    const indexes = new Map<string, Suggester>();
+    const suggesterOf = (kind: string | null): Suggester => {
+      const key = kind === null ? "catalog" : `kind:${kind}`;
+      let index = indexes.get(key);
+      if (index) return index;
+      if (kind === null) index = new Suggester(p.catalog.keys());
+      else {
+        if (!idsByKind) {
+          idsByKind = new Map();
+          for (const [id, decls] of p.byId) {
+            for (const d of decls) {
+              const list = idsByKind.get(d.kind);
+              if (list) list.push(id);
+              else idsByKind.set(d.kind, [id]);
+            }
           }
         }
+        index = new Suggester(idsByKind.get(kind) ?? []);
       }
-      return idsByKind.get(kind) ?? [];
+      indexes.set(key, index);
+      return index;
     };
     // One search per misspelling: a name that does not resolve is usually written many times.
     const suggestions = new Map<string, string | undefined>();
@@ -41,7 +50,7 @@ export default defineRule({
       const key = `${r.catalog ? "std" : r.expected}:${r.name}`;
       let suggestion = suggestions.get(key);
       if (!suggestions.has(key)) {
-        suggestion = closest(r.name, r.catalog ? p.catalog.keys() : idsOf(r.expected));
+        suggestion = suggesterOf(r.catalog ? null : r.expected).closest(r.name);
         suggestions.set(key, suggestion);
       }
       const messageId = r.catalog ? (suggestion ? "unknownCatalogSuggest" : "unknownCatalog") : suggestion ? "unknownSuggest" : "unknown";
