@@ -12,9 +12,21 @@
 //   setup  (n, tmp) => state; tmp is an empty folder for files the row needs
 //   run    (state) => void | Promise<void>
 
-import { checkWorkspace, formatRange } from "../../packages/core/dist/index.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkWorkspace, compileBlueprint, compileDbtSource, exportDbt, formatRange, renderReport } from "../../packages/core/dist/index.js";
+import { main, nodeIo } from "../../packages/cli/dist/main.js";
+import { generate } from "../bench/generate.mjs";
 
 const TODAY = "2026-11-23";
+
+/** Runs the CLI in this process with stdout and stderr counted, not printed. */
+async function cli(argv, cwd) {
+  let bytes = 0;
+  const io = { ...nodeIo(), cwd, stdoutIsTTY: false, stdout: (t) => void (bytes += t.length), stderr: (t) => void (bytes += t.length) };
+  const code = await main(argv, io);
+  if (code > 1 || bytes === 0) throw new Error(`pmm ${argv.join(" ")} exited ${code} after ${bytes} bytes of output`);
+}
 
 /** One file of n declarations of one id. */
 function duplicates(n) {
@@ -37,7 +49,19 @@ function chain(n) {
   return [{ path: "chain.pmm", contents: `${lines.join("\n")}\n` }];
 }
 
+function writeFiles(tmp, files) {
+  for (const f of files) {
+    mkdirSync(join(tmp, f.path, ".."), { recursive: true });
+    writeFileSync(join(tmp, f.path), f.contents);
+  }
+  return tmp;
+}
+
 const check = (files) => checkWorkspace(files, { today: TODAY });
+const compiled = (files) => {
+  const { program, diagnostics } = check(files);
+  return compileBlueprint(program, diagnostics, {});
+};
 
 /** @type {ReadonlyArray<{ name: string; n: number; setup: (n: number, tmp: string) => unknown; run: (state: any) => unknown }>} */
 export const SHAPES = [
@@ -62,5 +86,21 @@ export const SHAPES = [
     setup: (n) => [{ path: "line.pmm", contents: `${Array.from({ length: n }, (_, i) => `team t${i} { role: pmm }`).join("  ")}\n` }],
     run: check,
   },
+  {
+    name: "one huge line: check --format pretty",
+    n: 5000,
+    setup: (n, tmp) => writeFiles(tmp, [{ path: "line.pmm", contents: `${Array.from({ length: n }, (_, i) => `team t${i} { role: pmm }`).join("  ")}\n` }]),
+    run: (dir) => cli(["check", "line.pmm", "--format", "pretty", "--today", TODAY], dir),
+  },
+  {
+    name: "many findings: check --format pretty",
+    n: 800,
+    setup: (n, tmp) => writeFiles(tmp, [{ path: "many.pmm", contents: Array.from({ length: n }, (_, i) => `team t${i} { role: pmm }\n`).join("") }]),
+    run: (dir) => cli(["check", "many.pmm", "--format", "pretty", "--today", TODAY], dir),
+  },
   { name: "long inputs chain: check", n: 500, setup: chain, run: check },
+  { name: "long inputs chain: compile", n: 500, setup: chain, run: compiled },
+  { name: "long inputs chain: render", n: 2000, setup: (n) => compiled(chain(n)), run: renderReport },
+  { name: "long inputs chain: export dbt", n: 500, setup: (n) => { const { program, diagnostics } = check(chain(n)); return compileDbtSource(program, diagnostics); }, run: (source) => exportDbt(source) },
+  { name: "10k metrics: render", n: 1000, setup: (n) => compiled(generate({ metrics: n, seed: 1 }).files.map((f) => ({ path: f.path, contents: f.text }))), run: renderReport },
 ];
