@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { format, LineIndex } from "@pmm/core";
+import { format, LineIndex, Parser } from "@pmm/core";
 import { fileFilter } from "../config.js";
 import { loadWorkspace } from "../workspace-loader.js";
 import { loadConfig, type CommandContext } from "./shared.js";
@@ -30,11 +30,12 @@ export function fmtCommand(ctx: CommandContext): Command {
       const { io } = ctx;
       const found = loadConfig(io, paths, opts.config);
       const loaded = loadWorkspace(io, paths, fileFilter(found.config), found.path ?? undefined);
+      const parser = new Parser();
       let changed = 0;
       let broken = 0;
       for (const file of loaded.files) {
         const text = typeof file.contents === "string" ? file.contents : decoder.decode(file.contents);
-        const r = format(text);
+        const r = format(text, { parser });
         if ("errors" in r) {
           broken++;
           // positions as `pmm check` gives them: in the text without its BOM

@@ -1,6 +1,5 @@
 import type { FileNode } from "../ast/nodes.js";
-import { parse } from "../syntax/parse.js";
-import type { SyntaxError } from "../syntax/parse.js";
+import { Parser, type SyntaxError } from "../syntax/parse.js";
 import { LineIndex } from "../text/line-index.js";
 
 /** One parsed `.pmm` file of a workspace. */
@@ -26,9 +25,9 @@ export function decodeText(contents: FileContents): string {
   return contents.charCodeAt(0) === 0xfeff ? contents.slice(1) : contents;
 }
 
-/** Parses one file. Never throws. */
-export function parseSource(path: string, contents: FileContents, builtin = false): SourceFile {
+/** Parses one file (with `parser`, when the caller parses many). Never throws. */
+export function parseSource(path: string, contents: FileContents, builtin = false, parser: Parser = new Parser()): SourceFile {
   const text = decodeText(contents);
-  const { ast, errors } = parse(text);
+  const { ast, errors } = parser.parse(text);
   return { path, text, lines: new LineIndex(text), ast, syntaxErrors: errors, builtin };
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
 import { Program } from "./program.js";
 import { VALUE_ISSUES_READ } from "./reads.js";
+import { Parser } from "../syntax/parse.js";
 import { parseSource, type FileContents, type SourceFile } from "./source.js";
 import { fileFacts, refreshFacts } from "./validate.js";
 import { patchInPlace, valueEdit } from "./value-edit.js";
@@ -33,6 +34,8 @@ export interface WorkspaceOptions {
    * a one-shot check turns it off).
    */
   readonly incremental?: boolean;
+  /** The parser for this workspace's files (default: a new one; a caller making many workspaces may share one). */
+  readonly parser?: Parser;
 }
 
 /** The last check's rule runs, and what changed since. */
@@ -58,6 +61,8 @@ interface LastCheck {
  */
 export class Workspace {
   private readonly sources = new Map<string, SourceFile>();
+  /** Parses this workspace's files (one grammar and word tables for all of them). */
+  private readonly parser: Parser;
   private readonly incremental: boolean;
   private cachedProgram: Program | undefined;
   private cachedToday: string | undefined;
@@ -67,11 +72,12 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.incremental = options.incremental ?? true;
+    this.parser = options.parser ?? new Parser();
   }
 
   /** Adds or replaces a file (re-parsing it). */
   set(path: string, contents: FileContents): SourceFile {
-    const source = parseSource(path, contents);
+    const source = parseSource(path, contents, false, this.parser);
     const old = this.sources.get(path);
     if (this.incremental && old && this.cachedProgram && old.syntaxErrors.length === 0 && source.syntaxErrors.length === 0) {
       const edit = valueEdit(old.ast, source.ast);
@@ -184,8 +190,8 @@ function moveFinding(f: Finding, moved: ReadonlyMap<string, ReadonlyArray<(offse
 }
 
 /** Parses, resolves and checks a set of files in one call. */
-export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions): CheckResult {
-  const ws = new Workspace({ incremental: false });
+export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions, parser?: Parser): CheckResult {
+  const ws = new Workspace({ incremental: false, ...(parser ? { parser } : {}) });
   for (const f of files) ws.set(f.path, f.contents);
   return ws.check(options);
 }
