@@ -88,21 +88,8 @@ interface FactsSink {
 
 const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
 
-const FACTS = new WeakMap<SourceFile, FileFacts>();
-
-/** The facts of a file (computed once per parse; see `refreshFacts`). */
+/** Computes the facts of a file (a `Workspace` keeps them with the file until it changes). */
 export function fileFacts(file: SourceFile): FileFacts {
-  let facts = FACTS.get(file);
-  if (!facts) FACTS.set(file, (facts = computeFacts(file)));
-  return facts;
-}
-
-/** Computes a file's facts again (after its AST was patched in place by a value-only edit). */
-export function refreshFacts(file: SourceFile): void {
-  FACTS.set(file, computeFacts(file));
-}
-
-function computeFacts(file: SourceFile): FileFacts {
   const sink: FactsSink = { refs: [], issues: [], money: [] };
   const required: RequiredGap[] = [];
   const metrics: Declaration[] = [];
