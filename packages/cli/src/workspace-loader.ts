@@ -1,5 +1,5 @@
 import { posix, relative, resolve, sep, dirname, join } from "node:path";
-import type { WorkspaceFile } from "@pmm/core";
+import { findConfig as findProjectConfig, pmmFilesUnder, type ProjectFs, type WorkspaceFile } from "@pmm/core";
 import type { Io } from "./io.js";
 import { UsageError } from "./io.js";
 
@@ -19,23 +19,36 @@ export function displayPath(io: Io, abs: string): string {
   return (rel === "" ? "." : rel).split(sep).join(posix.sep);
 }
 
+/** The core's file-system port over the CLI's Io (project/files.ts selects the files). */
+export function projectFs(io: Io): ProjectFs {
+  return {
+    kind(path) {
+      const k = io.stat(path);
+      return k === "symlink" ? "other" : k;
+    },
+    list(dir) {
+      try {
+        return io.readDir(dir);
+      } catch {
+        return [];
+      }
+    },
+    join,
+    dirname,
+    relative: (from, to) => relative(from, to).split(sep).join(posix.sep),
+  };
+}
+
 /** Finds `pmm.config.yaml` walking up from a path. */
 export function findConfig(io: Io, start: string): string | null {
-  let dir = io.stat(start, true) === "dir" ? start : dirname(start);
-  for (;;) {
-    const candidate = join(dir, "pmm.config.yaml");
-    if (io.stat(candidate) === "file") return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  return findProjectConfig(projectFs(io), io.stat(start, true) === "dir" ? start : dirname(start));
 }
 
 /**
- * Collects every `*.pmm` under the given paths (files given directly count
- * too). Symbolic links met while walking are not followed, so nothing outside
- * the paths is read; the paths themselves may be links.
- * `exclude` filters workspace-relative paths.
+ * Collects every `.pmm` file under the given paths, as the core selects them
+ * (`pmmFilesUnder`: links met while walking not followed, so nothing outside
+ * the paths is read); files given directly count too, and the paths
+ * themselves may be links. `exclude` filters workspace-relative paths.
  */
 export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
@@ -54,14 +67,9 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
     if (exclude(rel)) return;
     files.push({ path: displayPath(io, file), contents: io.readFile(file) });
   };
+  const fs = projectFs(io);
   const walk = (dir: string): void => {
-    for (const name of io.readDir(dir).sort()) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      const full = join(dir, name);
-      const kind = io.stat(full);
-      if (kind === "dir") walk(full);
-      else if (kind === "file" && name.endsWith(".pmm")) add(full);
-    }
+    for (const file of pmmFilesUnder(fs, dir)) add(file);
   };
   // Paths given on the command line are followed even when they are links.
   for (const p of abs) {

@@ -38,3 +38,5 @@ export { renderReport, escapeHtml } from "./compile/render.js";
 export { exportDbt, dbtName, type DbtExport, type DbtSkip } from "./compile/dbt.js";
 export { diffBlueprints } from "./compile/diff.js";
 export { formatQuantity, formatPeriod } from "./compile/format-values.js";
+export { readConfig, EMPTY_CONFIG, MAX_ALIAS_COUNT, type ProjectConfig, type ConfigProblem, type ConfigRead } from "./project/config.js";
+export { CONFIG_NAME, findConfig, isPmmPath, leftOut, pmmFilesUnder, projectFiles, type ProjectFs } from "./project/files.js";

@@ -1,7 +1,7 @@
 // Where file texts come from: open documents (the editor's buffers, which
-// override the disk) and `.pmm` files on disk under the workspace folders.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+// override the disk) and file bytes on disk (the core selects which files:
+// project/files.ts).
+import { readFileSync } from "node:fs";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
@@ -29,39 +29,6 @@ export function pathOfUri(uri: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** True for a `.pmm` file name. */
-export function isPmmPath(path: string): boolean {
-  return path.toLowerCase().endsWith(".pmm");
-}
-
-/** Every `.pmm` file under a folder (absolute paths, sorted); links are not followed, `node_modules` and dot folders are skipped. */
-export function walkPmmFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 64) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      const full = join(dir, name);
-      let st;
-      try {
-        st = lstatSync(full);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(full, depth + 1);
-      else if (st.isFile() && isPmmPath(name)) out.push(full);
-    }
-  };
-  walk(root, 0);
-  return out;
 }
 
 /** The bytes of a file, or null when it cannot be read (deleted, a folder, no permission). */
