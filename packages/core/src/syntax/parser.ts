@@ -13,7 +13,6 @@ import type {
   Expr,
   Ident,
   KeyResult,
-  Literal,
   Member,
   Modifier,
   ModifierKeyword,
