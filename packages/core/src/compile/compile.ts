@@ -1,4 +1,4 @@
-// The blueprint builder: a resolved program and its diagnostics → the JSON blueprint (product.md section 1).
+// The blueprint builder: a resolved program and its diagnostics → the JSON blueprint (docs/blueprint.schema.json; README, Compiling for dashboards).
 import type { DeclKind, Declaration, Expr, Literal, Property } from "../ast/nodes.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
@@ -53,7 +53,7 @@ export interface CompileOptions {
   readonly today?: string;
 }
 
-/** The launch levels each tier needs (rules.md, Launches). */
+/** The launch levels each tier needs (docs/rules/launch-tier-kpis.md). */
 const TIER_LEVELS: ReadonlyMap<string, readonly string[]> = new Map([
   ["T0", ["awareness", "engagement", "adoption", "revenue"]],
   ["T1", ["engagement", "adoption", "revenue"]],

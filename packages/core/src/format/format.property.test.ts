@@ -1,5 +1,5 @@
 // Properties of the formatter over random valid files built from the grammar
-// (language.md section 3), over the examples and over the messy acme copy:
+// (grammar/LANGUAGE.md sections 3–4), over the examples and over the messy acme copy:
 // formatting is idempotent and keeps the token stream and the comments.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";

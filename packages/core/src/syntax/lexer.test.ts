@@ -10,7 +10,7 @@ function literal(src: string): unknown {
   return rest;
 }
 
-describe("lexer literals (language.md section 2)", () => {
+describe("lexer literals (grammar/LANGUAGE.md sections 1–2)", () => {
   it.each([
     ["42", { type: "number", value: 42, unit: "none", yearLike: false, raw: "42" }],
     ["1_200", { type: "number", value: 1200, unit: "none", yearLike: false, raw: "1_200" }],

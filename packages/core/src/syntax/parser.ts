@@ -28,7 +28,7 @@ import type { PmmToken } from "./lexer.js";
 import { errorMessages } from "./messages.js";
 import * as T from "./tokens.js";
 
-/** Parentheses, brackets and braces may nest this deep (language.md section 3). */
+/** Parentheses, brackets and braces may nest this deep (grammar/LANGUAGE.md sections 3–4). */
 export const MAX_NESTING = 256;
 
 /**
@@ -57,7 +57,7 @@ interface DeclDraft {
 }
 
 /**
- * The grammar of language.md section 3 as a Chevrotain parser with embedded
+ * The grammar of grammar/LANGUAGE.md sections 3–4 as a Chevrotain parser with embedded
  * actions: it builds the AST directly (no CST), which keeps it fast. Error
  * recovery is explicit: a broken member skips to the next member, junk at the
  * top level skips to the next declaration, and a missing `}` ends the block

@@ -7,7 +7,7 @@ function program(files: Record<string, string>) {
   return ws.program("2026-11-23");
 }
 
-describe("resolver (language.md section 4)", () => {
+describe("resolver (grammar/LANGUAGE.md section 7)", () => {
   it("resolves references across files by kind", () => {
     const p = program({
       "a.pmm": "metric m { type: input  owner: pmm  source: crm  levers: [\"x\"] }",

@@ -95,7 +95,7 @@ export class MetricModel {
 
   /**
    * The formula that counts: the metric's own, or the inherited one when every
-   * name in it resolves to a workspace metric (language.md section 6).
+   * name in it resolves to a workspace metric (grammar/LANGUAGE.md section 8).
    */
   get formula(): Expr | undefined {
     const own = phraseOf(this.own("formula"))?.expr;
@@ -302,7 +302,7 @@ export class Program {
 
   /**
    * A metric's dimensions: its own, or those of the output metrics it feeds
-   * through `inputs` (rules.md preamble).
+   * through `inputs` (docs/rules/README.md, Dimensions).
    */
   dimensionsOf(m: MetricModel): string[] {
     const own = m.word("dimension");

@@ -1,4 +1,4 @@
-// Period lengths of forum and review rhythms and of metric cadences (rules.md preamble).
+// Period lengths of forum and review rhythms and of metric cadences (docs/rules/README.md, Period lengths).
 import type { Program } from "../../workspace/program.js";
 import type { Declaration } from "../../ast/nodes.js";
 import { wordOf } from "../../workspace/values.js";

@@ -3,7 +3,7 @@ import type { MetricModel } from "../../workspace/program.js";
 import { boolOf } from "../../workspace/values.js";
 import { firstWord, titleOf } from "./words.js";
 
-/** The built-in vanity terms (rules.md); the config's `vanity_terms` adds more. */
+/** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more. */
 export const VANITY_TERMS: readonly string[] = [
   "hits",
   "page views",

@@ -1,4 +1,4 @@
-// Whole-word, case-insensitive name matching (rules.md preamble: never on ids).
+// Whole-word, case-insensitive name matching (docs/rules/README.md, Name matching: never on ids).
 import type { MetricModel } from "../../workspace/program.js";
 
 /** A term as matched: its lower-cased words, whether the cheap test below is sound for it, and its regex once needed. */

@@ -5,7 +5,7 @@ export default defineRule({
   id: "expired-suppression",
   meta: {
     severity: "warning",
-    seed: "suppressions (language.md section 7)",
+    seed: "suppressions (grammar/LANGUAGE.md section 9)",
     description: "a `pmm-ignore` comment past its `until` date",
     messages: { expired: "`pmm-ignore {{rule}}` expired on {{until}} and no longer applies; fix the finding or renew the date with a reason" },
   },

@@ -5,7 +5,7 @@ export default defineRule({
   id: "invalid-property",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a property the kind does not take",
     fixable: true,
     messages: { issue: "{{message}}" },

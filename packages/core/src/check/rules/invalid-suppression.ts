@@ -5,7 +5,7 @@ export default defineRule({
   id: "invalid-suppression",
   meta: {
     severity: "error",
-    seed: "suppressions (language.md section 7)",
+    seed: "suppressions (grammar/LANGUAGE.md section 9)",
     description: "a `pmm-ignore` comment without a reason, or naming no known rule",
     fixable: true,
     messages: {

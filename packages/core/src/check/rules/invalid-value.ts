@@ -5,7 +5,7 @@ export default defineRule({
   id: "invalid-value",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a value of the wrong type, enum word, range or modifier",
     fixable: true,
     messages: { issue: "{{message}}" },

@@ -5,7 +5,7 @@ export default defineRule({
   id: "missing-property",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a required property is absent (★ always, ☆ on a KPI)",
     fixable: true,
     messages: { issue: "{{message}}" },

@@ -5,7 +5,7 @@ export default defineRule({
   id: "syntax",
   meta: {
     severity: "error",
-    seed: "the .pmm grammar (language.md sections 2–3)",
+    seed: "the .pmm grammar (grammar/LANGUAGE.md sections 1–4)",
     description: "the file does not match the grammar",
     messages: { error: "{{message}}" },
   },

@@ -5,7 +5,7 @@ export default defineRule({
   id: "unused-suppression",
   meta: {
     severity: "hint",
-    seed: "suppressions (language.md section 7)",
+    seed: "suppressions (grammar/LANGUAGE.md section 9)",
     description: "a `pmm-ignore` comment that silences nothing",
     fixable: true,
     messages: {
