@@ -1,7 +1,7 @@
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from "../diagnostics.js";
 import type { Program } from "../workspace/program.js";
 import { anchorOf } from "../workspace/program.js";
-import type { SourceFile } from "../workspace/source.js";
+import type { SourceFile } from "../syntax/source.js";
 import { fileSuppressions, type Suppression } from "../workspace/suppressions.js";
 import { closest } from "../util/suggest.js";
 import type { Span } from "../text/span.js";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { lex } from "../syntax/lexer.js";
 import { Parser } from "../syntax/parse.js";
 import { format } from "./format.js";
-import { checkWorkspace } from "../workspace/workspace.js";
+import { checkWorkspace } from "../project/workspace.js";
 
 const RUNS = 300;
 /** One parser for the whole file, as a caller formatting many files keeps one. */

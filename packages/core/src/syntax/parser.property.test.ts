@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeText } from "../workspace/source.js";
+import { decodeText } from "./source.js";
 import { Lexer } from "./lexer.js";
 import { parse, Parser } from "./parse.js";
 import { MAX_OPERATORS } from "./parser.js";

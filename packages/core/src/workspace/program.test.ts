@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Workspace } from "./workspace.js";
+import { Workspace } from "../project/workspace.js";
 
 function program(files: Record<string, string>) {
   const ws = new Workspace();

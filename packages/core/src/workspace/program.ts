@@ -1,7 +1,7 @@
 import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import { catalogById, catalogFile } from "../std/catalog.js";
-import type { SourceFile } from "./source.js";
+import type { SourceFile } from "../syntax/source.js";
 import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type FileFacts, type ValueIssue } from "./validate.js";
 import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
 

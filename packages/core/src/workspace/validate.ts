@@ -4,9 +4,9 @@ import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "..
 import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { MetricModel, Program } from "./program.js";
-import type { SourceFile } from "./source.js";
+import type { SourceFile } from "../syntax/source.js";
 import { catalogById } from "../std/catalog.js";
-import { asLiteral, findProperty, wordOf } from "./values.js";
+import { asLiteral, findProperty, subexpressions, wordOf } from "./values.js";
 
 /** A property or value problem found while resolving (reported by the language rules). */
 export interface ValueIssue {
@@ -441,40 +441,22 @@ class Validator {
     this.sink.money.push({ decl: this.decl, currency, span, raw });
   }
 
-  private formula(e: Expr, property: string): void {
-    switch (e.type) {
-      case "name":
-        this.ref(e, property, "metric");
-        return;
-      case "binary":
-        this.formula(e.left, property);
-        this.formula(e.right, property);
-        return;
-      case "neg":
-        this.formula(e.operand, property);
-        return;
-      case "paren":
-        this.formula(e.inner, property);
-        return;
-      case "number":
-        return;
-      default:
+  private formula(expr: Expr, property: string): void {
+    for (const e of subexpressions(expr)) {
+      if (e.type === "name") this.ref(e, property, "metric");
+      else if (e.type !== "binary" && e.type !== "neg" && e.type !== "paren" && e.type !== "number") {
         this.issue("invalid-value", e.span, `a formula combines metrics and plain numbers; \`${e.raw}\` does not belong in it`);
+      }
     }
   }
 }
 
-const CURRENCY = new WeakMap<Program, string>();
-
 /** The blueprint's currency code (USD by default), read once per program. */
 function currencyCode(program: Program): string {
-  let code = CURRENCY.get(program);
-  if (code === undefined) {
+  return program.memo("currency", () => {
     const bp = program.blueprint;
-    code = (bp && wordOf(findProperty(bp.properties, "currency"))) ?? "USD";
-    CURRENCY.set(program, code);
-  }
-  return code;
+    return (bp && wordOf(findProperty(bp.properties, "currency"))) ?? "USD";
+  });
 }
 
 function fraction(value: number, unit: string): number {

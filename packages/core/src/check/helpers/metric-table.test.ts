@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Program } from "../../workspace/program.js";
-import { Workspace } from "../../workspace/workspace.js";
+import { Workspace } from "../../project/workspace.js";
 import { metricTable } from "./metric-table.js";
 
 const TODAY = "2026-11-23";

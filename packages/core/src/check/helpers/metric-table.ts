@@ -11,7 +11,7 @@
 // The table is built once per program (`program.memo`).
 import type { Expr, Property } from "../../ast/nodes.js";
 import type { MetricModel, Program } from "../../workspace/program.js";
-import type { SourceFile } from "../../workspace/source.js";
+import type { SourceFile } from "../../syntax/source.js";
 import { findProperty, namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
 
 /** A column: one slot per metric, in `MetricTable.metrics` order. */

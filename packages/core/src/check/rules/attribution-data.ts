@@ -1,5 +1,5 @@
 import { literalOf, wordOf, wordsOf } from "../../workspace/values.js";
-import { blueprintCurrency } from "../helpers/blueprint.js";
+import { blueprintCurrency } from "../../model/blueprint.js";
 import { formatCount, formatMoney, formatNumber } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

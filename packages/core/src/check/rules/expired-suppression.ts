@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `expired-suppression`: a `pmm-ignore` past its `until` date; it no longer applies. */
+/** `expired-suppression`: a `pmm-ignore` past its `until` date; it no longer applies. Found by `applySuppressions` in check/run.ts; `check` is empty. */
 export default defineRule({
   id: "expired-suppression",
   meta: {

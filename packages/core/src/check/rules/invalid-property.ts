@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `invalid-property`: a property the kind does not take. The validator finds the issues; this rule reports them. */
+/** `invalid-property`: a property the kind does not take. Its issues are found by `Validator` in workspace/validate.ts (the property tables of schema/kinds.ts); this rule reports them. */
 export default defineRule({
   id: "invalid-property",
   meta: {

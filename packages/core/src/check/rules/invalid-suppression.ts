@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `invalid-suppression`: a `pmm-ignore` without a reason or naming no known rule. */
+/** `invalid-suppression`: a `pmm-ignore` without a reason or naming no known rule. Found by `applySuppressions` in check/run.ts (comments parsed by workspace/suppressions.ts); `check` is empty. */
 export default defineRule({
   id: "invalid-suppression",
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). The validator finds the issues; this rule reports them. */
+/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). Its issues are found by `requiredGaps` (workspace/validate.ts, per file) and `requiredIssues` (which gaps count: KPIs, duplicates; called by workspace/program.ts); this rule reports them. */
 export default defineRule({
   id: "missing-property",
   meta: {

@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `syntax`: the file does not match the grammar; recovery continues. */
+/** `syntax`: the file does not match the grammar; recovery continues. The errors come from the lexer and parser (syntax/lexer.ts, syntax/parser.ts, kept on each SourceFile); this rule reports them. */
 export default defineRule({
   id: "syntax",
   meta: {

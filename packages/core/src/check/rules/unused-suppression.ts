@@ -1,6 +1,6 @@
 import { defineRule } from "../rule.js";
 
-/** `unused-suppression`: a `pmm-ignore` that silences nothing. */
+/** `unused-suppression`: a `pmm-ignore` that silences nothing. Found by `applySuppressions` in check/run.ts once every rule has run; `check` is empty. */
 export default defineRule({
   id: "unused-suppression",
   meta: {

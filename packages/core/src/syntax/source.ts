@@ -1,5 +1,5 @@
 import type { FileNode } from "../ast/nodes.js";
-import { Parser, type SyntaxError } from "../syntax/parse.js";
+import { Parser, type SyntaxError } from "./parse.js";
 import { LineIndex } from "../text/line-index.js";
 
 /** One parsed `.pmm` file of a workspace. */

@@ -1,9 +1,9 @@
 import { checkProgram, type CheckOptions } from "../check/run.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { Parser } from "../syntax/parse.js";
-import { Program } from "./program.js";
-import { parseSource, type FileContents, type SourceFile } from "./source.js";
-import { fileFacts, type FileFacts } from "./validate.js";
+import { Program } from "../workspace/program.js";
+import { parseSource, type FileContents, type SourceFile } from "../syntax/source.js";
+import { fileFacts, type FileFacts } from "../workspace/validate.js";
 
 /** One file handed to the core. */
 export interface WorkspaceFile {
