@@ -84,7 +84,7 @@ describe("pmm check", () => {
     const asRoot = process.getuid?.() === 0;
     const r = pmm(["check", "a.pmm", ...TODAY], { cwd: dir, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("pmm: a.pmm: cannot read: EACCES\n");
+    expect(r.stderr).toBe("pmm: a.pmm: cannot read: permission denied (EACCES)\n");
   });
 
   it("exits 2 for an invalid --today", () => {

@@ -1,5 +1,6 @@
 // `pmm.config.yaml` end to end: discovery, `--config`, `--rule`, include/exclude, today, and every bad config as one line and exit 2.
-import { resolve } from "node:path";
+import { mkdirSync, symlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../packages/core/src/index.js";
 import { isOneLine, onlyRules, pmm, ROOT, useWorkspaces } from "./fixtures/cli/run-cli.js";
@@ -135,6 +136,27 @@ describe("bad configs: exit 2, one line on stderr with the position, the key pat
 });
 
 describe("finding and applying the config", () => {
+  it("follows a pmm.config.yaml that is a symbolic link (from the workspace folder and from a subfolder)", () => {
+    const dir = ws({ "shared/team-config.yaml": "rules:\n  unknown-reference: off\n", "a.pmm": BAD_OWNER, "sub/b.pmm": BAD_OWNER });
+    symlinkSync("shared/team-config.yaml", join(dir, "pmm.config.yaml"));
+    for (const args of [["check"], ["check", "sub"]]) {
+      const r = pmm([...args, "--format", "json", ...TODAY], { cwd: dir });
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout).diagnostics.filter((d: { rule: string }) => d.rule === "unknown-reference")).toEqual([]);
+    }
+  });
+
+  it("exits 2 with one line when the pmm.config.yaml found is not a file (a folder, a device)", () => {
+    const dir = ws({ "a.pmm": TEAM });
+    mkdirSync(join(dir, "pmm.config.yaml"));
+    const r = pmm(["check", ...TODAY], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: "", stderr: "pmm: pmm.config.yaml: the config must be a file\n" });
+    const dev = ws({ "a.pmm": TEAM });
+    symlinkSync("/dev/zero", join(dev, "pmm.config.yaml"));
+    const d = pmm(["fmt", "--check", ...[]], { cwd: dev });
+    expect(d).toEqual({ code: 2, stdout: "", stderr: "pmm: pmm.config.yaml: the config must be a file\n" });
+  });
+
   it("walks up from the first path to find pmm.config.yaml", () => {
     const dir = ws({ "pmm.config.yaml": "rules:\n  unknown-reference: off\n", "deep/er/a.pmm": BAD_OWNER });
     const r = pmm(["check", "deep/er", "--format", "json", ...TODAY], { cwd: dir });

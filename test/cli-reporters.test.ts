@@ -93,6 +93,17 @@ describe("--format sarif", () => {
     expect(results[1].partialFingerprints["pmmFinding/v1"]).not.toBe(results[2].partialFingerprints["pmmFinding/v1"]);
   });
 
+  it("percent-encodes artifact URIs (RFC 3986) and stays valid SARIF", () => {
+    const dir = ws({ "pmm.config.yaml": onlyRules("unknown-reference"), "a b#c?d%20e.pmm": 'metric a "A" { type: input  owner: nobody }\n', "dir é/x:y.pmm": 'metric b "B" { type: input  owner: nobody }\n' });
+    const r = pmm(["check", ...TODAY, "--format", "sarif"], { cwd: dir });
+    const log = JSON.parse(r.stdout);
+    expect(validate(log).errors).toBe("No errors");
+    const uris = log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(["a%20b%23c%3Fd%2520e.pmm", "dir%20%C3%A9/x%3Ay.pmm"]);
+    // each decodes back to the path
+    expect(uris.map((u: string) => u.split("/").map(decodeURIComponent).join("/"))).toEqual(["a b#c?d%20e.pmm", "dir é/x:y.pmm"]);
+  });
+
   it("maps info and hint to note", () => {
     const dir = ws({ "pmm.config.yaml": `${onlyRules("unknown-reference")}  unknown-reference: hint\n`, "a.pmm": 'metric a "A" { type: input  owner: nobody }\n' });
     const r = pmm(["check", ...TODAY, "--format", "sarif"], { cwd: dir });

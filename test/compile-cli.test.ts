@@ -126,7 +126,7 @@ describe("pmm diff", () => {
     const ok = join(dir, "ok.json");
     expect(pmm(["compile", "examples/acme", ...TODAY, "-o", ok]).code).toBe(0);
     for (const [file, message] of [
-      ["missing.json", "missing.json: cannot read: ENOENT"],
+      ["missing.json", "missing.json: no such file"],
       ["bad.json", "bad.json: not valid JSON: "],
       ["other.json", "other.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`"],
     ] as const) {

@@ -1,3 +1,7 @@
+import type { Fingerprint, ReadResult, WriteResult } from "./safe-write.js";
+
+export type { Fingerprint, ReadProblem, ReadResult, WriteProblem, WriteResult } from "./safe-write.js";
+
 /** What commands may do to the outside world; main.ts gives the real one, tests a fake. */
 export interface Io {
   readonly cwd: string;
@@ -6,14 +10,26 @@ export interface Io {
   readonly stdoutIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads a file's bytes; throws an IoError on failure. */
-  readFile(path: string): Uint8Array;
+  /**
+   * Reads a regular file of at most `limit` bytes (default: core's
+   * MAX_FILE_BYTES) with its fingerprint; devices, FIFOs, folders and bigger
+   * files are refused unread. Never throws (safe-write.ts).
+   */
+  read(path: string, limit?: number): ReadResult;
+  /** `read`, with a failure thrown as a UsageError (`PATH: why`). */
+  readFile(path: string, limit?: number): Uint8Array;
+  /**
+   * Replaces a file read with `read` when it is unchanged since (size, time,
+   * hash), atomically, keeping its mode. Never throws (safe-write.ts).
+   */
+  replace(path: string, data: Uint8Array, read: Fingerprint): WriteResult;
+  /** Creates or replaces an output file atomically; throws a UsageError on failure. */
   writeFile(path: string, text: string): void;
   /**
-   * `file`, `dir`, `symlink` or null when missing (or neither a file nor a
-   * folder). With `follow`, a symbolic link reports what it points to.
+   * `file`, `dir`, `symlink`, `other` (a device, FIFO or socket) or null when
+   * missing. With `follow`, a symbolic link reports what it points to.
    */
-  stat(path: string, follow?: boolean): "file" | "dir" | "symlink" | null;
+  stat(path: string, follow?: boolean): "file" | "dir" | "symlink" | "other" | null;
   readDir(path: string): string[];
   mkdir(path: string): void;
   /** Today as an ISO date (the real date). */

@@ -1,9 +1,10 @@
-import { lstatSync, statSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, statSync, mkdirSync, readdirSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./generated/rule-docs.js";
 import { UsageError, type Io } from "./io.js";
+import { readUserFile, replaceUserFile, writeUserFile } from "./safe-write.js";
 
 /** A path as the user sees it: relative to the current directory, `/` separators. */
 function shown(path: string): string {
@@ -24,24 +25,21 @@ export function nodeIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
-    readFile(path) {
-      try {
-        return readFileSync(path);
-      } catch (e) {
-        throw new UsageError(`${shown(path)}: cannot read: ${why(e)}`);
-      }
+    read: (path, limit) => readUserFile(path, limit),
+    readFile(path, limit) {
+      const r = readUserFile(path, limit);
+      if (!r.ok) throw new UsageError(`${shown(path)}: ${r.message}`);
+      return r.bytes;
     },
+    replace: (path, data, read) => replaceUserFile(path, data, read),
     writeFile(path, text) {
-      try {
-        writeFileSync(path, text);
-      } catch (e) {
-        throw new UsageError(`${shown(path)}: cannot write: ${why(e)}`);
-      }
+      const r = writeUserFile(path, Buffer.from(text, "utf8"));
+      if (!r.ok) throw new UsageError(`${shown(path)}: ${r.message}`);
     },
     stat(path, follow = false) {
       try {
         const s = follow ? statSync(path) : lstatSync(path);
-        return s.isSymbolicLink() ? "symlink" : s.isDirectory() ? "dir" : s.isFile() ? "file" : null;
+        return s.isSymbolicLink() ? "symlink" : s.isDirectory() ? "dir" : s.isFile() ? "file" : "other";
       } catch {
         return null;
       }

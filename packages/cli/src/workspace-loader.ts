@@ -1,12 +1,20 @@
 import { posix, relative, resolve, sep, dirname, join } from "node:path";
 import { findConfig as findProjectConfig, pmmFilesUnder, type ProjectFs, type WorkspaceFile } from "@pmm/core";
-import type { Io } from "./io.js";
+import type { Fingerprint, Io, ReadResult } from "./io.js";
 import { UsageError } from "./io.js";
+
+/** A file of the workspace as read: its bytes and fingerprint, or (`problem`) why it could not be read. */
+export interface LoadedFile extends WorkspaceFile {
+  /** Absolute path. */
+  readonly abs: string;
+  /** What the file was when read (null when it could not be read). */
+  readonly fingerprint: Fingerprint | null;
+}
 
 /** The files of a workspace and where it is rooted. */
 export interface LoadedWorkspace {
   /** Files with cwd-relative `/` paths (what reporters print), sorted. */
-  readonly files: WorkspaceFile[];
+  readonly files: LoadedFile[];
   /** Absolute path of the workspace root. */
   readonly root: string;
   /** Absolute path of the config file, if one was found. */
@@ -41,6 +49,7 @@ export function projectFs(io: Io): ProjectFs {
 
 /** Finds `pmm.config.yaml` walking up from a path. */
 export function findConfig(io: Io, start: string): string | null {
+  // The core finds anything named pmm.config.yaml (a link included, followed when read); anything there that is not a file is refused by loadConfig (exit 2).
   return findProjectConfig(projectFs(io), io.stat(start, true) === "dir" ? start : dirname(start));
 }
 
@@ -48,35 +57,60 @@ export function findConfig(io: Io, start: string): string | null {
  * Collects every `.pmm` file under the given paths, as the core selects them
  * (`pmmFilesUnder`: links met while walking not followed, so nothing outside
  * the paths is read); files given directly count too, and the paths
- * themselves may be links. `exclude` filters workspace-relative paths.
+ * themselves may be links. `exclude` filters workspace-relative paths. A file
+ * that cannot be read is kept with its `problem` — except one named in
+ * `paths`, which is a UsageError unless `keepUnreadable` (fmt reports every
+ * file and goes on).
  */
-export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string): LoadedWorkspace {
+export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string, keepUnreadable = false): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
   const abs = given.map((p) => resolve(io.cwd, p));
   for (let i = 0; i < abs.length; i++) {
-    if (io.stat(abs[i]!, true) === null) throw new UsageError(`${given[i]}: no such file or directory`);
+    const kind = io.stat(abs[i]!, true);
+    if (kind === null) throw new UsageError(`${given[i]}: no such file or directory`);
+    if (kind === "other") throw new UsageError(`${given[i]}: not a regular file or folder (a device, FIFO or socket); give pmm .pmm files or folders`);
   }
   const configPath = configOverride ? resolve(io.cwd, configOverride) : findConfig(io, abs[0]!);
   const root = configPath ? dirname(configPath) : io.stat(abs[0]!, true) === "dir" ? abs[0]! : dirname(abs[0]!);
   const seen = new Set<string>();
-  const files: WorkspaceFile[] = [];
-  const add = (file: string): void => {
+  const files: LoadedFile[] = [];
+  const add = (file: string, given: boolean): void => {
     if (seen.has(file)) return;
     seen.add(file);
     const rel = relative(root, file).split(sep).join(posix.sep);
     if (exclude(rel)) return;
-    files.push({ path: displayPath(io, file), contents: io.readFile(file) });
+    const r = io.read(file);
+    const path = displayPath(io, file);
+    if (r.ok) files.push({ path, abs: file, contents: r.bytes, fingerprint: r.fingerprint });
+    // A file named on the command line that cannot be read stops the run; one
+    // found in a folder is a finding on it (core: WorkspaceFile.problem) and the run goes on.
+    else if (given && !keepUnreadable) throw new UsageError(`${path}: ${r.message}`);
+    else files.push({ path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
   };
   const fs = projectFs(io);
   const walk = (dir: string): void => {
-    for (const file of pmmFilesUnder(fs, dir)) add(file);
+    for (const file of pmmFilesUnder(fs, dir)) add(file, false);
   };
   // Paths given on the command line are followed even when they are links.
   for (const p of abs) {
     const kind = io.stat(p, true);
     if (kind === "dir") walk(p);
-    else if (kind === "file") add(p);
+    else if (kind === "file") add(p, true);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, root, configPath };
+}
+
+/** A failed read as a finding's message: what is wrong, then how to fix it. */
+export function unreadable(r: Extract<ReadResult, { ok: false }>): string {
+  switch (r.problem) {
+    case "missing":
+      return "the file was deleted or moved after pmm found it; run pmm again";
+    case "too-large":
+      return r.message;
+    case "not-a-file":
+      return `cannot read the file: ${r.message}`;
+    case "unreadable":
+      return `${r.message}; give pmm read access, or leave the file out with \`exclude\` in pmm.config.yaml`;
+  }
 }

@@ -3,6 +3,7 @@ export * from "./ast/nodes.js";
 export * from "./diagnostics.js";
 export * from "./text/span.js";
 export * from "./text/line-index.js";
+export { decodeUtf8, MAX_FILE_BYTES, tooLargeMessage, type Decoded, type DecodeError } from "./text/utf8.js";
 export { lex, Lexer, type LexResult, type PmmToken } from "./syntax/lexer.js";
 export { parse, Parser, type ParseResult } from "./syntax/parse.js";
 export * from "./schema/kinds.js";

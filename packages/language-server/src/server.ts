@@ -24,6 +24,7 @@ import { references } from "./features/references.js";
 import { prepareRename, rename } from "./features/rename.js";
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from "./features/semantic-tokens.js";
 import { workspaceSymbols } from "./features/workspace-symbols.js";
+import { FrameChecker } from "./framing.js";
 import { Session } from "./session.js";
 
 /** The server's name and version (sent in `initialize`). */
@@ -124,6 +125,19 @@ export function startServer(): Connection {
   // Last line of defence: nothing that escapes a handler may end the process.
   process.on("uncaughtException", (e) => connection.console.error(`pmm: unexpected error: ${describeError(e)}`));
   process.on("unhandledRejection", (e) => connection.console.error(`pmm: unexpected rejection: ${describeError(e)}`));
+
+  // A malformed header leaves the reader unable to find the next message:
+  // say so on stderr and exit 1, so the client restarts the server (framing.ts).
+  if (process.argv.includes("--stdio")) {
+    const frames = new FrameChecker();
+    let stopping = false;
+    process.stdin.on("data", (chunk: Buffer) => {
+      const problem = frames.push(chunk);
+      if (problem === null || stopping) return;
+      stopping = true;
+      process.stderr.write(`pmm-language-server: malformed message on stdin: ${problem}; exiting so the editor restarts the server\n`, () => process.exit(1));
+    });
+  }
 
   connection.listen();
   return connection;

@@ -23,12 +23,24 @@ function ruleDescriptors(): Record<string, unknown>[] {
   });
 }
 
+/**
+ * A workspace path as a SARIF `artifactLocation.uri`: a relative URI
+ * reference (RFC 3986), each segment percent-encoded as UTF-8 — `a b#c?d%20e.pmm`
+ * is `a%20b%23c%3Fd%2520e.pmm` — so `#`, `?`, `%` and `:` stay part of the name.
+ */
+export function artifactUri(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
+}
+
 /** A physical location, or null when the file is unknown. */
 function physical(file: string, span: { start: number; end: number }, files: ReadonlyMap<string, SourceFile>): Record<string, unknown> | null {
   const r = spanRange(file, span, files);
   if (!r) return null;
   return {
-    artifactLocation: { uri: file },
+    artifactLocation: { uri: artifactUri(file) },
     region: {
       startLine: r.start.line,
       startColumn: r.start.column,

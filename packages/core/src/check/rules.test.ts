@@ -16,13 +16,14 @@ const TODAY = "2026-11-23";
 const used = new Map<string, Set<string>>();
 
 function filesOf(path: string): WorkspaceFile[] {
-  if (statSync(path).isFile()) return [{ path: path.split("/").pop()!, contents: readFileSync(path, "utf8") }];
+  // Bytes, as the CLI and the server pass them: the core decodes (and reports bytes that are not UTF-8).
+  if (statSync(path).isFile()) return [{ path: path.split("/").pop()!, contents: readFileSync(path) }];
   const out: WorkspaceFile[] = [];
   const walk = (dir: string, prefix: string): void => {
     for (const name of readdirSync(dir).sort()) {
       const full = join(dir, name);
       if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
-      else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full, "utf8") });
+      else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full) });
     }
   };
   walk(path, "");

@@ -30,12 +30,16 @@ export function isPmmPath(path: string): boolean {
   return path.endsWith(".pmm");
 }
 
-/** The nearest `pmm.config.yaml` in a folder or any folder above it, or null. */
+/**
+ * The nearest `pmm.config.yaml` in a folder or any folder above it, or null.
+ * Anything of that name counts (a link too, which the shell follows when it
+ * reads it); a shell refuses one that is not a file.
+ */
 export function findConfig(fs: ProjectFs, startDir: string): string | null {
   let dir = startDir;
   for (;;) {
     const candidate = fs.join(dir, CONFIG_NAME);
-    if (fs.kind(candidate) === "file") return candidate;
+    if (fs.kind(candidate) !== null) return candidate;
     const parent = fs.dirname(dir);
     if (parent === dir) return null;
     dir = parent;

@@ -9,6 +9,12 @@ import { fileFacts, type FileFacts } from "../workspace/validate.js";
 export interface WorkspaceFile {
   readonly path: string;
   readonly contents: FileContents;
+  /**
+   * Why the file could not be read (deleted after it was found, too large,
+   * no permission), in the caller's words; the file is then one `syntax`
+   * finding at its start instead of text (docs/safety.md).
+   */
+  readonly problem?: string;
 }
 
 /** Options for a whole check. */
@@ -52,9 +58,9 @@ export class Workspace {
     this.parser = options.parser ?? new Parser();
   }
 
-  /** Adds or replaces a file (re-parsing it). */
-  set(path: string, contents: FileContents): SourceFile {
-    const source = parseSource(path, contents, false, this.parser);
+  /** Adds or replaces a file (re-parsing it); `problem`: why it could not be read (see WorkspaceFile). */
+  set(path: string, contents: FileContents, problem?: string): SourceFile {
+    const source = parseSource(path, contents, false, problem, this.parser);
     this.files_.set(path, { source, facts: fileFacts(source) });
     this.cachedProgram = undefined;
     return source;
@@ -97,6 +103,6 @@ export class Workspace {
 /** Parses, resolves and checks a set of files in one call. */
 export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions, parser?: Parser): CheckResult {
   const ws = new Workspace(parser ? { parser } : {});
-  for (const f of files) ws.set(f.path, f.contents);
+  for (const f of files) ws.set(f.path, f.contents, f.problem);
   return ws.check(options);
 }

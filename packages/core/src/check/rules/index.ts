@@ -5,6 +5,7 @@ import attributionFit from "./attribution-fit.js";
 import attributionMissing from "./attribution-missing.js";
 import attributionRationale from "./attribution-rationale.js";
 import baselineHistorical from "./baseline-historical.js";
+import bidiControl from "./bidi-control.js";
 import blueprintCount from "./blueprint-count.js";
 import cadenceMatchesForum from "./cadence-matches-forum.js";
 import compositeMetric from "./composite-metric.js";
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   attributionMissing,
   attributionRationale,
   baselineHistorical,
+  bidiControl,
   blueprintCount,
   cadenceMatchesForum,
   compositeMetric,
