@@ -8,7 +8,11 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 
 await import("./gen-std.mjs");
 await import("./gen-docs.mjs");
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-b"], { stdio: "inherit" });
+// tsc walks the control flow of the generated config validator (one deep ajv
+// function per rule option) recursively; at V8's default ~1 MB stack it was
+// seen to overflow now and then (how deep a frame is depends on JIT tiers).
+// 4 MB stays well inside the main thread's usual 8 MB.
+execFileSync(process.execPath, ["--stack-size=4000", "node_modules/typescript/bin/tsc", "-b"], { stdio: "inherit" });
 await import("./gen-config-schema.mjs");
 await import("./gen-blueprint-schema.mjs");
 

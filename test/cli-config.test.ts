@@ -33,13 +33,16 @@ describe("bad configs: exit 2, one line on stderr with the position, the key pat
     ["rules:\n  kpi-count: {sevrity: error}\n", "2:15: rules.kpi-count.sevrity is not a rule setting (expected severity or options)"],
     ["rules:\n  kpi-cont: error\n", "2:3: rules.kpi-cont is not a rule; did you mean `kpi-count`?"],
     ["rules:\n  __proto__: error\n", "2:3: rules.__proto__ is not a rule; `pmm explain` lists the rules"],
-    ["rule:\n  kpi-count: error\n", "1:1: rule is not a config key (expected one of rules, include, exclude, vanity_terms, today); did you mean `rules`?"],
+    ["rule:\n  kpi-count: error\n", "1:1: rule is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `rules`?"],
     ["today: 2026-02-30\n", "1:8: today must be a date as YYYY-MM-DD"],
     ["today: 20261123\n", "1:8: today must be a string"],
     ["include: src/*.pmm\n", "1:10: include must be a list"],
     ["exclude: [1]\n", "1:11: exclude[0] must be a string"],
     ["vanity_terms: [reach, \"\"]\n", "1:23: vanity_terms[1] must not be empty"],
-    ["- a\n- b\n", "1:1: the top level must be a mapping of rules, include, exclude, vanity_terms, today"],
+    ["- a\n- b\n", "1:1: the top level must be a mapping of rules, include, exclude, vanity_terms, today, dbt_manifest"],
+    ["dbt_manifest: [a]\n", "1:15: dbt_manifest must be a string"],
+    ["dbt_manifest: \"\"\n", "1:15: dbt_manifest must not be empty"],
+    ["dbt_manifst: target/semantic_manifest.json\n", "1:1: dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?"],
   ];
   for (const [yaml, message] of cases) {
     it(`${JSON.stringify(yaml)} → ${message}`, () => {

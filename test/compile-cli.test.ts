@@ -1,9 +1,8 @@
-// `pmm compile`, `pmm schema`, `pmm export dbt` and `pmm diff` end to end: the built CLI as a child process.
+// `pmm compile`, `pmm schema` and `pmm diff` end to end (`pmm export dbt`: dbt-cli.test.ts): the built CLI as a child process.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import addFormatsModule from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { isOneLine, onlyRules, pmm, ROOT, useWorkspaces } from "./fixtures/cli/run-cli.js";
@@ -66,21 +65,6 @@ describe("pmm compile", () => {
     expect(r.stdout).not.toContain('"today"');
     // examples/acme's pmm.config.yaml sets `today: 2026-11-23`.
     expect(pmm(["compile", "examples/acme"]).stdout).toContain('  "today": "2026-11-23",\n');
-  });
-});
-
-describe("pmm export dbt", () => {
-  it("writes MetricFlow YAML valid against dbt's schema and lists the rest on stderr, one line each", () => {
-    const dbtSchema = JSON.parse(readFileSync(join(ROOT, "test/fixtures/schemas/dbt_yml_files-latest.json"), "utf8")) as object;
-    const validate = new Ajv({ strict: false, allErrors: true }).compile(dbtSchema);
-    const r = pmm(["export", "dbt", "examples/acme", ...TODAY]);
-    expect(r.code).toBe(0);
-    const doc = parse(r.stdout) as { metrics: Array<{ name: string }> };
-    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
-    expect(doc.metrics.map((m) => m.name)).toEqual(["weekly_active_users", "arr", "deals_won", "qualified_pipeline", "net_revenue_retention", "gross_revenue_retention"]);
-    const lines = r.stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(23);
-    expect(lines[0]).toBe("pmm: not exported: `workflow_adoption`: it has no `measure` or `formula`");
   });
 });
 

@@ -238,6 +238,10 @@ describe("language server", () => {
     // property names not yet set, in the metric's block (an output: no `levers`)
     const names = await labels(bText, "  target: 30%", 0);
     expect(names).toEqual(["traces", "formula", "measure", "agreed_by", "cadence", "inputs", "count", "phase", "deliverable", "horizon", "aliases", "cumulative", "since", "status", "replaced_by"]);
+    // after `kr METRIC:` the five key-result forms; in an okr block, a snippet for each
+    expect(await labels(bText, "kr win_rate:", 12)).toEqual(["from -> to", "-> to", "-35%", "at most value", "at least value", "done"]);
+    const inOkr = await labels(bText, "  kr win_rate", 0);
+    expect(inOkr.filter((l) => l.startsWith("kr"))).toEqual(["kr", "kr ->", "kr +/-", "kr at most", "kr at least", "kr done"]);
     const inTeam = await client.request<CompletionItem[]>("textDocument/completion", at(a, A, "{ role", 2));
     expect(inTeam).toEqual([]);
     const std = await labels(bText, "std.win_rate", 4);
@@ -443,5 +447,31 @@ describe("language server", () => {
     expect((await client.diagnostics(f, from)).diagnostics).toEqual([]);
     const after = await client.request<CompletionItem[]>("textDocument/completion", at(b, bText, "owner: pmm", 7));
     expect(after.map((i) => i.label)).toEqual(["pmm", "sales"]);
+  });
+
+  it("hovers a metric with the teams that agreed it, on its own and in a review's group", async () => {
+    const r = uri(join(dir, "r.pmm"));
+    const text = 'review q3 "Q3 review" { every: quarterly  owner: pmm  last: 2026-10-01  agreed_by: [sales]  definitions: [win_rate] }\n';
+    const from = client.published.length;
+    await client.open(r, text);
+    await client.diagnostics(r, from);
+    const h = await client.request<Hover>("textDocument/hover", at(b, bText, "kr win_rate", 5));
+    const value = (h.contents as { value: string }).value;
+    expect(value).toContain("- agreed by: `sales` (review `q3`, 2026-10-01)");
+    await client.notify("textDocument/didClose", { textDocument: { uri: r } });
+  });
+
+  it("outlines key results of every form as written", async () => {
+    const k = uri(join(dir, "k.pmm"));
+    const text = 'okr forms "Forms" {\n  owner: pmm\n  period: 2026-Q4\n  kr win_rate: -> 35% by 2026-Q4\n  kr win_rate: +5% by 2026-Q4\n  kr win_rate: at least 28% by 2026-Q4\n  kr launch "Launch shipped": done by 2026-Q4\n}\n';
+    await client.open(k, text);
+    const symbols = await client.request<Array<{ children: Array<{ name: string; detail: string }> }>>("textDocument/documentSymbol", { textDocument: { uri: k } });
+    expect(symbols[0]!.children.filter((c) => c.name.startsWith("kr ")).map((c) => [c.name, c.detail])).toEqual([
+      ["kr win_rate", "-> 35%"],
+      ["kr win_rate", "+5%"],
+      ["kr win_rate", "at least 28%"],
+      ["kr launch", "done"],
+    ]);
+    await client.notify("textDocument/didClose", { textDocument: { uri: k } });
   });
 });

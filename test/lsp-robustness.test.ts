@@ -32,7 +32,7 @@ async function outcome(p: Promise<unknown>): Promise<unknown> {
 
 beforeAll(async () => {
   ensureBuilt();
-  dir = workspace({ "a.pmm": A, "b.pmm": B, "h.pmm": 'team lonely "Lonely" { role: nope }\n', "pmm.config.yaml": "today: 2026-11-23\n" });
+  dir = workspace({ "a.pmm": `${A}\nsource old_sheet "Old sheet" { kind: spreadsheet }\n`, "b.pmm": B, "h.pmm": 'team lonely "Lonely" { role: nope }\n', "pmm.config.yaml": "today: 2026-11-23\n" });
   a = uri(join(dir, "a.pmm"));
   b = uri(join(dir, "b.pmm"));
   client = new LspClient();
@@ -47,9 +47,12 @@ afterAll(async () => {
 describe("language server robustness", () => {
   it("publishes the workspace's diagnostics and answers a normal hover to begin with", async () => {
     expect((await client.diagnostics(b)).diagnostics.length).toBeGreaterThan(0);
-    // every rule is on here: the unused team is faded as unnecessary
-    const unused = (await client.diagnostics(a)).diagnostics.find((d) => d.code === "unused-declaration");
-    expect(unused).toMatchObject({ message: "team `sales` is not used anywhere; use it or remove it", severity: 4, tags: [1] });
+    // every rule is on here: `sales` is not unused (shared-definition asks its sign-off),
+    // while the source nothing reads is faded as unnecessary
+    const aFindings = (await client.diagnostics(a)).diagnostics;
+    expect(aFindings.find((d) => d.code === "unused-declaration" && d.message.includes("`sales`"))).toBeUndefined();
+    const unused = aFindings.find((d) => d.code === "unused-declaration");
+    expect(unused).toMatchObject({ message: "source `old_sheet` is not used anywhere; use it or remove it", severity: 4, tags: [1] });
     expect(await hoverTeam()).toEqual(TEAM_HOVER);
   });
 

@@ -335,12 +335,18 @@ function isoDate(rng, y0, y1) {
   return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** A measure name dbt accepts (lowercase snake_case, no `.`): `fct_trials.count` fails `dbt parse`. */
+function dbtMeasure(text) {
+  return text.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+}
+
 function kpiDecl(k, inputsOf, isKpi, rng) {
   const props = [P.word("type", k.type)];
   if (k.dimension) props.push(P.word("dimension", k.dimension));
   props.push(P.word("traces", k.traces), P.word("unit", k.unit), P.word("direction", k.direction), P.ref("owner", k.owner), P.ref("source", k.source), P.str("definition", k.def));
   if (k.formula) props.push(P.formula(k.formula));
-  props.push(P.str("measure", `${k.tree?.model ?? "fct_kpis"}.${k.id}`));
+  // A KPI with a formula is computed from it; one measure or the other (`dbt-export`).
+  else props.push(P.str("measure", dbtMeasure(`${k.tree?.model ?? "fct_kpis"}_${k.id}`)));
   if (isKpi) props.push(P.refs("agreed_by", ["sales", "product", "finance"]));
   if (k.base !== undefined) {
     props.push(P.baseline(k.unit, k.base, k.source, "2025-Q3"), P.target(k.unit, k.target, "2026-Q4"));
@@ -411,7 +417,7 @@ function buildTree(root, budget, ctx) {
     props.push(P.word("type", "input"), P.word("traces", root.traces), P.word("unit", root.unit), P.word("direction", root.direction), P.ref("owner", owner), P.ref("source", root.source), P.str("definition", def));
     const slot = props.length;
     // Leaves name their dbt measure; sums are computed from their formula.
-    if (isLeaf) props.push(P.str("measure", `${t.model}.${root.unit === "currency" ? "amount" : "count"}`));
+    if (isLeaf) props.push(P.str("measure", dbtMeasure(`${t.model}_${root.unit === "currency" ? "amount" : "count"}`)));
     if (isLeaf && rng.chance(0.5)) {
       const { base, target } = leafValues(root, level, rng);
       props.push(P.baseline(root.unit, base, root.source, "2025-Q3"), P.target(root.unit, target, "2026-Q4"));

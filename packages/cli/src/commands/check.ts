@@ -5,7 +5,7 @@ import { applyBaseline, baselineText, parseBaseline, toEntry } from "../baseline
 import { REPORTERS } from "../reporters/index.js";
 import { countBySeverity, plural } from "../reporters/types.js";
 import { UsageError } from "../io.js";
-import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
+import { manifestOption, prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
 
 interface CheckOptions extends WorkspaceOptions {
   format: string;
@@ -39,6 +39,7 @@ export function checkCommand(ctx: CommandContext): Command {
     .option("--baseline <file>", "fail only on findings that are not in this baseline file")
     .option("--update-baseline", "write the current findings to the --baseline file and exit 0");
   workspaceOptions(cmd);
+  manifestOption(cmd);
   cmd.action((paths: string[], opts: CheckOptions) => {
     const { io } = ctx;
     const maxWarnings = warningBudget(opts.maxWarnings);

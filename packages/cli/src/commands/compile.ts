@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { blueprintText, compileBlueprint, type Blueprint } from "@pmm/core";
+import { blueprintText, compileBlueprint, type Blueprint, type Diagnostic } from "@pmm/core";
 import { REPORTERS } from "../reporters/index.js";
 import { plural } from "../reporters/types.js";
 import type { Io } from "../io.js";
-import { prepare, workspaceOptions, type CommandContext, type WorkspaceOptions } from "./shared.js";
+import { prepare, workspaceOptions, type CommandContext, type Prepared, type WorkspaceOptions } from "./shared.js";
 
 /** Options of the commands that compile a workspace first. */
 export interface CompileOptions extends WorkspaceOptions {
@@ -13,20 +13,34 @@ export interface CompileOptions extends WorkspaceOptions {
 }
 
 /**
- * Loads, checks and compiles the workspace under `paths`. With `refuse`, a
- * workspace with errors prints them (pretty, to stderr) with a one-line
- * summary and gives null, unless `--force`.
+ * Loads and checks the workspace under `paths`. With `refuse`, a workspace
+ * with errors prints them (pretty, to stderr) with a one-line summary and
+ * gives null; with `--force` it prints them too, then goes on. Errors the
+ * command itself answers (`expected`) do not count.
  */
-export function compileWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean): Blueprint | null {
+export function checkedWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean, expected: (d: Diagnostic) => boolean = () => false): Prepared | null {
   const { io } = ctx;
   const prepared = prepare(io, paths, opts);
-  const { program, diagnostics } = prepared.result;
-  const errors = diagnostics.filter((d) => d.severity === "error");
-  if (refuse && errors.length > 0 && !opts.force) {
+  const errors = prepared.result.diagnostics.filter((d) => d.severity === "error" && !expected(d));
+  if (refuse && errors.length > 0) {
     io.stderr(REPORTERS.get("pretty")!({ diagnostics: errors, files: prepared.files, paths: prepared.loaded.files.map((f) => f.path), color: false }));
-    io.stderr(`pmm: ${plural(errors.length, "error")} in the workspace; fix them, or pass --force to write the output anyway\n`);
-    return null;
+    if (!opts.force) {
+      io.stderr(`pmm: ${plural(errors.length, "error")} in the workspace; fix them, or pass --force to write the output anyway\n`);
+      return null;
+    }
+    io.stderr(`pmm: ${plural(errors.length, "error")} in the workspace; writing the output anyway (--force)\n`);
   }
+  return prepared;
+}
+
+/**
+ * Loads, checks and compiles the workspace under `paths` (see
+ * `checkedWorkspace` for `refuse` and `--force`).
+ */
+export function compileWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean): Blueprint | null {
+  const prepared = checkedWorkspace(ctx, paths, opts, refuse);
+  if (prepared === null) return null;
+  const { program, diagnostics } = prepared.result;
   // The date goes into the output only when the user gave one, so runs on different days stay byte-identical.
   const given = opts.today ?? prepared.config.today ?? undefined;
   return compileBlueprint(program, diagnostics, given === undefined ? {} : { today: prepared.today });

@@ -1,8 +1,8 @@
-import { checkWorkspace, isIsoDate, type CheckResult, type SourceFile } from "@pmm/core";
+import { checkWorkspace, isIsoDate, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile } from "@pmm/core";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { displayPath, findConfig, loadWorkspace, type LoadedWorkspace } from "../workspace-loader.js";
 
 /** What every command gets. */
@@ -17,6 +17,40 @@ export interface WorkspaceOptions {
   today?: string;
   config?: string;
   rule?: string[];
+  /** `--dbt-manifest FILE` (commands that take it). */
+  dbtManifest?: string;
+}
+
+/** The largest semantic manifest read (dbt writes a few MB for thousands of metrics). */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** Adds `--dbt-manifest FILE` to a command. */
+export function manifestOption(cmd: Command): Command {
+  return cmd.option("--dbt-manifest <file>", "compare with the dbt project's semantic manifest (`target/semantic_manifest.json`, written by `dbt parse`); default: the config's `dbt_manifest`");
+}
+
+/**
+ * Reads a dbt semantic manifest through the CLI's one reader of user files
+ * (`io.read`: a regular file only — devices, FIFOs and folders are refused
+ * unread — of at most MAX_MANIFEST_BYTES), then as UTF-8 in dbt's format.
+ * Any problem is one line with the path (exit 2).
+ */
+export function readManifest(io: Io, path: string, shownAs: string): DbtManifest {
+  const r = io.read(path, MAX_MANIFEST_BYTES);
+  if (!r.ok) {
+    if (r.problem === "missing") throw new UsageError(`${shownAs}: no such dbt manifest file (run \`dbt parse\` to write target/semantic_manifest.json)`);
+    throw new UsageError(`${shownAs}: ${r.message}`);
+  }
+  const bytes = r.bytes;
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${shownAs}: the dbt manifest is not UTF-8 text`);
+  }
+  const parsed = parseDbtManifest(text);
+  if (parsed.error !== undefined) throw new UsageError(`${shownAs}: ${parsed.error}`);
+  return parsed.manifest;
 }
 
 /** Adds `--today`, `--config` and `--rule` to a command. */
@@ -34,6 +68,8 @@ export interface Prepared {
   readonly today: string;
   readonly result: CheckResult;
   readonly files: ReadonlyMap<string, SourceFile>;
+  /** The dbt semantic manifest compared with, if any. */
+  readonly manifest: DbtManifest | null;
 }
 
 /** Checks `--today` (or the config's `today`) and returns the date to check against. */
@@ -65,8 +101,15 @@ export function prepare(io: Io, paths: readonly string[], opts: WorkspaceOptions
   const found = loadConfig(io, paths, opts.config);
   const config = withRuleFlags(found.config, opts.rule ?? []);
   const today = resolveToday(io, opts.today, config);
+  // `--dbt-manifest` is relative to the current folder; the config's `dbt_manifest` to the config's folder.
+  const manifest =
+    opts.dbtManifest !== undefined
+      ? readManifest(io, resolve(io.cwd, opts.dbtManifest), opts.dbtManifest)
+      : config.dbtManifest !== null && found.path !== null
+        ? readManifest(io, resolve(dirname(found.path), config.dbtManifest), displayPath(io, resolve(dirname(found.path), config.dbtManifest)))
+        : null;
   const loaded = loadWorkspace(io, paths, fileFilter(config), found.path ?? undefined);
-  const result = checkWorkspace(loaded.files, { today, rules: config.rules, vanityTerms: config.vanityTerms });
+  const result = checkWorkspace(loaded.files, { today, rules: config.rules, vanityTerms: config.vanityTerms, dbtManifest: manifest });
   const files = new Map(result.program.files.map((f) => [f.path, f]));
-  return { loaded, config, today, result, files };
+  return { loaded, config, today, result, files, manifest };
 }

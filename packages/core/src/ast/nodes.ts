@@ -42,7 +42,7 @@ export type DurationUnit = "h" | "d" | "w" | "mo" | "q" | "y";
 export type RatePer = "day" | "week" | "month" | "year";
 
 /** Period forms (grammar/LANGUAGE.md section 2). */
-export type PeriodForm = "year" | "fiscal" | "half" | "quarter" | "month";
+export type PeriodForm = "year" | "fiscal" | "fiscal_half" | "fiscal_quarter" | "half" | "quarter" | "month";
 
 /** A number: `42`, `1_200`, `3.5k`, `25%`, `2pp`, `3x`. `value` has the magnitude applied. */
 export interface NumberLit {
@@ -93,7 +93,7 @@ export interface DateLit {
   readonly span: Span;
 }
 
-/** A period: `FY2026`, `2026-H2`, `2026-Q3`, `2026-09` (a bare year is a NumberLit with yearLike). */
+/** A period: `FY2026`, `FY2026-Q1`, `FY2026-H2`, `2026-H2`, `2026-Q3`, `2026-09` (a bare year is a NumberLit with yearLike). */
 export interface PeriodLit {
   readonly type: "period";
   readonly form: PeriodForm;
@@ -195,12 +195,34 @@ export interface Property {
   readonly span: Span;
 }
 
-/** `kr METRIC: FROM -> TO by PERIOD { current: VALUE on DATE }`. */
+/**
+ * What a key result asks for (grammar/LANGUAGE.md, section 4):
+ * - `move`: `FROM -> TO`, from a stated start to a value;
+ * - `target`: `-> TO`, a value to reach with no stated start (the metric's `baseline` is the start);
+ * - `change`: `+15%`, `-35%` (relative to the start) or `+30`, `-5d` (absolute), from the metric's `baseline`;
+ * - `hold`: `at most 0.61`, `at least 1.0`, a ceiling or floor to stay within;
+ * - `milestone`: `done`, done or not by the deadline (the name is the milestone's own, not a metric).
+ */
+export type KeyResultForm = "move" | "target" | "change" | "hold" | "milestone";
+
+/** `kr METRIC "Title"?: (FROM -> TO | -> TO | ±CHANGE | at most|least VALUE | done) by PERIOD { current: VALUE on DATE }`. */
 export interface KeyResult {
   readonly type: "kr";
+  readonly form: KeyResultForm;
+  /** The metric measured; for a milestone, the milestone's name (local to its objective). */
   readonly metric: Ident;
+  readonly title: StringLit | null;
+  /** `move` only. */
   readonly from: Expr | null;
+  /** `move` and `target`: the value to reach; `hold`: the ceiling or floor. */
   readonly to: Expr | null;
+  /** `change` only: the unsigned amount, with its sign in `sign` (relative when a percent). */
+  readonly change: Expr | null;
+  readonly sign: "+" | "-" | null;
+  /** `hold` only: `at_most` (a ceiling) or `at_least` (a floor). */
+  readonly bound: "at_most" | "at_least" | null;
+  /** The words of the form (`at most`, `done`, the sign), for editors: start and end. */
+  readonly formSpan: Span | null;
   readonly by: Modifier | null;
   readonly properties: readonly Property[];
   readonly span: Span;

@@ -37,7 +37,7 @@ export function configSchema(): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: CONFIG_SCHEMA_ID,
     title: "pmm.config.yaml",
-    description: "Configuration of pmm: rule severities and options, which files belong to the workspace, extra vanity terms and the date to check against.",
+    description: "Configuration of pmm: rule severities and options, which files belong to the workspace, extra vanity terms, the date to check against and the dbt semantic manifest to compare with.",
     type: "object",
     additionalProperties: false,
     $defs: { severity: { enum: ["error", "warning", "info", "hint", "off"], description: "a severity, or `off` to disable the rule" } },
@@ -47,6 +47,11 @@ export function configSchema(): Record<string, unknown> {
       exclude: { type: "array", items: { type: "string" }, description: "globs (relative to the config's folder) of files to leave out" },
       vanity_terms: { type: "array", items: { type: "string", minLength: 1 }, description: "extra words that mark a vanity metric" },
       today: { type: "string", format: "date", description: "the date to check against (default: the real date)" },
+      dbt_manifest: {
+        type: "string",
+        minLength: 1,
+        description: "the dbt project's `target/semantic_manifest.json` (relative to the config's folder), which `pmm check` compares the .pmm files with (rule `dbt-drift`); `--dbt-manifest` overrides it",
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Declaration } from "../ast/nodes.js";
+import type { DbtManifest } from "../compile/dbt-manifest.js";
 import type { Fix, Severity } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
 import type { Program } from "../workspace/program.js";
@@ -60,6 +61,8 @@ export interface RuleContext {
   readonly today: string;
   /** Extra vanity terms from the config. */
   readonly vanityTerms: readonly string[];
+  /** The team's dbt semantic manifest, when one was given. */
+  readonly dbtManifest: DbtManifest | null;
   /** An option's value (config over default). */
   option<T>(name: string): T;
   report(report: Report): void;

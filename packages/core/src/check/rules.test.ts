@@ -1,13 +1,14 @@
 // One driver for every rule's fixtures (docs/architecture.md, A rule): fixtures/rules/<rule-id>/
 //   valid/*.pmm (or folders of .pmm files)   — must give no diagnostic of that rule
 //   invalid/*.pmm (or folders) + NAME.expected — exactly these diagnostics of that rule
-// A fixture may carry NAME.options.json: { "severity"?, "options"?, "vanityTerms"? }.
+// A fixture may carry NAME.options.json: { "severity"?, "options"?, "vanityTerms"? }, and
+// NAME.semantic_manifest.json (a dbt semantic manifest, for `dbt-drift`).
 // UPDATE=1 rewrites the .expected snapshots; a reviewer reads the diff.
 // The meta test below checks every rule has docs, fixtures, and uses its messages.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, type Diagnostic, type RuleConfig, type WorkspaceFile } from "../index.js";
+import { checkWorkspace, parseDbtManifest, type Diagnostic, type RuleConfig, type WorkspaceFile } from "../index.js";
 import { RULES } from "./rules/index.js";
 
 const ROOT = new URL("../../fixtures/rules/", import.meta.url).pathname;
@@ -44,7 +45,11 @@ function run(ruleId: string, path: string): { lines: string[]; diagnostics: Diag
   const files = filesOf(path);
   const rules = new Map<string, RuleConfig>();
   if (extra.severity || extra.options) rules.set(ruleId, { ...(extra.severity ? { severity: extra.severity } : {}), ...(extra.options ? { options: extra.options } : {}) });
-  const { program, diagnostics } = checkWorkspace(files, { today: extra.today ?? TODAY, rules, vanityTerms: extra.vanityTerms ?? [] });
+  // A fixture may carry NAME.semantic_manifest.json: the dbt semantic manifest the check compares with.
+  const manifestFile = `${base}.semantic_manifest.json`;
+  const parsed = existsSync(manifestFile) ? parseDbtManifest(readFileSync(manifestFile, "utf8")) : null;
+  if (parsed?.error !== undefined) throw new Error(`${manifestFile}: ${parsed.error}`);
+  const { program, diagnostics } = checkWorkspace(files, { today: extra.today ?? TODAY, rules, vanityTerms: extra.vanityTerms ?? [], dbtManifest: parsed?.manifest ?? null });
   const mine = diagnostics.filter((d) => d.rule === ruleId);
   const single = files.length === 1 && statSync(path).isFile();
   const lines = mine.map((d) => {

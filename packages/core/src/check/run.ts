@@ -1,4 +1,5 @@
 import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySetting } from "../diagnostics.js";
+import type { DbtManifest } from "../compile/dbt-manifest.js";
 import type { Program } from "../workspace/program.js";
 import { anchorOf } from "../workspace/program.js";
 import type { SourceFile } from "../syntax/source.js";
@@ -20,6 +21,8 @@ export interface CheckOptions {
   readonly rules?: ReadonlyMap<string, RuleConfig>;
   /** Extra vanity terms (config `vanity_terms`). */
   readonly vanityTerms?: readonly string[];
+  /** The team's dbt semantic manifest (`--dbt-manifest`, config `dbt_manifest`), for `dbt-drift`. */
+  readonly dbtManifest?: DbtManifest | null;
   /** Opt-in timing: called after each rule with its id and wall time in ms (the bench prints the slowest). */
   readonly onRuleTimed?: (id: string, ms: number) => void;
 }
@@ -56,6 +59,7 @@ function runRules(program: Program, options: CheckOptions): Finding[] {
       program,
       today: program.today,
       vanityTerms: options.vanityTerms ?? [],
+      dbtManifest: options.dbtManifest ?? null,
       option<T>(name: string): T {
         const v = config?.options?.[name];
         return (v !== undefined ? v : defaults[name]?.default) as T;

@@ -235,3 +235,39 @@ describe("compile properties", () => {
     // 150 workspaces take ~5 s alone and ~7 s on a loaded machine: over vitest's default 5 s
   }, 60_000);
 });
+
+describe("compile: key-result forms, view context, group agreements", () => {
+  const text = `blueprint b "B" { maturity: 3  sales_cycle: 30d  fiscal_year_start: 2023-02 }
+team pmm "PMM" { role: pmm }
+team sales "Sales" { role: sales }
+team lead "Leadership" { role: exec }
+source s "S" { kind: crm }
+metric lf "Location factor" { type: input  owner: pmm  unit: ratio  direction: down }
+metric stage4 "Days in stage 4" { type: input  owner: pmm  unit: duration  direction: down  baseline: 20d from s over 2023-Q2  agreed_by: [pmm] }
+okr o "O" {
+  owner: pmm
+  period: FY2024-Q3
+  kr lf: at most 0.61 by FY2024-Q3 { current: 0.6 on 2023-10-01 }
+  kr stage4 "Reduce time in stage 4 by 35%": -35% by FY2024-H2 { current: 16d on 2023-10-01 }
+  kr soc2 "SOC 2 audit window started": done by FY2024-Q3 { current: pending on 2023-10-01 }
+}
+dashboard d "D" { view exec "Exec" { audience: [lead]  metrics: [stage4]  context: [lf] } }
+review q "Q" { every: quarterly  owner: pmm  last: 2023-10-01  agreed_by: [sales]  definitions: [stage4] }
+`;
+  it("writes each form with its start, goal and score, fiscal periods as dates, context ids and merged agreement", async () => {
+    const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: "2023-10-16" });
+    expect(diagnostics.filter((d) => d.rule === "syntax" || d.rule === "invalid-value" || d.rule === "invalid-property")).toEqual([]);
+    const bp = compileBlueprint(program, diagnostics, { today: "2023-10-16" });
+    expect(await validateBlueprint(JSON.parse(blueprintText(bp)))).toEqual({ ok: true });
+    const o = bp.okrs.objectives[0]!;
+    expect(o.period).toEqual({ start: "2023-08-01", end: "2023-10-31" });
+    expect(o.key_results.map((k) => [k.form, k.metric, k.milestone, k.name, k.bound, k.change, k.start, k.goal, k.done, k.score])).toEqual([
+      ["hold", "lf", null, "Location factor", "at_most", null, null, 0.61, null, 1],
+      ["change", "stage4", null, "Reduce time in stage 4 by 35%", null, { value: { value: -35, unit: "percent" }, relative: true }, 20, 13, null, 0.5714],
+      ["milestone", null, "soc2", "SOC 2 audit window started", null, null, null, null, false, 0],
+    ]);
+    expect(o.key_results[1]!.by).toEqual({ start: "2023-08-01", end: "2024-01-31" });
+    expect(bp.dashboards[0]!.views[0]!.context).toEqual(["lf"]);
+    expect(bp.metrics.find((m) => m.id === "stage4")!.agreed_by).toEqual(["pmm", "sales"]);
+  });
+});

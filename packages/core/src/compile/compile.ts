@@ -3,7 +3,8 @@ import type { DeclKind, Declaration, Expr, Literal, Property } from "../ast/node
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
-import { scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
+import { agreedTeams } from "../model/agreements.js";
+import { baselineOf, scoreKeyResult, scoreObjective } from "../model/okr-scores.js";
 import { audienceRoles } from "../model/audience.js";
 import { blueprintCurrency, maturity, salesCycle } from "../model/blueprint.js";
 import { CADENCE_DAYS, RHYTHM_DAYS } from "../model/cadence.js";
@@ -203,7 +204,7 @@ class Compiler {
       formula: formula ? this.formula(formula) : null,
       formula_text: formula ? formulaText(formula) : null,
       measure: stringOf(m.prop("measure")) ?? null,
-      agreed_by: this.refs(m.prop("agreed_by"), "team"),
+      agreed_by: agreedTeams(this.program, m.id, this.refs(m.prop("agreed_by"), "team")),
       baseline: this.baseline(m),
       target: this.target(m),
       cadence: m.word("cadence") ?? null,
@@ -345,8 +346,9 @@ class Compiler {
   }
 
   okrs(): Okrs {
+    const baselines = baselineOf(this.program);
     const objectives: Objective[] = this.unique("okr").map((o) => {
-      const score = scoreObjective(o);
+      const score = scoreObjective(o, baselines);
       return {
         id: o.id!.name,
         name: o.title?.value ?? null,
@@ -359,18 +361,28 @@ class Compiler {
         score: roundScore(score.score),
         band: score.band,
         key_results: o.keyResults.map((kr) => {
-          const m = this.program.metric(kr.metric.name);
+          const milestone = kr.form === "milestone";
+          const m = milestone ? undefined : this.program.metric(kr.metric.name);
           const unit = m?.word("unit");
-          const s = scoreKeyResult(kr);
+          const s = scoreKeyResult(kr, baselines(kr.metric.name));
           const currentPh = phraseOf(kr.properties.find((p) => p.name.name === "current"));
+          const amount = kr.change ? this.quantity(kr.change, unit) : null;
+          const changeLit = asLiteral(kr.change);
           return {
-            metric: kr.metric.name,
-            name: m?.displayName ?? kr.metric.name,
+            form: kr.form,
+            metric: milestone ? null : kr.metric.name,
+            milestone: milestone ? kr.metric.name : null,
+            name: kr.title?.value ?? m?.displayName ?? kr.metric.name,
             from: this.quantity(kr.from, unit),
             to: this.quantity(kr.to, unit),
+            change: amount ? { value: { ...amount, value: kr.sign === "-" ? -amount.value : amount.value }, relative: changeLit?.type === "number" && changeLit.unit === "percent" } : null,
+            bound: kr.bound,
+            start: s.start === null ? null : clean(s.start),
+            goal: s.goal === null ? null : clean(s.goal),
             by: this.period(kr.by?.value),
-            current: currentPh ? this.quantity(currentPh.expr, unit) : null,
+            current: currentPh && !milestone ? this.quantity(currentPh.expr, unit) : null,
             current_on: s.currentOn,
+            done: milestone ? (s.current === null ? null : s.current === 1) : null,
             score: roundScore(s.score),
             band: s.band,
           };
@@ -410,6 +422,7 @@ class Compiler {
           audience: this.refs(audience, "team"),
           audience_roles: [...audienceRoles(this.program, audience)].sort(),
           metrics: this.metricRefs(this.program.prop(v, "metrics")).map((id) => this.metric(this.program.metric(id)!)),
+          context: this.metricRefs(this.program.prop(v, "context")),
         };
       }),
     }));
@@ -625,6 +638,20 @@ export function compileBlueprint(program: Program, diagnostics: readonly Diagnos
     metrics: [...program.metrics.values()].map((m) => c.metric(m)),
     diagnostics: c.diagnosticsSection(),
   };
+}
+
+/** The blueprint sections `pmm export dbt` reads: metrics, dashboards and cadence, never the constellation. */
+export type DbtSource = Pick<Blueprint, "blueprint" | "metrics" | "dashboards" | "cadence">;
+
+/**
+ * Compiles only what the dbt export reads. It leaves out the constellation,
+ * whose nested input trees grow with the depth of an `inputs` chain; each
+ * metric is built from its own properties, so no step recurses deeper than a
+ * formula's nesting.
+ */
+export function compileDbtSource(program: Program, diagnostics: readonly Diagnostic[] = []): DbtSource {
+  const c = new Compiler(program, diagnostics);
+  return { blueprint: c.blueprintInfo(), metrics: [...program.metrics.values()].map((m) => c.metric(m)), dashboards: c.dashboards(), cadence: c.cadence() };
 }
 
 /** The blueprint as the text `pmm compile` writes: two-space JSON and a final newline. */

@@ -1,16 +1,16 @@
-// `pmm export dbt`: MetricFlow metric YAML, valid against dbt's own schema for YAML files.
+// `pmm export dbt`: MetricFlow YAML, valid against dbt's own schema for YAML files (vendored, plus metric
+// `config`: test/helpers/dbt-schema.ts), with exact content.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Ajv } from "ajv";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { dbtPristineErrors, dbtSchemaErrors } from "../../../../test/helpers/dbt-schema.js";
 import { checkWorkspace, type WorkspaceFile } from "../index.js";
-import { compileBlueprint } from "./compile.js";
-import { dbtName, exportDbt } from "./dbt.js";
+import { compileDbtSource } from "./compile.js";
+import { parseDbtManifest } from "./dbt-manifest.js";
+import { dbtName, exportDbt, isDbtName, jinjaVerbatim, type DbtExportOptions } from "./dbt.js";
 
 const ROOT = new URL("../../../../", import.meta.url).pathname;
-const DBT_SCHEMA = join(ROOT, "test/fixtures/schemas/dbt_yml_files-latest.json");
-const validateDbt = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(DBT_SCHEMA, "utf8")) as object);
 
 function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
   const out: WorkspaceFile[] = [];
@@ -22,10 +22,26 @@ function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
   return out;
 }
 
-function exported(files: readonly WorkspaceFile[]) {
+function exported(files: readonly WorkspaceFile[], options: DbtExportOptions = {}) {
   const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" });
-  return exportDbt(compileBlueprint(program, diagnostics));
+  return exportDbt(compileDbtSource(program, diagnostics), options);
 }
+
+function one(text: string, options: DbtExportOptions = {}) {
+  return exported([{ path: "a.pmm", contents: `team t "T" { role: pmm }\n${text}` }], options);
+}
+
+type Doc = { version: number; metrics: Array<Record<string, unknown>>; saved_queries?: Array<Record<string, unknown>>; semantic_models?: Array<Record<string, unknown>> };
+
+/** The parsed YAML, after checking it against dbt's schema (with and without metric `config`). */
+function valid(yaml: string): Doc {
+  const doc = parse(yaml) as Doc;
+  expect(dbtSchemaErrors(doc)).toBeNull();
+  expect(dbtPristineErrors(doc)).toBeNull();
+  return doc;
+}
+
+const meta = (id: string, extra: Record<string, unknown> = {}) => ({ meta: { pmm: { id, owner: "t", type: "input", ...extra } } });
 
 const SMALL = `
 team t "T" { role: pmm }
@@ -40,7 +56,7 @@ metric old "Old" { type: input  owner: t  measure: "old"  status: retired  repla
 `;
 
 describe("exportDbt", () => {
-  it("writes simple, ratio and derived metrics with snake_case names, labels and descriptions", () => {
+  it("writes simple, ratio and derived metrics with snake_case names, labels, descriptions and config.meta", () => {
     const out = exported([{ path: "a.pmm", contents: SMALL }]);
     expect(out.yaml).toBe(
       [
@@ -53,11 +69,23 @@ describe("exportDbt", () => {
         "    type: simple",
         "    type_params:",
         "      measure: deals_won",
+        "    config:",
+        "      meta:",
+        "        pmm:",
+        "          id: deals",
+        "          owner: t",
+        "          type: input",
         "  - name: lost",
         "    label: Deals lost",
         "    type: simple",
         "    type_params:",
         "      measure: deals_lost",
+        "    config:",
+        "      meta:",
+        "        pmm:",
+        "          id: lost",
+        "          owner: t",
+        "          type: input",
         "  - name: win_rate",
         "    label: Win rate",
         "    description: won / decided",
@@ -67,12 +95,24 @@ describe("exportDbt", () => {
         "      metrics:",
         "        - name: deals",
         "        - name: lost",
+        "    config:",
+        "      meta:",
+        "        pmm:",
+        "          id: winRate",
+        "          owner: t",
+        "          type: input",
         "  - name: share",
         "    label: Share",
         "    type: ratio",
         "    type_params:",
         "      numerator: deals",
         "      denominator: lost",
+        "    config:",
+        "      meta:",
+        "        pmm:",
+        "          id: share",
+        "          owner: t",
+        "          type: input",
         "  - name: double",
         "    label: Double",
         "    type: derived",
@@ -80,6 +120,12 @@ describe("exportDbt", () => {
         "      expr: 2 * share - 0.1",
         "      metrics:",
         "        - name: share",
+        "    config:",
+        "      meta:",
+        "        pmm:",
+        "          id: double",
+        "          owner: t",
+        "          type: input",
         "",
       ].join("\n"),
     );
@@ -88,29 +134,315 @@ describe("exportDbt", () => {
       { metric: "broken", reason: "its formula uses `orphan`, which cannot be exported" },
       { metric: "old", reason: "it is retired" },
     ]);
-    expect(validateDbt(parse(out.yaml))).toBe(true);
+    valid(out.yaml);
+  });
+
+  it("parenthesises nested negations, so `-(-deals_won)` never becomes the SQL comment `--deals_won`", () => {
+    const out = one(`
+metric deals_won "Deals won" { type: input  owner: t  measure: "deals_won" }
+metric lost "Lost" { type: input  owner: t  measure: "deals_lost" }
+metric a "A" { type: input  owner: t  formula: -(-deals_won) }
+metric b "B" { type: input  owner: t  formula: -(deals_won - lost) - -lost }
+metric c "C" { type: input  owner: t  formula: deals_won - -2 }
+metric d "D" { type: input  owner: t  formula: -(-(-lost)) }
+`);
+    const doc = valid(out.yaml);
+    const exprs = doc.metrics.slice(2).map((m) => (m["type_params"] as { expr: string }).expr);
+    expect(exprs).toEqual(["-(-deals_won)", "-(deals_won - lost) - (-lost)", "deals_won - (-2)", "-(-(-lost))"]);
+    for (const e of exprs) expect(e).not.toContain("--");
+  });
+
+  it("renames the names MetricFlow reserves, deterministically, and says so", () => {
+    const out = one(`
+metric day "Day" { type: input  owner: t  measure: "day_count" }
+metric metricTime "Metric time" { type: input  owner: t  measure: "mt" }
+metric Quarter "Quarter" { type: input  owner: t  measure: "quarter_count" }
+`);
+    const doc = valid(out.yaml);
+    expect(doc.metrics.map((m) => m["name"])).toEqual(["day_metric", "metric_time_metric", "quarter_metric"]);
+    expect(out.notes).toEqual([
+      { subject: "day", note: "exported as `day_metric`: MetricFlow reserves `day`" },
+      { subject: "metricTime", note: "exported as `metric_time_metric`: MetricFlow reserves `metric_time`" },
+      { subject: "Quarter", note: "exported as `quarter_metric`: MetricFlow reserves `quarter`" },
+    ]);
+    expect(one(`metric day "Day" { type: input  owner: t  measure: "day_count" }`).yaml).toBe(one(`metric day "Day" { type: input  owner: t  measure: "day_count" }`).yaml);
+  });
+
+  it("makes labels unique: a repeated display name carries the dbt name", () => {
+    const out = one(`
+metric deals "Deals won" { type: input  owner: t  measure: "deals_won" }
+metric deals2 "Deals won" { type: input  owner: t  measure: "deals_won_2" }
+metric deals3 "Deals won" { type: input  owner: t  measure: "deals_won_3" }
+`);
+    const doc = valid(out.yaml);
+    expect(doc.metrics.map((m) => m["label"])).toEqual(["Deals won", "Deals won (deals2)", "Deals won (deals3)"]);
+    expect(out.notes.map((n) => n.note)).toEqual([
+      "labelled `Deals won (deals2)`: `deals` already uses the label `Deals won`",
+      "labelled `Deals won (deals3)`: `deals` already uses the label `Deals won`",
+    ]);
+  });
+
+  it("keeps labels and descriptions verbatim through dbt's Jinja rendering", () => {
+    const out = one(`metric stage "Stage {{ stage }}" { type: input  owner: t  measure: "stage_count"  definition: "stage = {{ stage }}; 100% {%} of quota" }`);
+    const doc = valid(out.yaml);
+    expect(doc.metrics[0]!["label"]).toBe("{% raw %}Stage {{ stage }}{% endraw %}");
+    expect(doc.metrics[0]!["description"]).toBe("{% raw %}stage = {{ stage }}; 100% {%} of quota{% endraw %}");
+    // Checked against Jinja2 3.1 by hand: each of these renders back to its input.
+    expect(jinjaVerbatim("no jinja {here}")).toBe("no jinja {here}");
+    expect(jinjaVerbatim("a {# c #} b")).toBe("{% raw %}a {# c #} b{% endraw %}");
+    expect(jinjaVerbatim("x {% endraw %} y {{ z }}")).toBe("{% raw %}x {% endraw %}{{ '{%' }}{% raw %} endraw %} y {{ z }}{% endraw %}");
+  });
+
+  it("leaves out a metric whose measure is not a dbt name, with the reason", () => {
+    const out = one(`
+metric deals "Deals" { type: input  owner: t  measure: "New Logo Deals Won" }
+metric trials "Trials" { type: input  owner: t  measure: "fct_trials.count" }
+metric ok "OK" { type: input  owner: t  measure: "trials" }
+`);
+    expect(valid(out.yaml).metrics.map((m) => m["name"])).toEqual(["ok"]);
+    expect(out.skipped).toEqual([
+      { metric: "deals", reason: "its measure `New Logo Deals Won` is not a dbt name (lowercase letters, digits and single underscores, starting with a letter)" },
+      { metric: "trials", reason: "its measure `fct_trials.count` is not a dbt name (lowercase letters, digits and single underscores, starting with a letter)" },
+    ]);
+  });
+
+  it("exports `cumulative: true` as a cumulative metric, and `cadence` as time_granularity", () => {
+    const out = one(`
+metric deals "Deals" { type: input  owner: t  measure: "deals_won"  cadence: weekly }
+metric total "Deals to date" { type: input  owner: t  cumulative: true  measure: "deals_won"  cadence: monthly }
+metric both "Both" { type: input  owner: t  measure: "deals_won"  formula: deals * 2  cadence: quarterly }
+metric daily "Daily" { type: input  owner: t  measure: "deals_won"  cadence: daily }
+metric sumOf "Sum" { type: input  owner: t  cumulative: true  formula: deals + deals }
+`);
+    const doc = valid(out.yaml);
+    expect(doc.metrics).toEqual([
+      { name: "deals", label: "Deals", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "week", config: meta("deals") },
+      { name: "total", label: "Deals to date", type: "cumulative", type_params: { measure: "deals_won", cumulative_type_params: { period_agg: "last" } }, time_granularity: "month", config: meta("total") },
+      { name: "both", label: "Both", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "quarter", config: meta("both") },
+      { name: "daily", label: "Daily", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "day", config: meta("daily") },
+    ]);
+    expect(out.skipped).toEqual([{ metric: "sumOf", reason: "it is `cumulative` with only a `formula`: MetricFlow accumulates a measure, so give it a `measure`" }]);
+  });
+
+  it("carries the pmm id, owner, type, dimension, unit, direction, source, baseline and target in config.meta, percents as fractions", () => {
+    const out = exported([
+      {
+        path: "a.pmm",
+        contents: `
+team t "T" { role: pmm }
+source crm "CRM" { kind: crm  refresh: daily }
+metric win_rate "Win rate" { type: output  dimension: monetization  owner: t  unit: percent  direction: up  source: crm  measure: "win_rate"
+  baseline: 22% from crm over 2026-Q1  target: 30% by 2026-Q4 }
+metric arr "ARR" { type: output  dimension: monetization  owner: t  unit: currency  measure: "arr_usd"  baseline: $38.5M  target: $44M by 2026-Q4 }
+metric pp "Lift" { type: input  owner: t  unit: percent  measure: "lift"  target: 14.3pp by 2026-12-31 }
+`,
+      },
+    ]);
+    const doc = valid(out.yaml);
+    expect(doc.metrics.map((m) => m["config"])).toEqual([
+      {
+        meta: {
+          pmm: {
+            id: "win_rate",
+            owner: "t",
+            type: "output",
+            dimension: "monetization",
+            unit: "percent",
+            direction: "up",
+            source: "crm",
+            baseline: { value: 0.22, unit: "percent", source: "crm", start: "2026-01-01", end: "2026-03-31" },
+            target: { value: 0.3, unit: "percent", by: "2026-12-31" },
+          },
+        },
+      },
+      {
+        meta: {
+          pmm: {
+            id: "arr",
+            owner: "t",
+            type: "output",
+            dimension: "monetization",
+            unit: "currency",
+            baseline: { value: 38500000, unit: "currency", currency: "USD" },
+            target: { value: 44000000, unit: "currency", currency: "USD", by: "2026-12-31" },
+          },
+        },
+      },
+      { meta: { pmm: { id: "pp", owner: "t", type: "input", unit: "percent", target: { value: 0.143, unit: "pp", by: "2026-12-31" } } } },
+    ]);
+    // dbt reads YAML 1.1: dates are quoted so they stay strings.
+    expect(out.yaml).toContain('            start: "2026-01-01"\n');
+  });
+
+  it("exports dashboard views and reports as saved queries grouped by their time grain", () => {
+    const out = one(`
+metric deals "Deals" { type: input  owner: t  measure: "deals_won"  cadence: weekly }
+metric arr "ARR" { type: input  owner: t  measure: "arr_usd"  cadence: quarterly }
+metric brand "Brand" { type: input  owner: t }
+forum wbr "Weekly review" { every: weekly }
+forum qbr "QBR" { every: quarterly }
+report pulse "Pipeline pulse" { forum: wbr  lead: 1d  metrics: [deals, brand] }
+report board "Board pack" { forum: qbr  lead: 2d  metrics: [deals, arr] }
+report empty "Brand report" { forum: qbr  lead: 2d  metrics: [brand] }
+dashboard main "Main {{ x }}" {
+  view exec "Executive" { audience: [t]  metrics: [deals, arr, brand] }
+  view team "Team" { audience: [t]  metrics: [deals] }
+}
+`);
+    const doc = valid(out.yaml);
+    expect(doc.saved_queries).toEqual([
+      {
+        name: "main_exec",
+        label: "{% raw %}Main {{ x }}: Executive{% endraw %}",
+        description: "The `exec` view of dashboard `main`, by quarter",
+        query_params: { metrics: ["deals", "arr"], group_by: ["TimeDimension('metric_time', 'quarter')"] },
+        config: { meta: { pmm: { dashboard: "main", view: "exec" } } },
+      },
+      {
+        name: "main_team",
+        label: "{% raw %}Main {{ x }}: Team{% endraw %}",
+        description: "The `team` view of dashboard `main`, by week",
+        query_params: { metrics: ["deals"], group_by: ["TimeDimension('metric_time', 'week')"] },
+        config: { meta: { pmm: { dashboard: "main", view: "team" } } },
+      },
+      {
+        name: "pulse",
+        label: "Pipeline pulse",
+        description: "Report `pulse` for forum `wbr`, by week",
+        query_params: { metrics: ["deals"], group_by: ["TimeDimension('metric_time', 'week')"] },
+        config: { meta: { pmm: { report: "pulse", forum: "wbr" } } },
+      },
+      {
+        name: "board",
+        label: "Board pack",
+        description: "Report `board` for forum `qbr`, by quarter",
+        query_params: { metrics: ["deals", "arr"], group_by: ["TimeDimension('metric_time', 'quarter')"] },
+        config: { meta: { pmm: { report: "board", forum: "qbr" } } },
+      },
+    ]);
+    expect(out.notes).toEqual([{ subject: "empty", note: "no saved query: none of its metrics is exported" }]);
+  });
+
+  it("writes stub semantic models for the measures the manifest lacks", () => {
+    const manifest = parseDbtManifest(readFileSync(join(ROOT, "packages/core/fixtures/rules/dbt-drift/valid/clean.semantic_manifest.json"), "utf8")).manifest!;
+    const text = `
+source crm "CRM" { kind: crm  refresh: daily }
+metric deals_won "Deals won" { type: input  owner: t  source: crm  measure: "deals_won" }
+metric lost "Lost" { type: input  owner: t  source: crm  measure: "deals_lost"  definition: "lost {{ deals }}" }
+metric rate "Rate" { type: input  owner: t  unit: percent  measure: "loss_rate" }
+`;
+    const stub = (name: string, model: string, measures: unknown[]) => ({
+      name,
+      description: "Stub written by `pmm export dbt --semantic-models` for the measures pmm names and the dbt project lacks: point `model` at the dbt model that holds them, then check each `agg` and `expr`",
+      model,
+      primary_entity: name,
+      defaults: { agg_time_dimension: "metric_date" },
+      dimensions: [{ name: "metric_date", type: "time", type_params: { time_granularity: "day" } }],
+      measures,
+    });
+    const withManifest = valid(one(text, { semanticModels: true, manifest }).yaml);
+    expect(withManifest.semantic_models).toEqual([
+      stub("crm", "ref('crm')", [{ name: "deals_lost", agg: "sum", expr: "deals_lost", description: "{% raw %}lost {{ deals }}{% endraw %}" }]),
+      stub("pmm_measures", "ref('pmm_measures')", [{ name: "loss_rate", agg: "average", expr: "loss_rate" }]),
+    ]);
+    const fresh = one(text, { semanticModels: true });
+    expect(fresh.semanticModels).toEqual(["crm", "pmm_measures"]);
+    expect((valid(fresh.yaml).semantic_models![0]!["measures"] as unknown[]).length).toBe(2);
+    expect(one(text).yaml).not.toContain("semantic_models");
   });
 
   it("exports every acme metric with a measure, valid against dbt's schema", () => {
     const out = exported(filesUnder(join(ROOT, "examples/acme")));
-    const doc = parse(out.yaml) as { version: number; metrics: Array<{ name: string; type: string }> };
-    expect(validateDbt(doc), JSON.stringify(validateDbt.errors)).toBe(true);
+    const doc = valid(out.yaml);
     expect(doc.version).toBe(2);
-    expect(doc.metrics.map((m) => [m.name, m.type])).toEqual([
-      ["weekly_active_users", "simple"],
-      ["arr", "simple"],
-      ["deals_won", "simple"],
-      ["qualified_pipeline", "simple"],
-      ["net_revenue_retention", "simple"],
-      ["gross_revenue_retention", "simple"],
+    expect(doc.metrics.map((m) => [m["name"], m["type"], m["time_granularity"]])).toEqual([
+      ["weekly_active_users", "simple", "week"],
+      ["arr", "simple", "month"],
+      ["deals_won", "simple", "week"],
+      ["qualified_pipeline", "simple", "week"],
+      ["net_revenue_retention", "simple", "month"],
+      ["gross_revenue_retention", "simple", "month"],
     ]);
+    expect(new Set(doc.metrics.map((m) => m["label"])).size).toBe(6);
     expect(out.skipped.map((s) => s.metric)).toContain("win_rate");
     expect(out.skipped.length + doc.metrics.length).toBe(29);
+    expect(out.savedQueries.length).toBeGreaterThan(0);
+  });
+
+  it("exports nothing from starter and anti-patterns (the CLI refuses), and every export it writes is valid", () => {
+    for (const example of ["starter", "anti-patterns"]) {
+      const out = exported(filesUnder(join(ROOT, "examples", example)));
+      expect(out.exported).toEqual([]);
+      valid(out.yaml);
+    }
+  });
+
+  // Checking 4,000 metrics takes seconds on a loaded machine: the time limit is generous, the assertions exact.
+  it("follows a 2,000-long inputs chain and a 2,000-long formula chain without recursion", { timeout: 60_000 }, () => {
+    const N = 2000;
+    let inputs = "";
+    for (let i = 0; i < N; i++) inputs += `metric m${i} "M ${i}" { type: output  dimension: retention  owner: t  measure: "m_${i}"${i < N - 1 ? `  inputs: [m${i + 1}]` : ""} }\n`;
+    expect(one(inputs).exported.length).toBe(N);
+    // Each formula names the next; the last names a metric with no measure, so every one is left out, each with its reason.
+    let formulas = `metric f${N} "F ${N}" { type: input  owner: t }\n`;
+    for (let i = N - 1; i >= 0; i--) formulas += `metric f${i} "F ${i}" { type: input  owner: t  formula: f${i + 1} + 1 }\n`;
+    const out = one(formulas);
+    expect(out.exported).toEqual([]);
+    expect(out.skipped.length).toBe(N + 1);
+    expect(out.skipped.find((s) => s.metric === "f0")).toEqual({ metric: "f0", reason: "its formula uses `f1`, which cannot be exported" });
+  });
+
+  it("leaves out formulas in a cycle, and the ones that use them (only `--force` exports a workspace with a cycle)", () => {
+    const out = one(`
+metric base "Base" { type: input  owner: t  measure: "base_count" }
+metric a "A" { type: input  owner: t  formula: b + base }
+metric b "B" { type: input  owner: t  formula: a + 1 }
+metric self "Self" { type: input  owner: t  formula: self * 2 }
+metric c "C" { type: input  owner: t  formula: a * 2 }
+metric ok "OK" { type: input  owner: t  formula: base * 2 }
+`);
+    expect(valid(out.yaml).metrics.map((m) => m["name"])).toEqual(["base", "ok"]);
+    const cycle = "its formula is part of a cycle of formulas, or uses one";
+    expect(out.skipped).toEqual(["a", "b", "self", "c"].map((metric) => ({ metric, reason: cycle })));
+    expect(out.formulaOrder).toEqual(["ok"]);
   });
 
   it("makes names dbt accepts", () => {
     expect(["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "net_revenue_retention"].map(dbtName)).toEqual(["win_rate", "proto", "arr", "x_m", "a_b", "m_9lives", "net_revenue_retention"]);
     const pattern = /^(?!.*__)[a-z][a-z0-9_]*[a-z0-9]$/;
     for (const n of ["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "_", "A_"].map(dbtName)) expect(n).toMatch(pattern);
+    expect(["deals_won", "day", "metric_time", "Deals", "a__b", "a_", "a"].map(isDbtName)).toEqual([true, false, false, false, false, false, false]);
+  });
+});
+
+describe("parseDbtManifest", () => {
+  it("reads measures and metrics from dbt's semantic_manifest.json", () => {
+    const m = parseDbtManifest(readFileSync(join(ROOT, "packages/core/fixtures/rules/dbt-drift/invalid/drift.semantic_manifest.json"), "utf8")).manifest!;
+    expect([...m.measures.values()].map((x) => [x.name, x.agg, x.semanticModel, x.snapshot, x.grain])).toEqual([
+      ["deals_won", "sum", "sm_deals", false, "day"],
+      ["win_rate_pct", "sum", "sm_deals", false, "day"],
+      ["pipeline_amount", "sum", "sm_deals", false, "day"],
+      ["arr_balance", "sum", "sm_revenue", true, "day"],
+      ["nrr", "average", "sm_revenue", false, "day"],
+      ["signups_avg", "average", "sm_revenue", false, "day"],
+      ["mrr", "sum", "sm_revenue_monthly", false, "month"],
+    ]);
+    expect([...m.metrics.values()]).toEqual([
+      { name: "pipeline", type: "simple", label: "Pipeline", definition: "simple pipeline_amount", pmmId: null },
+      { name: "nrr", type: "simple", label: "NRR", definition: "simple nrr_old", pmmId: "nrr" },
+      { name: "win_rate", type: "simple", label: "Win rate (hand-written)", definition: "simple win_rate_pct", pmmId: null },
+    ]);
+  });
+
+  it("says what is wrong with a file that is not a manifest", () => {
+    expect(parseDbtManifest("{").error).toBe("not JSON: expected property name or '}' in JSON at position 1");
+    expect(parseDbtManifest("[]").error).toBe("not a dbt semantic manifest: expected a JSON object with `semantic_models` and `metrics`");
+    expect(parseDbtManifest('{"nodes": {}}').error).toBe(
+      "not a dbt semantic manifest: `semantic_models` is missing or not a list (write it with `dbt parse`, which saves `target/semantic_manifest.json`)",
+    );
+    expect(parseDbtManifest('{"semantic_models": [{"name": "a", "measures": [{"name": "x"}]}], "metrics": []}').error).toBe(
+      "not a dbt semantic manifest: a measure of semantic model `a` has no `name` or `agg`",
+    );
+    expect(parseDbtManifest('{"semantic_models": [], "metrics": [{"name": "x"}]}').error).toBe("not a dbt semantic manifest: `metrics[0]` has no `name` or `type`");
   });
 });

@@ -70,6 +70,10 @@ export function formatPeriod(p: Period | null, fiscalStart = 1): string {
   if (sd === 1 && ed === monthDays(ey, em)) {
     if (months === 12 && sm === 1) return String(sy);
     if (months === 12 && sm === fiscalStart) return `FY${ey}`;
+    const intoFiscal = (sm - fiscalStart + 12) % 12;
+    const fy = fiscalStart === 1 || sm < fiscalStart ? sy : sy + 1;
+    if (fiscalStart !== 1 && months === 6 && intoFiscal % 6 === 0) return `FY${fy}-H${intoFiscal / 6 + 1}`;
+    if (fiscalStart !== 1 && months === 3 && intoFiscal % 3 === 0) return `FY${fy}-Q${intoFiscal / 3 + 1}`;
     if (months === 6 && (sm === 1 || sm === 7)) return `${sy}-H${sm === 1 ? 1 : 2}`;
     if (months === 3 && (sm - 1) % 3 === 0) return `${sy}-Q${(sm - 1) / 3 + 1}`;
     if (months === 1) return `${sy}-${String(sm).padStart(2, "0")}`;

@@ -45,3 +45,29 @@ describe("renderReport", () => {
     expect(page(HOSTILE)).toBe(page(HOSTILE));
   });
 });
+
+describe("render: the OKR section shows every key-result form", () => {
+  it("says what each key result asks for, and when none has a deadline", () => {
+    const html = page(`blueprint b "B" { maturity: 3  sales_cycle: 30d }
+team pmm "PMM" { role: pmm }
+source s "S" { kind: crm }
+metric lf "Location factor" { type: input  owner: pmm  unit: ratio }
+metric cust "Cloud customers" { type: input  owner: pmm  unit: count  baseline: 120 from s over 2026-Q2 }
+okr o "O" {
+  owner: pmm
+  period: 2026-Q4
+  kr lf: at most 0.61 by 2026-Q4
+  kr cust: -> 150 by 2026-Q4
+  kr cust: +30
+  kr soc2 "SOC 2 audit window started": done by 2026-Q4 { current: done on 2026-11-01 }
+}
+`);
+    expect(html).toContain('<tr data-form="hold">');
+    expect(html).toContain("at most 0.61");
+    expect(html).toContain("120 (baseline) → 150");
+    expect(html).toContain("+30 from 120");
+    expect(html).toContain('<span class="warn">no deadline</span>');
+    expect(html).toContain("<b>SOC 2 audit window started</b><br><code>soc2</code>");
+    expect(html).toMatch(/<td>done <span class="muted">on 2026-11-01<\/span><\/td>/);
+  });
+});

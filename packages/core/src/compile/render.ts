@@ -173,11 +173,30 @@ function chips(items: readonly string[], cls = ""): string {
   return items.map((i) => `<span class="chip ${cls}">${e(i)}</span>`).join(" ");
 }
 
+/** What a key result asks for, in words: `24% → 29%`, `→ 30 (no stated start)`, `−35% from 6d`, `at most 0.61`, `done`. */
+function keyResultAsk(kr: KeyResultOut): string {
+  switch (kr.form) {
+    case "move":
+      return `${formatQuantity(kr.from)} → ${formatQuantity(kr.to)}`;
+    case "target":
+      return kr.start === null ? `→ ${formatQuantity(kr.to)} (no stated start)` : `${formatPlain(kr.start)} (baseline) → ${formatQuantity(kr.to)}`;
+    case "change": {
+      const c = kr.change ? formatQuantity(kr.change.value) : "?";
+      return `${c.startsWith("-") ? c : `+${c}`}${kr.start === null ? " (no baseline to start from)" : ` from ${formatPlain(kr.start)}`}`;
+    }
+    case "hold":
+      return `${kr.bound === "at_most" ? "at most" : "at least"} ${formatQuantity(kr.to)}`;
+    case "milestone":
+      return "done";
+  }
+}
+
 function keyResultRow(kr: KeyResultOut, fiscal: number): string {
-  const current = kr.current === null ? `<span class="muted">no reading</span>` : `${e(formatQuantity(kr.current))}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}`;
+  const reading = kr.form === "milestone" ? (kr.done === null ? null : kr.done ? "done" : "pending") : kr.current === null ? null : formatQuantity(kr.current);
+  const current = reading === null ? `<span class="muted">no reading</span>` : `${e(reading)}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}`;
   return (
-    `<tr><td><b>${e(kr.name)}</b><br><code>${e(kr.metric)}</code></td>` +
-    `<td>${e(formatQuantity(kr.from))} → ${e(formatQuantity(kr.to))}${kr.by ? ` <span class="muted">by ${e(formatPeriod(kr.by, fiscal))}</span>` : ""}</td>` +
+    `<tr data-form="${e(kr.form)}"><td><b>${e(kr.name)}</b><br><code>${e(kr.metric ?? kr.milestone ?? "")}</code></td>` +
+    `<td>${e(keyResultAsk(kr))}${kr.by ? ` <span class="muted">by ${e(formatPeriod(kr.by, fiscal))}</span>` : ` <span class="warn">no deadline</span>`}</td>` +
     `<td>${current}</td><td>${scoreBar(kr.score, kr.band)}</td></tr>`
   );
 }
@@ -188,7 +207,7 @@ function objectiveCard(o: Objective, fiscal: number): string {
     `<div class="card objective band-${e(o.band ?? "none")}" data-objective="${e(o.id)}">` +
     `<div class="objective-head"><div><h3>${e(o.name ?? o.id)}</h3><div class="muted">${chips(meta)} <code>${e(o.id)}</code></div></div>${scoreBar(o.score, o.band)}</div>` +
     (o.doc ? `<p class="doc">${e(o.doc)}</p>` : "") +
-    `<table class="krs"><thead><tr><th>Key result</th><th>From → to</th><th>Current</th><th>Score</th></tr></thead><tbody>` +
+    `<table class="krs"><thead><tr><th>Key result</th><th>Asks for</th><th>Current</th><th>Score</th></tr></thead><tbody>` +
     o.key_results.map((kr) => keyResultRow(kr, fiscal)).join("") +
     `</tbody></table></div>`
   );

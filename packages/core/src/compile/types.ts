@@ -75,13 +75,22 @@ export interface Constellation {
 
 /** A key result. */
 export interface KeyResultOut {
-  readonly metric: string;
+  readonly form: "move" | "target" | "change" | "hold" | "milestone";
+  /** The metric measured; null for a milestone. */
+  readonly metric: string | null;
+  /** A milestone's name; null for the other forms. */
+  readonly milestone: string | null;
   readonly name: string;
   readonly from: Quantity | null;
   readonly to: Quantity | null;
+  readonly change: { readonly value: Quantity; readonly relative: boolean } | null;
+  readonly bound: "at_most" | "at_least" | null;
+  readonly start: number | null;
+  readonly goal: number | null;
   readonly by: Period | null;
   readonly current: Quantity | null;
   readonly current_on: string | null;
+  readonly done: boolean | null;
   readonly score: number | null;
   readonly band: "red" | "yellow" | "green" | null;
 }
@@ -174,6 +183,8 @@ export interface ViewOut {
   readonly audience: readonly string[];
   readonly audience_roles: readonly string[];
   readonly metrics: readonly MetricOut[];
+  /** Context and guard metrics shown beside them (not KPIs), by id. */
+  readonly context: readonly string[];
 }
 
 /** A dashboard (output 3). */

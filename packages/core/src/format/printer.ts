@@ -101,6 +101,9 @@ export class Printer {
       else if (m.type === "kr") {
         if (m.from) this.expr(m.from);
         if (m.to) this.expr(m.to);
+        if (m.change) this.expr(m.change);
+        // the sign of a `+15%` / `-35%` change sticks to its amount
+        if (m.sign && m.formSpan) this.unary.add(m.formSpan.start);
         if (m.by) this.expr(m.by.value);
         this.collect(m.properties);
       } else this.collect(m.properties);
@@ -278,7 +281,7 @@ export class Printer {
     else if (is(A, T.LBracket) || is(A, T.LParen)) s = "";
     else if (is(B, T.RBracket) || is(B, T.RParen) || is(B, T.Comma) || is(B, T.Colon)) s = "";
     else if (is(A, T.Dot) || is(B, T.Dot)) s = "";
-    else if (is(A, T.Minus) && this.unary.has(A.startOffset)) s = "";
+    else if ((is(A, T.Minus) || is(A, T.Plus)) && this.unary.has(A.startOffset)) s = "";
     else s = " ";
     const pad = this.pad.get(b);
     return pad ? s + " ".repeat(pad) : s;
@@ -391,7 +394,8 @@ export class Printer {
       const s = starts[m]!;
       if (!is(this.tokens[s]!, T.Kr)) continue;
       const e = m + 1 < starts.length ? starts[m + 1]! : close;
-      const colon = s + 2;
+      // `kr NAME "Title"?:`
+      const colon = is(this.tokens[s + 2]!, T.StringTok) ? s + 3 : s + 2;
       let arrow = -1;
       for (let k = colon + 1; k < e; k++) {
         if (is(this.tokens[k]!, T.Arrow)) {

@@ -30,8 +30,8 @@ describe("OKR scores (docs/rules/README.md, OKR scores)", () => {
 
   it("gives no score without a current, or when from equals to", () => {
     const o = okr("kr a: 10 -> 20\nkr b: 10 -> 10 { current: 10 on 2026-11-01 }");
-    expect(scoreKeyResult(o.keyResults[0]!)).toEqual({ score: null, band: null, current: null, currentOn: null });
-    expect(scoreKeyResult(o.keyResults[1]!)).toEqual({ score: null, band: null, current: 10, currentOn: "2026-11-01" });
+    expect(scoreKeyResult(o.keyResults[0]!)).toEqual({ score: null, band: null, current: null, currentOn: null, start: 10, goal: 20, needsStart: false });
+    expect(scoreKeyResult(o.keyResults[1]!)).toEqual({ score: null, band: null, current: 10, currentOn: "2026-11-01", start: 10, goal: 10, needsStart: false });
   });
 
   it("bands red < 0.4 <= yellow < 0.7 <= green", () => {
@@ -42,5 +42,42 @@ describe("OKR scores (docs/rules/README.md, OKR scores)", () => {
     const o = okr("kr a: 0 -> 10 { current: 10 }\nkr b: 0 -> 10 { current: 2 }\nkr c: 0 -> 10");
     expect(scoreObjective(o)).toEqual({ score: 0.6, band: "yellow" });
     expect(scoreObjective(okr("kr a: 0 -> 10\nkr b: 0 -> 10"))).toEqual({ score: null, band: null });
+  });
+
+  it("scores a target with no stated start from the metric's baseline, and says when there is none", () => {
+    const kr = okr("kr customers: -> 150 by 2026-Q4 { current: 135 on 2026-11-01 }").keyResults[0]!;
+    expect(kr.form).toBe("target");
+    expect(scoreKeyResult(kr, 120)).toMatchObject({ score: 0.5, band: "yellow", start: 120, goal: 150, needsStart: false });
+    expect(scoreKeyResult(kr)).toMatchObject({ score: null, start: null, goal: 150, needsStart: true });
+  });
+
+  it("scores a relative change (-35%) and an absolute one (+30) from the baseline", () => {
+    const o = okr("kr stage4: -35% by 2026-Q4 { current: 16d on 2026-11-01 }\nkr customers: +30 by 2026-Q4 { current: 135 }");
+    const [rel, abs] = o.keyResults;
+    expect([rel!.form, rel!.sign, abs!.form, abs!.sign]).toEqual(["change", "-", "change", "+"]);
+    const r = scoreKeyResult(rel!, 20);
+    expect(r.goal).toBeCloseTo(13, 12);
+    expect(r.score).toBeCloseTo(4 / 7, 12);
+    expect(scoreKeyResult(abs!, 120)).toMatchObject({ goal: 150, score: 0.5 });
+    expect(scoreKeyResult(abs!)).toMatchObject({ score: null, needsStart: true });
+  });
+
+  it("scores a ceiling or floor 1 while the reading holds, else 0", () => {
+    const o = okr("kr lf: at most 0.61 { current: 0.6 }\nkr lf: at most 0.61 { current: 0.62 }\nkr eff: at least 1.0 { current: 1.0 }\nkr eff: at least 1.0");
+    expect(o.keyResults.map((kr) => [kr.form, kr.bound])).toEqual([["hold", "at_most"], ["hold", "at_most"], ["hold", "at_least"], ["hold", "at_least"]]);
+    expect(o.keyResults.map((kr) => scoreKeyResult(kr).score)).toEqual([1, 0, 1, null]);
+  });
+
+  it("scores a milestone 1 when done, 0 when pending, none without a reading", () => {
+    const o = okr('kr soc2 "SOC 2 audit window started": done by 2026-Q4 { current: done on 2026-11-01 }\nkr gdpr: done { current: pending }\nkr boot_camp: done');
+    expect(o.keyResults[0]!.title?.value).toBe("SOC 2 audit window started");
+    expect(o.keyResults.map((kr) => scoreKeyResult(kr).score)).toEqual([1, 0, null]);
+    expect(scoreObjective(o)).toEqual({ score: 0.5, band: "yellow" });
+  });
+
+  it("reads a negative start followed by an arrow as a move, not a change", () => {
+    const kr = okr("kr nps: -5 -> 10 { current: 0 }").keyResults[0]!;
+    expect(kr.form).toBe("move");
+    expect(scoreKeyResult(kr).score).toBeCloseTo(1 / 3, 12);
   });
 });

@@ -21,6 +21,8 @@ export interface ProjectConfig {
   readonly exclude: readonly string[];
   readonly vanityTerms: readonly string[];
   readonly today: string | null;
+  /** `dbt_manifest` as written (the CLI resolves it against the config's folder); null when unset. */
+  readonly dbtManifest: string | null;
 }
 
 /** A problem in a config, at a position in its text (1-based line and column, as YAML tools print them). */
@@ -38,7 +40,7 @@ export interface ConfigRead {
 }
 
 /** The empty configuration. */
-export const EMPTY_CONFIG: ProjectConfig = { rules: new Map(), include: [], exclude: [], vanityTerms: [], today: null };
+export const EMPTY_CONFIG: ProjectConfig = { rules: new Map(), include: [], exclude: [], vanityTerms: [], today: null, dbtManifest: null };
 
 /** How many alias expansions a config may make: enough for shared option blocks, far too few for an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -49,7 +51,7 @@ const MAX_PROBLEMS = 50;
 /** The tags of YAML's core schema; any other tag (`!!js/function`, `!custom`, `!!binary`) is refused. */
 const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
-const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today"];
+const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today", "dbt_manifest"];
 const SEVERITY_WORDS = "error, warning, info, hint or off";
 
 /** An ajv validate function. */
@@ -242,7 +244,7 @@ export function readConfig(text: string, validate: Validate = configValidator() 
 
 /** The configuration of a value that matches the schema. */
 function configOf(value: unknown): ProjectConfig {
-  const raw = value as { rules?: Record<string, unknown>; include?: string[]; exclude?: string[]; vanity_terms?: string[]; today?: string };
+  const raw = value as { rules?: Record<string, unknown>; include?: string[]; exclude?: string[]; vanity_terms?: string[]; today?: string; dbt_manifest?: string };
   const rules = new Map<string, RuleConfig>();
   for (const [id, v] of Object.entries(raw.rules ?? {})) {
     if (typeof v === "string") rules.set(id, { severity: v as SeveritySetting });
@@ -251,5 +253,5 @@ function configOf(value: unknown): ProjectConfig {
       rules.set(id, { ...(o.severity ? { severity: o.severity } : {}), ...(o.options ? { options: o.options } : {}) });
     }
   }
-  return { rules, include: raw.include ?? [], exclude: raw.exclude ?? [], vanityTerms: raw.vanity_terms ?? [], today: raw.today ?? null };
+  return { rules, include: raw.include ?? [], exclude: raw.exclude ?? [], vanityTerms: raw.vanity_terms ?? [], today: raw.today ?? null, dbtManifest: raw.dbt_manifest ?? null };
 }

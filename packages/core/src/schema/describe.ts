@@ -38,7 +38,7 @@ export function describeType(t: ValueType): string {
     case "date":
       return "a date such as `2026-09-15`";
     case "period":
-      return "a period such as `2026-Q4`, `2026-H2`, `2026-09`, `FY2026` or a date";
+      return "a period such as `2026-Q4`, `2026-H2`, `2026-09`, `FY2026`, `FY2026-Q1` or a date";
     case "month":
       return "a month such as `2026-02`";
     case "string":

@@ -96,7 +96,7 @@ const METRIC_COMMON: PropertySpec[] = [
   p("source", ref("source"), "the data source the metric is read from", { required: "kpi" }),
   p("definition", T.string, "how the metric is computed, in words everyone signs", { required: "kpi" }),
   p("formula", { t: "formula" }, "the metric as an expression over other metrics"),
-  p("measure", T.string, "the dbt semantic-layer measure that computes it (used by `pmm export dbt`)"),
+  p("measure", T.string, "the dbt semantic-layer measure that computes it, as its dbt name (`new_logo_deals_won`); `pmm export dbt` exports a metric with a `measure` or a `formula`"),
   list("agreed_by", ref("team"), "the teams that signed the definition"),
   p("baseline", T.quantity, "the historical starting value: `VALUE from SOURCE over PERIOD`", {
     modifiers: [
@@ -135,7 +135,7 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("role", e(...ROLES), "what the team does", { required: "always" }),
     ]),
     table("source", "a data source", [
-      p("kind", e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet"), "what kind of system it is", {
+      p("kind", e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet", "support_desk", "hr_system", "other"), "what kind of system it is", {
         required: "always",
       }),
       p("refresh", e(...REFRESHES), "how often its data is refreshed"),
@@ -208,13 +208,16 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("every", e(...RHYTHMS), "how often metrics are reviewed", { required: "always" }),
       p("owner", ref("team"), "the team that runs the review", { required: "always" }),
       p("last", T.date, "when the last review happened"),
+      list("agreed_by", ref("team"), "the teams that agreed the `definitions` at this review"),
+      list("definitions", ref("metric"), "metric definitions agreed at this review, once for them all (with `agreed_by`)"),
     ]),
-    table("kr", "a key result: `kr METRIC: FROM -> TO by PERIOD`", [
-      p("current", T.quantity, "the latest reading: `VALUE on DATE`", { modifiers: [["on", T.date]] }),
+    table("kr", "a key result: `kr METRIC: FROM -> TO by PERIOD` (or `-> TO`, `+15%`, `at most VALUE`, `done`)", [
+      p("current", T.quantity, "the latest reading: `VALUE on DATE` (a milestone's: `done` or `pending` `on DATE`)", { modifiers: [["on", T.date]] }),
     ]),
     table("view", "a stakeholder view of a dashboard", [
       list("audience", ref("team"), "the teams the view is for"),
-      list("metrics", ref("metric"), "the metrics the view shows"),
+      list("metrics", ref("metric"), "the metrics the view shows (its KPIs)"),
+      list("context", ref("metric"), "metrics shown beside them as context or guards, which the view does not make KPIs"),
     ]),
     table("catalog", "a `std` catalog entry", [
       ...METRIC_COMMON.filter((s) => !["type", "owner", "source", "agreed_by", "inputs", "levers", "count", "baseline", "target"].includes(s.name)).map(

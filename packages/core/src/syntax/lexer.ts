@@ -281,10 +281,23 @@ function lexInto(text: string, out: TokenOut): LexResult {
           if (WORD[d] === 0) break;
           hash = (Math.imul(hash, 31) + d) | 0;
         }
-        // FY2026 is always a period
+        // FY2026 is always a period, and so are FY2026-Q1 (fiscal quarter) and FY2026-H2 (fiscal half)
         if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5))) {
+          const year = Number(text.slice(i + 2, j));
+          let form: PeriodForm = "fiscal";
+          let index = 0;
+          if (text.charCodeAt(j) === 45 && !wordAt(text, j + 3)) {
+            const letter = text.charCodeAt(j + 1);
+            const digit = text.charCodeAt(j + 2);
+            if (letter === 81 && digit >= 49 && digit <= 52) form = "fiscal_quarter";
+            else if (letter === 72 && (digit === 49 || digit === 50)) form = "fiscal_half";
+            if (form !== "fiscal") {
+              index = digit - 48;
+              j += 3;
+            }
+          }
           const raw = literalImage(out, text, i, j, T.PeriodTok);
-          out.push(T.PeriodTok, raw, i, j, period("fiscal", Number(raw.slice(2)), 0, raw, i, j));
+          out.push(T.PeriodTok, raw, i, j, period(form, year, index, raw, i, j));
           i = j;
           continue;
         }

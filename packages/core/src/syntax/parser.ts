@@ -56,6 +56,15 @@ interface DeclDraft {
   members: Member[];
 }
 
+/** A key result's value as parsed, before the `by` and the block: the value fields of `KeyResult` and where it ends. */
+type KrValue = Pick<KeyResult, "form" | "from" | "to" | "change" | "sign" | "bound" | "formSpan"> & { readonly end: number };
+
+const NO_KR_VALUE: KrValue = { form: "move", from: null, to: null, change: null, sign: null, bound: null, formSpan: null, end: 0 };
+
+/** The syntax message for a key result value that is none of the five forms. */
+const KR_FORMS_MESSAGE =
+  "a key result needs `FROM -> TO`, `-> TO` (no stated start), `+CHANGE` or `-CHANGE` (`-35%`), `at most VALUE` or `at least VALUE`, or `done` (a milestone)";
+
 /**
  * The grammar of grammar/LANGUAGE.md sections 3–4 as a Chevrotain parser with embedded
  * actions: it builds the AST directly (no CST), which keeps it fast. Error
@@ -288,14 +297,90 @@ class PmmParser extends EmbeddedActionsParser {
     return { type: "property", name: n, value, span: { start: n.span.start, end: value ? value.span.end : n.span.end } };
   });
 
+  /** The word at lookahead k is `word` (an identifier, not a keyword). */
+  private wordAhead(k: number, ...words: string[]): boolean {
+    const t = this.LA(k);
+    return tokenMatcher(t, T.Name) && words.includes(t.image);
+  }
+
+  /** The value of a key result: one of its five forms (`KeyResultForm`). */
+  private krValue = this.RULE("krValue", (): KrValue => {
+    return this.OR([
+      {
+        // -> TO: a target with no stated start
+        ALT: () => {
+          const arrow = this.CONSUME(T.Arrow);
+          const to = this.SUBRULE(this.expr);
+          return this.ACTION(() => ({ ...NO_KR_VALUE, form: "target" as const, to, formSpan: tokenSpan(arrow), end: to.span.end }));
+        },
+      },
+      {
+        // at most VALUE / at least VALUE: a ceiling or floor to hold
+        GATE: () => this.wordAhead(1, "at") && this.wordAhead(2, "most", "least"),
+        ALT: () => {
+          const at = this.CONSUME(T.Name);
+          const which = this.CONSUME2(T.Name);
+          const to = this.SUBRULE2(this.expr);
+          return this.ACTION(() => ({
+            ...NO_KR_VALUE,
+            form: "hold" as const,
+            to,
+            bound: which.image === "most" ? ("at_most" as const) : ("at_least" as const),
+            formSpan: { start: at.startOffset, end: endOf(which) },
+            end: to.span.end,
+          }));
+        },
+      },
+      {
+        // done: a milestone
+        GATE: () => this.wordAhead(1, "done") && !tokenMatcher(this.LA(2), T.Arrow),
+        ALT: () => {
+          const done = this.CONSUME3(T.Name);
+          return this.ACTION(() => ({ ...NO_KR_VALUE, form: "milestone" as const, formSpan: tokenSpan(done), end: endOf(done) }));
+        },
+      },
+      {
+        // +CHANGE: an increase (relative when a percent)
+        ALT: () => {
+          const plus = this.CONSUME(T.Plus);
+          const amount = this.SUBRULE(this.primary);
+          return this.ACTION(() => ({ ...NO_KR_VALUE, form: "change" as const, change: amount, sign: "+" as const, formSpan: tokenSpan(plus), end: amount.span.end }));
+        },
+      },
+      {
+        // FROM -> TO, or -CHANGE (a negated value with no arrow after it)
+        ALT: () => {
+          const from = this.SUBRULE3(this.expr);
+          let to: Expr | null = null;
+          this.OPTION(() => {
+            this.CONSUME2(T.Arrow);
+            to = this.SUBRULE4(this.expr);
+          });
+          return this.ACTION((): KrValue => {
+            const target = to as Expr | null;
+            if (target) return { ...NO_KR_VALUE, form: "move", from, to: target, end: target.span.end };
+            if (from.type === "neg") {
+              return { ...NO_KR_VALUE, form: "change", change: from.operand, sign: "-", formSpan: { start: from.span.start, end: from.span.start + 1 }, end: from.span.end };
+            }
+            this.extraErrors.push({ span: from.span, message: KR_FORMS_MESSAGE });
+            return { ...NO_KR_VALUE, form: "move", from, end: from.span.end };
+          });
+        },
+      },
+    ]);
+  });
+
   private keyResult = this.RULE("keyResult", (): KeyResult => {
     const kw = this.CONSUME(T.Kr);
     this.ACTION(() => (this.operators = 0));
     const metric = this.CONSUME(T.Name);
+    let title: StringLit | null = null;
+    this.OPTION3(() => {
+      const s = this.CONSUME(T.StringTok) as PmmToken;
+      this.ACTION(() => (title = s.literal as StringLit));
+    });
     this.CONSUME(T.Colon);
-    const from = this.SUBRULE(this.expr);
-    this.CONSUME(T.Arrow);
-    const to = this.SUBRULE2(this.expr);
+    const value = this.SUBRULE(this.krValue);
     let by: Modifier | null = null;
     this.OPTION(() => {
       const b = this.CONSUME(T.By);
@@ -310,12 +395,18 @@ class PmmParser extends EmbeddedActionsParser {
     });
     return this.ACTION(() => {
       const b = block as { span: Span } | null;
-      const end = b ? b.span.end : (by as Modifier | null)?.span.end ?? to.span.end;
+      const end = b ? b.span.end : (by as Modifier | null)?.span.end ?? value.end;
       return {
         type: "kr",
+        form: value.form,
         metric: ident(metric),
-        from,
-        to,
+        title,
+        from: value.from,
+        to: value.to,
+        change: value.change,
+        sign: value.sign,
+        bound: value.bound,
+        formSpan: value.formSpan,
         by,
         properties: draft.members.filter((m): m is Property => m.type === "property"),
         span: { start: kw.startOffset, end },

@@ -23,8 +23,19 @@ function monthRange(y: number, m0: number, months: number): DateRange {
 }
 
 /**
+ * `months` months from `offset` months into fiscal year `year` (the one that
+ * ends in `year`; it starts in January of `year` when the fiscal year starts
+ * in January, else in `fiscalStartMonth` of the year before).
+ */
+function fiscalMonths(year: number, fiscalStartMonth: number, offset: number, months: number): DateRange {
+  const first = (fiscalStartMonth === 1 ? year : year - 1) * 12 + (fiscalStartMonth - 1) + offset;
+  return monthRange(Math.floor(first / 12), (first % 12) + 1, months);
+}
+
+/**
  * The days a period or date expression stands for: `2026` (year), `FY2026`
- * (fiscal year ending in 2026, starting at `fiscalStartMonth`), `2026-H2`,
+ * (fiscal year ending in 2026, starting at `fiscalStartMonth`), `FY2026-Q1`
+ * and `FY2026-H2` (its quarters and halves, counted from its start), `2026-H2`,
  * `2026-Q3`, `2026-09`, or a date (one day). Undefined for anything else.
  */
 export function periodRange(expr: Expr | undefined, fiscalStartMonth = 1): DateRange | undefined {
@@ -39,7 +50,11 @@ export function periodRange(expr: Expr | undefined, fiscalStartMonth = 1): DateR
         case "year":
           return monthRange(expr.year, 1, 12);
         case "fiscal":
-          return fiscalStartMonth === 1 ? monthRange(expr.year, 1, 12) : monthRange(expr.year - 1, fiscalStartMonth, 12);
+          return fiscalMonths(expr.year, fiscalStartMonth, 0, 12);
+        case "fiscal_half":
+          return fiscalMonths(expr.year, fiscalStartMonth, (expr.index - 1) * 6, 6);
+        case "fiscal_quarter":
+          return fiscalMonths(expr.year, fiscalStartMonth, (expr.index - 1) * 3, 3);
         case "half":
           return monthRange(expr.year, expr.index === 1 ? 1 : 7, 6);
         case "quarter":

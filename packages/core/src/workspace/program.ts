@@ -212,7 +212,7 @@ export class Program {
       else this.kpis.set(m, [use]);
     };
     for (const d of this.ofKind("workstream")) for (const i of identsOf(prop(d, "kpis"))) add(i.name, { via: "workstream", decl: d });
-    for (const d of this.ofKind("okr")) for (const kr of d.keyResults) add(kr.metric.name, { via: "kr", decl: d, kr });
+    for (const d of this.ofKind("okr")) for (const kr of d.keyResults) if (kr.form !== "milestone") add(kr.metric.name, { via: "kr", decl: d, kr });
     for (const d of this.ofKind("dashboard"))
       for (const v of d.views) for (const i of identsOf(findProperty(v.properties, "metrics"))) add(i.name, { via: "view", decl: d, view: v });
   }

@@ -292,9 +292,22 @@ class Validator {
   }
 
   private keyResult(kr: KeyResult): void {
-    this.ref(kr.metric, "kr", "metric");
-    for (const e of [kr.from, kr.to]) if (e) this.expr(e, { t: "quantity" }, "kr");
     if (kr.by) this.expr(kr.by.value, { t: "period" }, "kr");
+    if (kr.form === "milestone") {
+      // A milestone's name is its own (no metric); its reading is `done` or `pending`.
+      const current = kr.properties.find((p) => p.name.name === "current");
+      const word = current?.value?.type === "phrase" && current.value.expr.type === "name" ? current.value.expr.name : undefined;
+      if (current?.value && word !== "done" && word !== "pending") {
+        this.issue("invalid-value", current.value.span, `\`current\` of milestone \`${kr.metric.name}\` is \`done\` or \`pending\`, with \`on DATE\`: \`current: done on 2026-10-01\``);
+      }
+      this.properties(
+        kr.properties.filter((p) => p !== current),
+        KIND_SPECS.get("kr")!,
+      );
+      return;
+    }
+    this.ref(kr.metric, "kr", "metric");
+    for (const e of [kr.from, kr.to, kr.change]) if (e) this.expr(e, { t: "quantity" }, "kr");
     this.properties(kr.properties, KIND_SPECS.get("kr")!);
   }
 

@@ -48,10 +48,12 @@ describe("completion", () => {
 
   it("offers the properties of the block the cursor is in", () => {
     expect(labels(`${HEAD}team t "T" { <|> }`)).toEqual(["role"]);
-    expect(labels(`${HEAD}dashboard d "D" {\n  view v "V" { <|> }\n}`)).toEqual(["audience", "metrics"]);
+    expect(labels(`${HEAD}dashboard d "D" {\n  view v "V" { <|> }\n}`)).toEqual(["audience", "metrics", "context"]);
     expect(labels(`${HEAD}okr o "O" { owner: pmm  period: 2026-H2\n  kr a: 1 -> 2 by 2026-Q4 { <|> }\n}`)).toEqual(["current"]);
     const okr = labels(`${HEAD}okr o "O" {\n  owner: pmm\n  <|>\n}`);
-    expect(okr).toEqual(["level", "period", "kind", "aligns", "kr"]);
+    expect(okr).toEqual(["level", "period", "kind", "aligns", "kr", "kr ->", "kr +/-", "kr at most", "kr at least", "kr done"]);
+    // after `kr METRIC:`, the value of each form
+    expect(labels(`${HEAD}okr o "O" {\n  owner: pmm\n  kr a: <|>\n}`)).toEqual(["from -> to", "-> to", "-35%", "at most value", "at least value", "done"]);
     // an input metric is not offered `inputs` (outputs only)
     const input = labels(`${HEAD}metric m "M" {\n  type: input\n  <|>\n}`);
     expect(input).toContain("levers");

@@ -170,15 +170,17 @@ function propertyNames(c: Container): CompletionItem[] {
     out.push(propertyItem(s));
   }
   if (c.kind === "okr") {
-    out.push({
-      label: "kr",
-      kind: CompletionItemKind.Snippet,
-      detail: "key result",
-      documentation: KIND_SPECS.get("kr")!.doc,
-      insertText: "kr ${1:metric}: ${2:from} -> ${3:to} by ${4:period}",
-      insertTextFormat: InsertTextFormat.Snippet,
-      sortText: "2_kr",
-    });
+    for (const [i, form] of KR_FORMS.entries()) {
+      out.push({
+        label: form.label,
+        kind: CompletionItemKind.Snippet,
+        detail: form.detail,
+        documentation: KIND_SPECS.get("kr")!.doc,
+        insertText: form.snippet,
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: `2_kr${i}`,
+      });
+    }
   }
   if (c.kind === "dashboard") {
     out.push({
@@ -192,6 +194,28 @@ function propertyNames(c: Container): CompletionItem[] {
     });
   }
   return out;
+}
+
+/** The five forms of a key result (grammar/LANGUAGE.md, section 4), as snippets. */
+const KR_FORMS: readonly { readonly label: string; readonly detail: string; readonly snippet: string; readonly value: string }[] = [
+  { label: "kr", detail: "key result: from a start to a value", snippet: "kr ${1:metric}: ${2:from} -> ${3:to} by ${4:period}", value: "${1:from} -> ${2:to}" },
+  { label: "kr ->", detail: "key result: a value to reach, no stated start (the metric's baseline is the start)", snippet: "kr ${1:metric}: -> ${2:to} by ${3:period}", value: "-> ${1:to}" },
+  { label: "kr +/-", detail: "key result: a change from the baseline (-35% relative, +30 absolute)", snippet: "kr ${1:metric}: ${2:-35%} by ${3:period}", value: "${1:-35%}" },
+  { label: "kr at most", detail: "key result: a ceiling to hold", snippet: "kr ${1:metric}: at most ${2:value} by ${3:period}", value: "at most ${1:value}" },
+  { label: "kr at least", detail: "key result: a floor to hold", snippet: "kr ${1:metric}: at least ${2:value} by ${3:period}", value: "at least ${1:value}" },
+  { label: "kr done", detail: "key result: a milestone, done or not by the deadline", snippet: 'kr ${1:milestone} "${2:What is done}": done by ${3:period}', value: "done" },
+];
+
+/** After `kr METRIC:`: the value of each key-result form. */
+function krValueItems(): CompletionItem[] {
+  return KR_FORMS.map((form, i) => ({
+    label: form.value.replace(/\$\{\d+:([^}]*)\}/g, "$1"),
+    kind: CompletionItemKind.Snippet,
+    detail: form.detail,
+    insertText: form.value,
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `0_${i}`,
+  }));
 }
 
 /** A snippet placeholder for a required property's value. */
@@ -269,6 +293,8 @@ function topLevel(program: Program, before: string, today: string): CompletionIt
 function inBlock(program: Program, text: string, c: Container, wordStart: number): CompletionItem[] {
   const { ch, at } = charBefore(text, wordStart);
   if (ch === ":") {
+    // `kr METRIC "Title"?:` — the forms of a key result
+    if (c.kind === "okr" && /(?:^|\s)kr\s+[A-Za-z_][A-Za-z0-9_]*(?:\s+"[^"\n]*")?\s*$/.test(text.slice(text.lastIndexOf("\n", at) + 1, at))) return krValueItems();
     const name = propertyOfValue(text, at);
     const spec = name ? KIND_SPECS.get(c.kind)?.properties.get(name) : undefined;
     return spec ? valuesOf(program, spec.type, c.decl) : [];

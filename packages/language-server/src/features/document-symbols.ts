@@ -67,9 +67,13 @@ export function fileSymbols(file: SourceFile): DocumentSymbol[] {
       else if (m.type === "kr") {
         const from = m.from ? file.text.slice(m.from.span.start, m.from.span.end) : "?";
         const to = m.to ? file.text.slice(m.to.span.start, m.to.span.end) : "?";
+        // the other forms as written: `-> 150`, `-35%`, `at most 0.61`, `done`
+        const start = m.formSpan?.start ?? m.to?.span.start;
+        const end = (m.to ?? m.change)?.span.end ?? m.formSpan?.end;
+        const detail = m.form === "move" || start === undefined || end === undefined ? `${from} → ${to}` : file.text.slice(start, end);
         children.push({
           name: `kr ${m.metric.name}`,
-          detail: `${from} → ${to}`,
+          detail,
           kind: SymbolKind.Field,
           range: toRange(file, m.span),
           selectionRange: toRange(file, m.metric.span),

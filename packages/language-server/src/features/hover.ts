@@ -6,6 +6,9 @@ import {
   experimentSampleSize,
   KIND_SPECS,
   RULES_BY_ID,
+  baselineOf,
+  groupAgreements,
+  identsOf,
   scoreKeyResult,
   type Declaration,
   type KindSpec,
@@ -52,6 +55,13 @@ export function metricHover(program: Program, m: MetricModel): string {
   if (direction) facts.push(`- direction: ${direction}`);
   const owner = m.word("owner");
   if (owner) facts.push(`- owner: ${teamText(program, owner)}`);
+  // who agreed the definition: its own `agreed_by`, then each review that agreed it with a group
+  const own = identsOf(m.prop("agreed_by")).map((i) => i.name);
+  const groups = groupAgreements(program).get(m.id) ?? [];
+  if (own.length > 0 || groups.length > 0) {
+    const parts = [...(own.length > 0 ? [own.map((t) => `\`${t}\``).join(", ")] : []), ...groups.map((g) => `${g.teams.map((t) => `\`${t}\``).join(", ")} (review \`${g.review}\`${g.on ? `, ${g.on}` : ""})`)];
+    facts.push(`- agreed by: ${parts.join("; ")}`);
+  }
   const baseline = metricValue(program, m, "baseline");
   const target = metricValue(program, m, "target");
   if (baseline && target) facts.push(`- baseline → target: ${baseline} → ${target}`);
@@ -65,11 +75,20 @@ export function metricHover(program: Program, m: MetricModel): string {
       const file = program.fileOf(u.decl);
       const from = kr.from ? file.text.slice(kr.from.span.start, kr.from.span.end) : "?";
       const to = kr.to ? file.text.slice(kr.to.span.start, kr.to.span.end) : "?";
-      const by = kr.by ? ` ${file.text.slice(kr.by.span.start, kr.by.span.end)}` : "";
-      const s = scoreKeyResult(kr);
+      const by = kr.by ? ` ${file.text.slice(kr.by.span.start, kr.by.span.end)}` : " (no deadline)";
+      const s = scoreKeyResult(kr, baselineOf(program)(m.id));
+      const change = kr.change ? `${kr.sign ?? ""}${file.text.slice(kr.change.span.start, kr.change.span.end)}` : "?";
+      const ask =
+        kr.form === "move"
+          ? `${from} → ${to}`
+          : kr.form === "target"
+            ? `→ ${to}${s.start === null ? " (no stated start, no baseline)" : ` from the baseline ${s.start}`}`
+            : kr.form === "change"
+              ? `${change}${s.start === null ? " (no baseline to start from)" : ` from the baseline ${s.start}`}`
+              : `${kr.bound === "at_most" ? "at most" : "at least"} ${to}`;
       const current = s.current !== null ? `, current ${propertyValueText(file, kr.properties.find((p) => p.name.name === "current"))}` : "";
       const score = s.score !== null ? ` — score ${s.score.toFixed(2)} (${s.band})` : " — not scored yet (no `current`)";
-      return `- \`${u.decl.id?.name ?? "?"}\`: ${from} → ${to}${by}${current}${score}`;
+      return `- \`${u.decl.id?.name ?? "?"}\`: ${ask}${by}${current}${score}`;
     });
     out.push(`Key results:\n${lines.join("\n")}`);
   }

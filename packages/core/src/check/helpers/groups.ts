@@ -3,7 +3,7 @@ import type { Declaration, Ident, View } from "../../ast/nodes.js";
 import type { Program } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
 
-/** A workstream's `kpis`, a report's `metrics` or a dashboard view's `metrics`. */
+/** A workstream's `kpis`, a report's `metrics` or a dashboard view's `metrics` and `context`. */
 export interface MetricGroup {
   readonly kind: "workstream" | "report" | "view";
   /** The workstream, report or dashboard. */
@@ -41,7 +41,8 @@ function buildGroups(program: Program): MetricGroups {
   for (const d of program.declarations) {
     if (d.kind === "workstream") add(make("workstream", d, identsOf(program.prop(d, "kpis"))));
     else if (d.kind === "report") add(make("report", d, identsOf(program.prop(d, "metrics"))));
-    else if (d.kind === "dashboard") for (const v of d.views) add(make("view", d, identsOf(program.prop(v, "metrics")), v));
+    // a view shows its `metrics` and its `context` metrics (guards and context, not KPIs)
+    else if (d.kind === "dashboard") for (const v of d.views) add(make("view", d, [...identsOf(program.prop(v, "metrics")), ...identsOf(program.prop(v, "context"))], v));
   }
   return { all, byMetric };
 }

@@ -8,7 +8,8 @@ export const TRACE_TARGETS: readonly string[] = ["revenue", "pipeline", "custome
 /**
  * The metrics that trace to one of `targets`: those whose own `traces`
  * (catalog entry merged) names one, and every metric reachable through
- * `inputs` edges, transitively, from an output metric that does. Computed
+ * `inputs` edges, transitively, from an output metric (or an untyped one
+ * with `inputs`) that does. Computed
  * once per program and target set; linear in metrics plus `inputs` edges.
  */
 export function tracingMetrics(program: Program, targets: readonly string[] = TRACE_TARGETS): ReadonlySet<MetricModel> {
@@ -26,7 +27,8 @@ function compute(program: Program, targets: readonly string[]): ReadonlySet<Metr
   for (let i = 0; i < t.metrics.length; i++) {
     if (!traces[i]!.some((w) => wanted.has(w))) continue;
     out.add(t.metrics[i]!);
-    if (types[i] === "output") queue.push(i);
+    // a metric with no `type` that lists `inputs` is an output in all but name (`missing-property` says so once)
+    if (types[i] === "output" || (types[i] === undefined && inputs[i]!.length > 0)) queue.push(i);
   }
   const expanded = new Uint8Array(t.metrics.length);
   while (queue.length > 0) {

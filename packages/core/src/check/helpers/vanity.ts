@@ -1,9 +1,10 @@
 // Vanity-metric recognition (G1, F3): the std `vanity` flag, `cumulative: true`, or a vanity term in the display name or definition.
 import type { MetricModel } from "../../workspace/program.js";
 import { boolOf } from "../../workspace/values.js";
-import { firstWord, titleOf } from "./words.js";
+import { divisionOf } from "../../model/formula.js";
+import { containsWord, firstWord, titleOf } from "./words.js";
 
-/** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more. */
+/** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more, and removes a built-in one written with a leading `-`. */
 export const VANITY_TERMS: readonly string[] = [
   "hits",
   "page views",
@@ -30,13 +31,51 @@ export type VanityReason =
   | { readonly kind: "name"; readonly term: string }
   | { readonly kind: "definition"; readonly term: string };
 
-/** Why a metric is a vanity metric, or undefined when it is not one. Flag first, then `cumulative`, display name, definition. */
+/**
+ * The vanity terms in force: the built-in ones, plus each config term, minus
+ * each built-in written with a leading `-` (`"-visitors"`), compared without case.
+ */
+export function vanityTerms(config: readonly string[]): readonly string[] {
+  if (config.length === 0) return VANITY_TERMS;
+  const removed = new Set(config.filter((t) => t.startsWith("-")).map((t) => t.slice(1).trim().toLowerCase()));
+  const added = config.filter((t) => !t.startsWith("-"));
+  return [...VANITY_TERMS.filter((t) => !removed.has(t)), ...added];
+}
+
+/** Words in a display name that make a metric a share, rate or ratio. */
+const RATE_NAME_WORDS: readonly string[] = ["rate", "ratio", "conversion", "percent", "percentage", "share", "per"];
+/** Words in a definition that say it divides one number by another. */
+const RATE_DEFINITION_WORDS: readonly string[] = ["divided by", "share of", "percent of", "percentage of", "proportion of", "ratio of", "per"];
+
+/**
+ * True when the metric is a rate or ratio: unit percent or ratio, the catalog's
+ * `rate` flag, a dividing formula, a display name with `%` or a rate word
+ * ("rate", "ratio", "conversion", "share", "per", "percent"), or a definition
+ * that divides (" / ", "divided by", "share of", …).
+ */
+export function isRateOrRatio(m: MetricModel): boolean {
+  const unit = m.word("unit");
+  if (unit === "percent" || unit === "ratio" || m.rateFlag || divisionOf(m.formula)) return true;
+  const title = titleOf(m);
+  if (title !== undefined && (title.includes("%") || firstWord(title, RATE_NAME_WORDS))) return true;
+  const def = m.definition;
+  return def !== undefined && (/\s\/\s/.test(def) || RATE_DEFINITION_WORDS.some((w) => containsWord(def, w)));
+}
+
+/**
+ * Why a metric is a vanity metric, or undefined when it is not one. Flag first,
+ * then `cumulative`, display name, definition. A rate or ratio is never vanity
+ * because of a term in its definition ("leads / visitors" names the
+ * denominator, not the thing counted); its display name still counts, so
+ * "Pages per visit" stays vanity.
+ */
 export function vanityReason(m: MetricModel, extraTerms: readonly string[] = []): VanityReason | undefined {
   if (m.vanityFlag) return { kind: "flag", entry: m.entry?.id?.name ?? m.id };
   if (boolOf(m.prop("cumulative")) === true) return { kind: "cumulative" };
-  const terms = extraTerms.length ? [...VANITY_TERMS, ...extraTerms] : VANITY_TERMS;
+  const terms = vanityTerms(extraTerms);
   const inName = firstWord(titleOf(m), terms);
   if (inName) return { kind: "name", term: inName };
+  if (isRateOrRatio(m)) return undefined;
   const inDefinition = firstWord(m.definition, terms);
   if (inDefinition) return { kind: "definition", term: inDefinition };
   return undefined;

@@ -14,6 +14,8 @@ export default defineRule({
     messages: {
       lookback: "attribution `{{attribution}}` looks back {{lookback}}, less than the {{cycle}}-day sales cycle; touches early in a deal fall outside it — set `lookback` to at least {{cycle}}d",
       singleTouch: "attribution `{{attribution}}` uses only `single_touch` on a {{cycle}}-day sales cycle; deals longer than {{maxDays}} days have several touches that matter — {{advice}}",
+      notChecked:
+        "attribution is not checked against the sales cycle: the blueprint has no `sales_cycle`, so lookback and model fit cannot be judged — add `sales_cycle: DURATION` (median time from opportunity to close)",
       longCycle: "attribution `{{attribution}}` has neither `mmm` nor `incrementality` on a {{cycle}}-day sales cycle; past {{longDays}} days touch-based credit misses most of the journey — {{advice}}",
     },
     options: {
@@ -24,7 +26,12 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const cycle = salesCycle(p);
-    if (!cycle) return;
+    if (!cycle) {
+      // Say the gate could not run, rather than pass in silence.
+      const bp = p.blueprint;
+      if (bp && p.ofKind("attribution").some((a) => a.id)) ctx.report({ decl: bp, messageId: "notChecked", severity: "info" });
+      return;
+    }
     const maxDays = ctx.option<number>("singleTouchMaxCycleDays");
     const longDays = ctx.option<number>("longCycleDays");
     const m = maturity(p);

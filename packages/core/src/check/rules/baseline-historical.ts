@@ -18,6 +18,8 @@ export default defineRule({
         "the baseline of KPI `{{metric}}` lacks {{missing}}; a baseline must say where and when it was measured — write `baseline: VALUE from SOURCE over PERIOD`",
       future:
         "the baseline of KPI `{{metric}}` is taken over {{period}}, which ends on {{end}}, after today ({{today}}); a baseline must come from data already collected — use a period that has ended",
+      krNoStart:
+        "key result `{{metric}}` of objective `{{okr}}` ({{form}}) starts from the metric's baseline, but `{{metric}}` has none, so its progress cannot be scored — write `FROM -> TO` with the measured start, or give `{{metric}}` a `baseline: VALUE from SOURCE over PERIOD`",
     },
   },
   check(ctx) {
@@ -47,6 +49,18 @@ export default defineRule({
         messageId: "future",
         data: { metric: m.id, period: file.text.slice(over!.span.start, over!.span.end), end: range.end, today: ctx.today },
       });
+    }
+    // Key results that start from the metric's baseline (`-> TO`, `+15%`): say what is missing.
+    for (const okr of p.ofKind("okr")) {
+      if (!okr.id) continue;
+      for (const kr of okr.keyResults) {
+        if (kr.form !== "target" && kr.form !== "change") continue;
+        const m = p.metric(kr.metric.name);
+        // a KPI with a target and no baseline is already told above: one fix, one finding
+        if (!m || m.prop("baseline") || m.prop("target")) continue;
+        const form = kr.form === "target" ? "a target with no stated start" : "a change";
+        ctx.report({ decl: okr, span: kr.metric.span, messageId: "krNoStart", data: { metric: m.id, okr: okr.id.name, form } });
+      }
     }
   },
 });

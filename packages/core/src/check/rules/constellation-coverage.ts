@@ -1,3 +1,4 @@
+import { isCommercial } from "../helpers/commercial.js";
 import { DIMENSIONS } from "../../model/dimensions.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
@@ -18,6 +19,8 @@ export default defineRule({
     },
   },
   check(ctx) {
+    // Not a commercial function (no campaigns, launches, pipeline or revenue): the three dimensions are a product's, not its.
+    if (!isCommercial(ctx.program)) return;
     const covered = new Set<string>();
     const t = metricTable(ctx.program);
     const types = t.word("type");

@@ -1,8 +1,8 @@
 import type { Property } from "../../ast/nodes.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
-import { metricTable, metricTitles } from "../helpers/metric-table.js";
-import { defineRule } from "../rule.js";
+import { metricTable, metricTitles, type Column, type MetricTable } from "../helpers/metric-table.js";
+import { defineRule, type RuleContext } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
 export function keyOf(name: string): string {
@@ -26,6 +26,102 @@ interface Named {
   readonly name: string;
 }
 
+/**
+ * The names a display name holds besides itself: `A (aka B)` and `A aka B`
+ * give A and B; `A (B)` too when B reads as a name — two or more words, no
+ * digits, not an "only" qualifier — so acronyms that variants share ("S1 …
+ * (OCBA)", "S2 … (OCBA)") and qualifiers ("(US-Only)", "(Rolling 12
+ * Months)") stay part of the name.
+ */
+export function titleAliases(title: string): string[] {
+  if (!title.includes("(") && !/\baka\b/i.test(title)) return [];
+  const out: string[] = [];
+  const paren = /^(.*?)\(\s*(aka\s+)?([^()]*?)\s*\)\s*$/i.exec(title);
+  if (paren) {
+    const inside = paren[3]!.trim();
+    const named = paren[2] !== undefined || (/\s/.test(inside) && !/\d/.test(inside) && !/\bonly\b/i.test(inside));
+    if (!named) return [];
+    if (paren[1]!.trim()) out.push(paren[1]!.trim());
+    if (inside) out.push(inside);
+    return out;
+  }
+  const aka = /^(.*?)\s+aka\s+(.*)$/i.exec(title);
+  if (aka && aka[1]!.trim() && aka[2]!.trim()) out.push(aka[1]!.trim(), aka[2]!.trim());
+  return out;
+}
+
+/** Words a name's meaning does not hang on ("qualified leads" and "leads" are one name to a reader). */
+const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of", "the", "a", "an", "count", "new", "all", "no"]);
+/** Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"). */
+const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sales"]);
+
+/** A display name normalised for near-identity: an alias part (`titleAliases`) dropped, words lower-cased and singular, filler dropped, sorted. */
+export function nearKey(title: string): { key: string; base: string; qualifiers: number } | undefined {
+  // the alias part goes ("… (aka trial starts)"); other parentheses ("(0018)", "(OCBA)") are part of the name
+  const aliases = titleAliases(title);
+  const head = (aliases.length > 0 ? aliases[0]! : title).toLowerCase();
+  const words = head
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "" && !FILLER.has(w))
+    .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w))
+    .sort();
+  if (words.length === 0) return undefined;
+  const base = words.filter((w) => !QUALIFIERS.has(w));
+  if (base.length === 0) return undefined;
+  return { key: words.join(" "), base: base.join(" "), qualifiers: words.length - base.length };
+}
+
+/**
+ * Metrics whose display names are near-identical (`nearKey`: equal, or one
+ * adds a single qualifier such as "marketing") but whose names differ and
+ * whose definitions or formulas differ: a warning on each but the first.
+ * Linear in metrics (one map by base key; each metric is compared with the
+ * first metric of its group that can be confused with it).
+ */
+function nearConflicts(ctx: RuleContext, t: MetricTable, titles: Column<string>, catalogText: string): void {
+  const groups = new Map<string, Array<{ i: number; key: string; qualifiers: number }>>();
+  for (let i = 0; i < t.metrics.length; i++) {
+    const title = titles[i];
+    const k = title ? nearKey(title) : undefined;
+    if (!k || k.qualifiers > 1) continue;
+    const list = groups.get(k.base);
+    const entry = { i, key: k.key, qualifiers: k.qualifiers };
+    if (list) list.push(entry);
+    else groups.set(k.base, [entry]);
+  }
+  const definitions = t.prop("definition");
+  const formulas = t.prop("formula");
+  const ownFormulas = t.own("formula");
+  for (const list of groups.values()) {
+    if (list.length < 2) continue;
+    const plain = list.find((e) => e.qualifiers === 0);
+    const firstByKey = new Map<string, (typeof list)[number]>();
+    for (const e of list) {
+      // a metric is confused with the first of its own key, else with the first unqualified one
+      const first = firstByKey.get(e.key);
+      if (!first) firstByKey.set(e.key, e);
+      const other = first ?? (e.qualifiers === 1 ? plain : undefined);
+      if (!other || other.i === e.i) continue;
+      const m = t.metrics[e.i]!;
+      const o = t.metrics[other.i]!;
+      const name = titles[e.i]!;
+      const otherName = titles[other.i]!;
+      if (keyOf(name) === keyOf(otherName)) continue; // same name: the exact check's finding
+      const a = meaningOf(m, definitions[e.i], formulas[e.i], ownFormulas[e.i], catalogText);
+      const b = meaningOf(o, definitions[other.i], formulas[other.i], ownFormulas[other.i], catalogText);
+      const what = [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])];
+      if (what.length === 0) continue;
+      ctx.report({
+        decl: m.decl,
+        messageId: "nearConflict",
+        severity: "warning",
+        data: { metric: m.id, other: o.id, name, otherName, what: what.join(" and ") },
+        related: [{ file: o.file, span: o.decl.id!.span, message: `metric \`${o.id}\` is called "${otherName}"` }],
+      });
+    }
+  }
+}
+
 /** `definition-conflict`: two metrics go by one name but mean different things (F7). */
 export default defineRule({
   id: "definition-conflict",
@@ -36,6 +132,8 @@ export default defineRule({
     messages: {
       conflict:
         "metric `{{metric}}` and metric `{{other}}` are both called \"{{name}}\" but differ in {{what}}; two meanings of one name are how marketing and sales numbers stop agreeing — agree on one definition and keep one metric, or give them distinct names and aliases",
+      nearConflict:
+        "metric `{{metric}}` (\"{{name}}\") and metric `{{other}}` (\"{{otherName}}\") have near-identical names but differ in {{what}}; readers will take one for the other — agree on one definition and keep one metric, or name them so the difference shows",
     },
   },
   check(ctx) {
@@ -51,7 +149,11 @@ export default defineRule({
     const byMetric: Array<{ i: number; key: string; name: string }> = [];
     for (let i = 0; i < t.metrics.length; i++) {
       const names: string[] = [];
-      if (titles[i]) names.push(titles[i]!);
+      if (titles[i]) {
+        names.push(titles[i]!);
+        // "Qualified leads (aka trial starts)": the name outside the parentheses and the one inside are aliases
+        for (const part of titleAliases(titles[i]!)) names.push(part);
+      }
       for (const ph of aliases[i] ? phrases(aliases[i]!.value) : []) {
         const lit = asLiteral(ph.expr);
         if (lit?.type === "string") names.push(lit.value);
@@ -67,6 +169,7 @@ export default defineRule({
         byMetric.push({ i, key, name });
       }
     }
+    nearConflicts(ctx, t, titles, p.catalogFile.text);
     // What a metric means, read only for metrics that share a name.
     const meanings = new Map<number, { definition: string; formula: string; sig: string }>();
     const meaning = (i: number): { definition: string; formula: string; sig: string } => {

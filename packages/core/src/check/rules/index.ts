@@ -10,6 +10,8 @@ import blueprintCount from "./blueprint-count.js";
 import cadenceMatchesForum from "./cadence-matches-forum.js";
 import compositeMetric from "./composite-metric.js";
 import constellationCoverage from "./constellation-coverage.js";
+import dbtDrift from "./dbt-drift.js";
+import dbtExport from "./dbt-export.js";
 import definitionConflict from "./definition-conflict.js";
 import duplicateId from "./duplicate-id.js";
 import execViewFocus from "./exec-view-focus.js";
@@ -47,6 +49,7 @@ import sourceFreshness from "./source-freshness.js";
 import stakeholderViews from "./stakeholder-views.js";
 import staleReview from "./stale-review.js";
 import syntax from "./syntax.js";
+import targetConsistency from "./target-consistency.js";
 import targetDirection from "./target-direction.js";
 import tradeoffMonitored from "./tradeoff-monitored.js";
 import unknownReference from "./unknown-reference.js";
@@ -68,6 +71,8 @@ export const RULES: readonly Rule[] = [
   cadenceMatchesForum,
   compositeMetric,
   constellationCoverage,
+  dbtDrift,
+  dbtExport,
   definitionConflict,
   duplicateId,
   execViewFocus,
@@ -105,6 +110,7 @@ export const RULES: readonly Rule[] = [
   stakeholderViews,
   staleReview,
   syntax,
+  targetConsistency,
   targetDirection,
   tradeoffMonitored,
   unknownReference,

@@ -1,4 +1,5 @@
 import { identsOf } from "../../workspace/values.js";
+import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
 /** `kpi-reviewed`: a KPI that no report brings to a forum (G6, cadence step 7). */
@@ -10,12 +11,20 @@ export default defineRule({
     description: "a KPI appears in no report",
     messages: {
       unreviewed: "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
+      unreviewedReports:
+        "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of {{reports}}, or stop tracking it as a KPI",
     },
   },
   check(ctx) {
     const p = ctx.program;
     const reported = new Set<string>();
-    for (const report of p.ofKind("report")) for (const i of identsOf(p.prop(report, "metrics"))) reported.add(i.name);
+    const reports: string[] = [];
+    for (const report of p.ofKind("report")) {
+      if (report.id) reports.push(`\`${report.id.name}\``);
+      for (const i of identsOf(p.prop(report, "metrics"))) reported.add(i.name);
+    }
+    // The reports that exist, by name (the first three), so the fix names a place.
+    const named = reports.length === 0 ? undefined : reports.length <= 3 ? joinWords(reports, "or") : `${reports.slice(0, 3).join(", ")} or another report`;
     for (const [m, uses] of p.kpis) {
       if (reported.has(m.id)) continue;
       const use = uses[0]!;
@@ -23,8 +32,8 @@ export default defineRule({
       const span = use.kr?.metric.span ?? use.view?.id.span ?? use.decl.id?.span;
       ctx.report({
         decl: m.decl,
-        messageId: "unreviewed",
-        data: { metric: m.id },
+        messageId: named ? "unreviewedReports" : "unreviewed",
+        data: named ? { metric: m.id, reports: `report ${named}` } : { metric: m.id },
         ...(span ? { related: [{ file: p.fileOf(use.decl), span, message: `it is a KPI through ${where}` }] } : {}),
       });
     }

@@ -1,5 +1,8 @@
+import { likelyTrace } from "../helpers/likely-trace.js";
 import { TRACE_TARGETS, tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
+
+const TAIL = "or list it in the `inputs` of the output it moves";
 
 /** `kpi-traceability`: every KPI traces to revenue, pipeline or customer value, itself or through the outputs it feeds (G1). */
 export default defineRule({
@@ -10,13 +13,31 @@ export default defineRule({
     description: "a KPI neither `traces` revenue, pipeline or customer_value itself nor is reachable, through `inputs`, from an output metric that does",
     messages: {
       untraced:
-        "KPI `{{metric}}` traces to neither revenue, pipeline nor customer value: it has no `traces`, and no output that traces lists it in `inputs` — add `traces: revenue` (or `pipeline`, `customer_value`), or list it in the `inputs` of the output it moves",
+        `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — add \`traces: revenue\` (or \`pipeline\`, \`customer_value\`), ${TAIL}`,
+      untracedLikely:
+        `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — it reads as {{why}} ("{{word}}"): add \`traces: {{trace}}\`, ${TAIL}`,
+      untracedFeeds:
+        "KPI `{{metric}}` traces to neither revenue, pipeline nor customer value: it feeds `{{output}}`, which has no `traces` either — add {{traces}} to `{{output}}`{{because}}, and every input it lists traces through it",
     },
   },
   check(ctx) {
-    const tracing = tracingMetrics(ctx.program, TRACE_TARGETS);
-    for (const m of ctx.program.kpis.keys()) {
-      if (!tracing.has(m)) ctx.report({ decl: m.decl, messageId: "untraced", data: { metric: m.id } });
+    const p = ctx.program;
+    const tracing = tracingMetrics(p, TRACE_TARGETS);
+    for (const m of p.kpis.keys()) {
+      if (tracing.has(m)) continue;
+      // An output it feeds that traces to nothing: tracing that output fixes every input at once
+      // (unless the KPI is an output that itself reads as revenue, pipeline or customer value).
+      const own = likelyTrace(m);
+      const output = m.type === "output" && own ? undefined : p.outputsFeeding(m).find((o) => !tracing.has(o));
+      if (output) {
+        const likely = likelyTrace(output);
+        const traces = likely ? `\`traces: ${likely.trace}\`` : "`traces: revenue` (or `pipeline`, `customer_value`)";
+        const data = { metric: m.id, output: output.id, traces, because: likely ? ` (it reads as ${likely.why})` : "" };
+        ctx.report({ decl: m.decl, messageId: "untracedFeeds", data });
+        continue;
+      }
+      if (own) ctx.report({ decl: m.decl, messageId: "untracedLikely", data: { metric: m.id, ...own } });
+      else ctx.report({ decl: m.decl, messageId: "untraced", data: { metric: m.id } });
     }
   },
 });

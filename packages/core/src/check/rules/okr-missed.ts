@@ -1,4 +1,4 @@
-import { scoreObjective } from "../../model/okr-scores.js";
+import { baselineOf, scoreObjective } from "../../model/okr-scores.js";
 import { wordOf } from "../../workspace/values.js";
 import { fiscalStartMonth } from "../../model/fiscal.js";
 import { okrPeriod } from "../helpers/okr.js";
@@ -24,11 +24,12 @@ export default defineRule({
     const p = ctx.program;
     const required = ctx.option<number>("required");
     const fiscal = fiscalStartMonth(p);
+    const baselines = baselineOf(p);
     for (const okr of p.ofKind("okr")) {
       if (!okr.id || wordOf(p.prop(okr, "kind")) !== "committed" || okr.keyResults.length === 0) continue;
       const period = okrPeriod(p, okr, ctx.today, fiscal);
       if (period?.state !== "ended") continue;
-      const { score } = scoreObjective(okr);
+      const { score } = scoreObjective(okr, baselines);
       const data = { okr: okr.id.name, period: period.text, required: Number.isInteger(required) ? required.toFixed(1) : formatNumber(required) };
       if (score === null) ctx.report({ decl: okr, messageId: "unscored", data });
       // The score is shown rounded down, so one just under the bar never reads as met.

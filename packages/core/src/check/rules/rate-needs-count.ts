@@ -32,7 +32,10 @@ export default defineRule({
     for (const m of p.kpis.keys()) {
       if (m.word("unit") !== "percent") continue;
       const division = divisionOf(m.formula);
-      if (!division && !m.rateFlag && !firstWord(titleOf(m), rateWords)) continue;
+      // a display name starting "%" or "percent" ("% active apps") names a share too
+      const title = titleOf(m);
+      const shareName = title !== undefined && /^\s*(%|percent(age)?\b)/i.test(title);
+      if (!division && !m.rateFlag && !shareName && !firstWord(title, rateWords)) continue;
       const candidates: MetricModel[] = [];
       const countIdent = identsOf(m.prop("count"))[0];
       const count = countIdent ? p.metric(countIdent.name) : undefined;

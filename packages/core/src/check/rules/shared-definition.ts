@@ -1,5 +1,6 @@
 import type { Fix } from "../../diagnostics.js";
 import type { MetricModel } from "../../workspace/program.js";
+import { agreedTeams } from "../../model/agreements.js";
 import { identsOf } from "../../workspace/values.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
@@ -41,6 +42,8 @@ export default defineRule({
     description: "a KPI that traces to revenue or pipeline (itself, or through the outputs it feeds) lacks `agreed_by` covering every `signoff` team",
     fixable: true,
     messages: {
+      notAgreedInherited:
+        "KPI `{{metric}}` traces to revenue or pipeline but its definition is not agreed by {{missing}}; its definition is inherited from `std.{{entry}}`, not written in the workspace, so nobody would be signing words they wrote — write the `definition` the teams agree, then add them to `agreed_by`",
       notAgreed:
         "KPI `{{metric}}` traces to revenue or pipeline but its definition is not agreed by {{missing}}; without one definition signed by every `signoff` team, marketing, sales and finance numbers will not reconcile — agree the definition with them and add them to `agreed_by`",
     },
@@ -55,14 +58,16 @@ export default defineRule({
     for (const m of p.kpis.keys()) {
       if (!tracing.has(m)) continue;
       const agreedProp = agreedBy[table.slot(m)];
-      const agreed = new Set(identsOf(agreedProp).map((i) => i.name));
+      // its own `agreed_by`, and every review that agreed it in a group
+      const agreed = new Set(agreedTeams(p, m.id, identsOf(agreedProp).map((i) => i.name)));
       const missing = signoff.filter((t) => !agreed.has(t.id!.name)).map((t) => t.id!.name);
       if (missing.length === 0) continue;
       const fix = agreedByFix(m, missing);
+      const entry = !m.own("definition") && m.prop("definition") ? m.entry?.id?.name : undefined;
       ctx.report({
         decl: m.decl,
-        messageId: "notAgreed",
-        data: { metric: m.id, missing: joinWords(missing.map((t) => `\`${t}\``)), teams: missing.join(",") },
+        messageId: entry ? "notAgreedInherited" : "notAgreed",
+        data: { metric: m.id, missing: joinWords(missing.map((t) => `\`${t}\``)), teams: missing.join(","), ...(entry ? { entry } : {}) },
         ...(fix ? { fixes: [fix] } : {}),
       });
     }

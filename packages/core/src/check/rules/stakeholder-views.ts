@@ -1,5 +1,6 @@
 import { audienceRoles } from "../../model/audience.js";
 import { joinWords } from "../helpers/quantities.js";
+import { wordOf } from "../../workspace/values.js";
 import { defineRule } from "../rule.js";
 
 /** `stakeholder-views`: a dashboard without a view for exec, for the PMM team, or for another function (playbook step 6). */
@@ -15,6 +16,8 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
+    // A PMM view is asked for only where the workspace has a PMM team to read it.
+    const hasPmm = p.ofKind("team").some((t) => wordOf(p.prop(t, "role")) === "pmm");
     for (const dashboard of p.ofKind("dashboard")) {
       if (!dashboard.id) continue;
       let exec = false;
@@ -29,7 +32,7 @@ export default defineRule({
       }
       const missing: string[] = [];
       if (!exec) missing.push("executives (a team with `role: exec`)");
-      if (!pmm) missing.push("the PMM team (`role: pmm`)");
+      if (!pmm && hasPmm) missing.push("the PMM team (`role: pmm`)");
       if (!other) missing.push("another function (sales, product, finance, marketing, success or other)");
       if (missing.length > 0) ctx.report({ decl: dashboard, messageId: "missing", data: { dashboard: dashboard.id.name, missing: joinWords(missing, "or") } });
     }

@@ -14,6 +14,8 @@ export default defineRule({
         "output KPI `{{metric}}` is on neither side of a `tradeoff`; pushed alone, it can improve at the expense of something else — add `tradeoff {{metric}} vs GUARD { why: \"...\" }` naming the metric that must not get worse",
       guardMissing:
         "{{group}} shows `{{primary}}` but not its guard `{{guard}}` (`tradeoff {{primary}} vs {{guard}}`); a primary read without its guard hides what it costs — add `{{guard}}` to its `metrics`",
+      guardMissingView:
+        "{{group}} shows `{{primary}}` but not its guard `{{guard}}` (`tradeoff {{primary}} vs {{guard}}`); a primary read without its guard hides what it costs — add `{{guard}}` to the view's `context` (shown as a guard, it does not become a KPI)",
     },
   },
   check(ctx) {
@@ -41,7 +43,7 @@ export default defineRule({
           reported.add(`${ident.name}\u0000${guard}`);
           ctx.report({
             decl: g.decl,
-            messageId: "guardMissing",
+            messageId: g.kind === "view" ? "guardMissingView" : "guardMissing",
             data: { group: groupLabel(g), primary: ident.name, guard },
             related: [
               { file: p.fileOf(g.decl), span: ident.span, message: `\`${ident.name}\` is shown here` },

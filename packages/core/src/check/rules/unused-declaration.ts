@@ -1,5 +1,7 @@
 import type { Declaration } from "../../ast/nodes.js";
 import { metricTable } from "../helpers/metric-table.js";
+import { signoffTeams } from "../../model/signoff.js";
+import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
 
 /** `unused-declaration`: a metric, source or team nothing refers to (the editor fades it). */
@@ -10,18 +12,33 @@ export default defineRule({
     seed: "F9 (a static framework collects dead metrics)",
     description: "a metric, source or team that nothing refers to",
     fixable: false,
-    messages: { unused: "{{kind}} `{{id}}` is not used anywhere; use it or remove it" },
+    messages: {
+      unused: "{{kind}} `{{id}}` is not used anywhere; use it or remove it",
+      untracked: "metric `{{id}}` has a `target` but no report, view or workstream shows it, so nobody sees it move; list it in the `metrics` of {{where}}, or drop the target",
+    },
   },
   check(ctx) {
     const p = ctx.program;
     const unused = (d: Declaration): boolean => !p.referencesTo(d).some((r) => r.in !== d);
     // Metrics from the metric table (the first declaration of each id, no lookup needed), then sources and teams.
+    // A metric with a target is tracked on purpose: it needs a place to be seen, not removal.
+    const reports = p.ofKind("report").flatMap((r) => (r.id ? [`report \`${r.id.name}\``] : []));
+    const where = reports[0] ?? "a report";
     for (const m of metricTable(p).metrics) {
-      if (unused(m.decl)) ctx.report({ decl: m.decl, messageId: "unused", data: { kind: "metric", id: m.id }, unnecessary: true });
+      if (!unused(m.decl)) continue;
+      if (m.own("target")) ctx.report({ decl: m.decl, messageId: "untracked", data: { id: m.id, where } });
+      else ctx.report({ decl: m.decl, messageId: "unused", data: { kind: "metric", id: m.id }, unnecessary: true });
     }
+    // Teams whose sign-off `shared-definition` asks for (the blueprint names them in
+    // `signoff`, or a KPI traces to revenue or pipeline) are used by that gate.
+    const bp = p.blueprint;
+    const tracing = tracingMetrics(p, ["pipeline", "revenue"]);
+    const gated = (bp !== undefined && p.prop(bp, "signoff") !== undefined) || [...p.kpis.keys()].some((m) => tracing.has(m));
+    const signers = new Set(gated ? signoffTeams(p) : []);
     for (const kind of ["source", "team"] as const) {
       for (const d of p.ofKind(kind)) {
         if (!d.id || p.byId.get(d.id.name)![0] !== d) continue;
+        if (kind === "team" && signers.has(d)) continue;
         if (unused(d)) ctx.report({ decl: d, messageId: "unused", data: { kind, id: d.id.name }, unnecessary: true });
       }
     }

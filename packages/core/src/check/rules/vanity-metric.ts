@@ -1,3 +1,4 @@
+import { metricTable } from "../helpers/metric-table.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { describeVanity, vanityAlternative, vanityReason } from "../helpers/vanity.js";
 import { defineRule } from "../rule.js";
@@ -17,10 +18,20 @@ export default defineRule({
   },
   check(ctx) {
     const tracing = tracingMetrics(ctx.program);
+    // Catalog entries the workspace already starts metrics from: the suggestion names the metric, not the entry.
+    const fromEntry = new Map<string, string>();
+    for (const m of metricTable(ctx.program).metrics) {
+      const entry = m.entry?.id?.name;
+      if (entry && !fromEntry.has(entry)) fromEntry.set(entry, m.id);
+    }
     for (const m of ctx.program.kpis.keys()) {
       const reason = vanityReason(m, ctx.vanityTerms);
       if (!reason) continue;
-      const data = { metric: m.id, reason: describeVanity(reason), alternative: vanityAlternative(reason) };
+      const alternative = vanityAlternative(reason).replace(/`std\.([a-z_]+)`/g, (whole, entry: string) => {
+        const existing = fromEntry.get(entry);
+        return existing && existing !== m.id ? `\`${existing}\` (already in the workspace)` : whole;
+      });
+      const data = { metric: m.id, reason: describeVanity(reason), alternative };
       if (tracing.has(m)) ctx.report({ decl: m.decl, messageId: "vanity", data, severity: "warning" });
       else ctx.report({ decl: m.decl, messageId: "orphan", data });
     }
