@@ -1,4 +1,4 @@
-// The text of packages/cli/src/generated/config-validator.ts: the config
+// The text of packages/core/src/generated/config-validator.ts: the config
 // schema compiled once, at build time, with ajv's standalone code generator
 // (compiling it at every CLI start would cost hundreds of milliseconds).
 // Pure, so the sync test can compare it with the file.

@@ -1,6 +1,6 @@
 // Writes the published JSON Schema of pmm.config.yaml to
 // docs/pmm.config.schema.json and its precompiled ajv validator to
-// packages/cli/src/generated/config-validator.ts, from the core's rule
+// packages/core/src/generated/config-validator.ts, from the core's rule
 // registry. Run by the build after tsc (it reads packages/core/dist); a test
 // checks both are in sync.
 import { readFileSync, writeFileSync } from "node:fs";
@@ -18,4 +18,4 @@ function writeIfChanged(url, body) {
 }
 
 writeIfChanged(new URL("../docs/pmm.config.schema.json", import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);
-writeIfChanged(new URL("../packages/cli/src/generated/config-validator.ts", import.meta.url), configValidatorModule(schema));
+writeIfChanged(new URL("../packages/core/src/generated/config-validator.ts", import.meta.url), configValidatorModule(schema));

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const KEYS = ["metrics", "files", "pmm_check_ms", "yaml_ajv_ms", "json_ajv_ms", "incremental_ms", "peak_heap_mb", "scale_ratio", "cold_start_ratio"];
+const KEYS = ["metrics", "files", "pmm_check_ms", "yaml_ajv_ms", "json_ajv_ms", "spectral_ms", "incremental_ms", "edit_2k_ms", "peak_heap_mb", "scale_ratio", "cold_start_ratio"];
 
 describe("bench --metrics 400 --json", () => {
   it("prints a table and a last line of JSON with every key", () => {

@@ -26,29 +26,29 @@ function rulesOf(stdout: string): string[] {
   return (JSON.parse(stdout).diagnostics as { rule: string }[]).map((d) => d.rule);
 }
 
-describe("bad configs: exit 2, one line on stderr with the key path and what was expected", () => {
+describe("bad configs: exit 2, one line on stderr with the position, the key path and what was expected", () => {
   const cases: [string, string][] = [
-    ["rules:\n  kpi-count: {severity: bogus}\n", "rules.kpi-count.severity must be one of error, warning, info, hint or off"],
-    ["rules:\n  kpi-count: loud\n", "rules.kpi-count must be a severity (error, warning, info, hint or off) or a mapping with `severity` and `options`"],
-    ["rules:\n  kpi-count: {sevrity: error}\n", "rules.kpi-count.sevrity is not a rule setting (expected severity or options)"],
-    ["rules:\n  kpi-cont: error\n", "rules.kpi-cont is not a rule; did you mean `kpi-count`?"],
-    ["rules:\n  __proto__: error\n", "rules.__proto__ is not a rule; `pmm explain` lists the rules"],
-    ["rule:\n  kpi-count: error\n", "rule is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `rules`?"],
-    ["today: 2026-02-30\n", "today must be a date as YYYY-MM-DD"],
-    ["today: 20261123\n", "today must be a string"],
-    ["include: src/*.pmm\n", "include must be a list"],
-    ["exclude: [1]\n", "exclude[0] must be a string"],
-    ["vanity_terms: [reach, \"\"]\n", "vanity_terms[1] must not be empty"],
-    ["- a\n- b\n", "the top level must be a mapping of rules, include, exclude, vanity_terms, today, dbt_manifest"],
-    ["dbt_manifest: [a]\n", "dbt_manifest must be a string"],
-    ["dbt_manifest: \"\"\n", "dbt_manifest must not be empty"],
-    ["dbt_manifst: target/semantic_manifest.json\n", "dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?"],
+    ["rules:\n  kpi-count: {severity: bogus}\n", "2:25: rules.kpi-count.severity must be one of error, warning, info, hint or off"],
+    ["rules:\n  kpi-count: loud\n", "2:14: rules.kpi-count must be a severity (error, warning, info, hint or off) or a mapping with `severity` and `options`"],
+    ["rules:\n  kpi-count: {sevrity: error}\n", "2:15: rules.kpi-count.sevrity is not a rule setting (expected severity or options)"],
+    ["rules:\n  kpi-cont: error\n", "2:3: rules.kpi-cont is not a rule; did you mean `kpi-count`?"],
+    ["rules:\n  __proto__: error\n", "2:3: rules.__proto__ is not a rule; `pmm explain` lists the rules"],
+    ["rule:\n  kpi-count: error\n", "1:1: rule is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `rules`?"],
+    ["today: 2026-02-30\n", "1:8: today must be a date as YYYY-MM-DD"],
+    ["today: 20261123\n", "1:8: today must be a string"],
+    ["include: src/*.pmm\n", "1:10: include must be a list"],
+    ["exclude: [1]\n", "1:11: exclude[0] must be a string"],
+    ["vanity_terms: [reach, \"\"]\n", "1:23: vanity_terms[1] must not be empty"],
+    ["- a\n- b\n", "1:1: the top level must be a mapping of rules, include, exclude, vanity_terms, today, dbt_manifest"],
+    ["dbt_manifest: [a]\n", "1:15: dbt_manifest must be a string"],
+    ["dbt_manifest: \"\"\n", "1:15: dbt_manifest must not be empty"],
+    ["dbt_manifst: target/semantic_manifest.json\n", "1:1: dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?"],
   ];
   for (const [yaml, message] of cases) {
     it(`${JSON.stringify(yaml)} → ${message}`, () => {
       const dir = ws({ "pmm.config.yaml": yaml, "a.pmm": TEAM });
       const r = pmm(["check", ...TODAY], { cwd: dir });
-      expect(r.stderr).toBe(`pmm: pmm.config.yaml: ${message}\n`);
+      expect(r.stderr).toBe(`pmm: pmm.config.yaml:${message}\n`);
       expect(r.stdout).toBe("");
       expect(r.code).toBe(2);
     });
@@ -60,7 +60,7 @@ describe("bad configs: exit 2, one line on stderr with the key path and what was
     const names = Object.keys(rule.oneOf[1].properties.options.properties).sort();
     const dir = ws({ "pmm.config.yaml": `rules:\n  ${id}:\n    options:\n      zzzz_unknown: 3\n`, "a.pmm": TEAM });
     const r = pmm(["check", ...TODAY], { cwd: dir });
-    expect(r.stderr).toBe(`pmm: pmm.config.yaml: rules.${id}.options.zzzz_unknown is not an option of \`${id}\` (expected one of ${names.join(", ")})\n`);
+    expect(r.stderr).toBe(`pmm: pmm.config.yaml:4:7: rules.${id}.options.zzzz_unknown is not an option of \`${id}\` (expected one of ${names.join(", ")})\n`);
     expect(r.code).toBe(2);
   });
 
@@ -104,7 +104,7 @@ describe("bad configs: exit 2, one line on stderr with the key path and what was
     const started = performance.now();
     const r = pmm(["check", ...TODAY], { cwd: dir });
     const ms = performance.now() - started;
-    expect(r.stderr).toBe("pmm: pmm.config.yaml: YAML aliases expand too far (more than 100); write the values out\n");
+    expect(r.stderr).toBe("pmm: pmm.config.yaml:2:8: YAML aliases expand too far (more than 100); write the values out\n");
     expect(r.code).toBe(2);
     // The whole process, Node start-up included, in well under a second (expanding
     // 9^9 strings would take minutes); only a machine too loaded to start Node in

@@ -1,5 +1,5 @@
 // `pmm explain RULE|std.NAME|std` end to end, from a folder far from the repository.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogEntries, RULES } from "../packages/core/src/index.js";

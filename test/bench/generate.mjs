@@ -805,7 +805,6 @@ export function generate({ metrics = 10000, seed = 1 } = {}) {
   const files = [];
   const yamlFiles = [];
   const jsonFiles = [];
-  let totalBytes = 0;
   for (let f = 0; f < nFiles; f++) {
     const ms = allMetrics.slice(f * PER_FILE, (f + 1) * PER_FILE);
     const ex = extras[f] ?? { before: [], after: [], topic: rootOf(ms[0].id) };
@@ -824,7 +823,6 @@ export function generate({ metrics = 10000, seed = 1 } = {}) {
     const ordered = {};
     for (const k of DOC_KEYS) if (doc[k] !== undefined) ordered[k] = doc[k];
     files.push({ path: `${base}.pmm`, text });
-    totalBytes += text.length;
     yamlFiles.push({ path: `${base}.yaml`, text: toYaml(ordered) });
     jsonFiles.push({ path: `${base}.json`, text: toJson(ordered) });
   }

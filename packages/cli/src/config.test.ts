@@ -35,12 +35,12 @@ describe("parseConfig", () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < levels.length; i++) lines.push(`${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(",")}]`);
     const started = performance.now();
-    expect(fails(lines.join("\n"))).toBe(`pmm.config.yaml: YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); write the values out`);
+    expect(fails(lines.join("\n"))).toBe(`pmm.config.yaml:2:8: YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); write the values out`);
     expect(performance.now() - started).toBeLessThan(200);
   });
 
   it("keeps `__proto__` an ordinary (unknown) key: no prototype pollution", () => {
-    expect(fails("rules:\n  __proto__: { polluted: true }\n")).toBe("pmm.config.yaml: rules.__proto__ is not a rule; `pmm explain` lists the rules");
+    expect(fails("rules:\n  __proto__: { polluted: true }\n")).toBe("pmm.config.yaml:2:3: rules.__proto__ is not a rule; `pmm explain` lists the rules");
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 });

@@ -17,7 +17,7 @@
 // Expected failures are values ({ ok: false, message }), never exceptions;
 // messages have no path (the caller puts it first).
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from "node:fs";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { MAX_FILE_BYTES, tooLargeMessage } from "@pmm/core";
 
@@ -112,7 +112,7 @@ export function readUserFile(path: string, limit = MAX_FILE_BYTES): ReadResult {
 
 /** Null when the file at `path` still matches the fingerprint, else what changed. */
 function changedSince(path: string, was: Fingerprint): string | null {
-  let st;
+  let st: BigIntStats;
   try {
     st = statSync(path, { bigint: true });
   } catch {

@@ -1,5 +1,5 @@
 import { posix, relative, resolve, sep, dirname, join } from "node:path";
-import type { WorkspaceFile } from "@pmm/core";
+import { findConfig as findProjectConfig, pmmFilesUnder, type ProjectFs, type WorkspaceFile } from "@pmm/core";
 import type { Fingerprint, Io, ReadResult } from "./io.js";
 import { UsageError } from "./io.js";
 
@@ -27,26 +27,40 @@ export function displayPath(io: Io, abs: string): string {
   return (rel === "" ? "." : rel).split(sep).join(posix.sep);
 }
 
+/** The core's file-system port over the CLI's Io (project/files.ts selects the files). */
+export function projectFs(io: Io): ProjectFs {
+  return {
+    kind(path) {
+      const k = io.stat(path);
+      return k === "symlink" ? "other" : k;
+    },
+    list(dir) {
+      try {
+        return io.readDir(dir);
+      } catch {
+        return [];
+      }
+    },
+    join,
+    dirname,
+    relative: (from, to) => relative(from, to).split(sep).join(posix.sep),
+  };
+}
+
 /** Finds `pmm.config.yaml` walking up from a path. */
 export function findConfig(io: Io, start: string): string | null {
-  let dir = io.stat(start, true) === "dir" ? start : dirname(start);
-  for (;;) {
-    const candidate = join(dir, "pmm.config.yaml");
-    // Followed when it is a link; anything there that is not a file is refused by loadConfig (exit 2).
-    if (io.stat(candidate, true) !== null) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
+  // The core finds anything named pmm.config.yaml (a link included, followed when read); anything there that is not a file is refused by loadConfig (exit 2).
+  return findProjectConfig(projectFs(io), io.stat(start, true) === "dir" ? start : dirname(start));
 }
 
 /**
- * Collects every `*.pmm` under the given paths (files given directly count
- * too). Symbolic links met while walking are not followed, so nothing outside
- * the paths is read; the paths themselves may be links.
- * `exclude` filters workspace-relative paths. A file that cannot be read is
- * kept with its `problem` — except one named in `paths`, which is a UsageError
- * unless `keepUnreadable` (fmt reports every file and goes on).
+ * Collects every `.pmm` file under the given paths, as the core selects them
+ * (`pmmFilesUnder`: links met while walking not followed, so nothing outside
+ * the paths is read); files given directly count too, and the paths
+ * themselves may be links. `exclude` filters workspace-relative paths. A file
+ * that cannot be read is kept with its `problem` — except one named in
+ * `paths`, which is a UsageError unless `keepUnreadable` (fmt reports every
+ * file and goes on).
  */
 export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string, keepUnreadable = false): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
@@ -73,14 +87,9 @@ export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPat
     else if (given && !keepUnreadable) throw new UsageError(`${path}: ${r.message}`);
     else files.push({ path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
   };
+  const fs = projectFs(io);
   const walk = (dir: string): void => {
-    for (const name of io.readDir(dir).sort()) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      const full = join(dir, name);
-      const kind = io.stat(full);
-      if (kind === "dir") walk(full);
-      else if (kind === "file" && name.endsWith(".pmm")) add(full, false);
-    }
+    for (const file of pmmFilesUnder(fs, dir)) add(file, false);
   };
   // Paths given on the command line are followed even when they are links.
   for (const p of abs) {

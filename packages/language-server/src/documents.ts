@@ -1,8 +1,8 @@
 // Where file texts come from: open documents (the editor's buffers, which
-// override the disk) and `.pmm` files on disk under the workspace folders.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "node:fs";
+// override the disk) and file bytes on disk (the core selects which files:
+// project/files.ts).
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { MAX_FILE_BYTES } from "@pmm/core";
-import { join } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
@@ -30,39 +30,6 @@ export function pathOfUri(uri: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** True for a `.pmm` file name. */
-export function isPmmPath(path: string): boolean {
-  return path.toLowerCase().endsWith(".pmm");
-}
-
-/** Every `.pmm` file under a folder (absolute paths, sorted); links are not followed, `node_modules` and dot folders are skipped. */
-export function walkPmmFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 64) return;
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (name === "node_modules" || name.startsWith(".")) continue;
-      const full = join(dir, name);
-      let st;
-      try {
-        st = lstatSync(full);
-      } catch {
-        continue;
-      }
-      if (st.isDirectory()) walk(full, depth + 1);
-      else if (st.isFile() && isPmmPath(name)) out.push(full);
-    }
-  };
-  walk(root, 0);
-  return out;
 }
 
 /**

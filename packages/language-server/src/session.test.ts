@@ -2,13 +2,14 @@
 // from scratch (fast-check), open documents override the disk, and the
 // debounced publish clears files that have no findings left.
 import fc from "fast-check";
-import { parse } from "@pmm/core";
+import { Parser } from "@pmm/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver/node";
 import { Session } from "./session.js";
 import { toPosition } from "./positions.js";
 
 const URI = "untitled:edit.pmm";
+const parser = new Parser();
 const BASE = `team pmm "PMM" { role: pmm }\r\nmetric m "😀 M" {\n  type: input\n  owner: pmm\n}\n`;
 
 const sessions: Session[] = [];
@@ -49,13 +50,14 @@ describe("session", () => {
           expected = expected.slice(0, start) + e.text + expected.slice(end);
           const now = s.file(URI)!;
           expect(now.text).toBe(expected);
-          expect(now.ast).toEqual(parse(expected).ast);
+          expect(now.ast).toEqual(parser.parse(expected).ast);
         }
         s.dispose();
       }),
       { numRuns: 200 },
     );
-  });
+    // each run starts a session, and each session builds its parser (a few milliseconds)
+  }, 60_000);
 
   it("publishes a file's findings, then clears them when an edit fixes it", async () => {
     const published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];

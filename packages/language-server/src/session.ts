@@ -1,13 +1,28 @@
-// The server's state: one in-memory core Workspace for the session (every
-// `.pmm` under the workspace folders, open documents overriding the disk),
-// the config, and the debounced re-check that publishes diagnostics.
-import { existsSync, statSync } from "node:fs";
+// The server's state: one core Workspace per workspace folder (its `.pmm`
+// files as the core selects them, open documents overriding the disk, its
+// config), and the debounced re-check that publishes diagnostics.
+import { existsSync, lstatSync, readdirSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { Workspace, type CheckResult, type Program, type SourceFile } from "@pmm/core";
+import {
+  CONFIG_NAME,
+  EMPTY_CONFIG,
+  findConfig,
+  isPmmPath,
+  leftOut,
+  Parser,
+  projectFiles,
+  readConfig,
+  Workspace,
+  type CheckResult,
+  type ConfigProblem,
+  type Program,
+  type ProjectConfig,
+  type ProjectFs,
+  type SourceFile,
+} from "@pmm/core";
 import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { DiagnosticSeverity } from "vscode-languageserver/node";
-import { EMPTY_CONFIG, fileFilter, readConfig, type ServerConfig } from "./config.js";
-import { isPmmPath, normalizeUri, OpenDocuments, pathOfUri, readBytes, uriOfPath, walkPmmFiles } from "./documents.js";
+import { normalizeUri, OpenDocuments, pathOfUri, readBytes, uriOfPath } from "./documents.js";
 import { groupDiagnostics } from "./features/diagnostics.js";
 
 /** What the session needs from the connection. */
@@ -22,9 +37,6 @@ export const DEBOUNCE_MS = 150;
 /** The longest a stream of edits can hold the re-check back (milliseconds). */
 export const MAX_WAIT_MS = 1000;
 
-/** The name of the config file. */
-export const CONFIG_NAME = "pmm.config.yaml";
-
 /** The LSP `FileChangeType` of a deleted file. */
 const DELETED = 3;
 
@@ -35,41 +47,84 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** Finds the config walking up from a folder. */
-function findConfig(start: string): string | null {
-  let dir = start;
-  for (;;) {
-    const candidate = join(dir, CONFIG_NAME);
+/** The core's file-system port over node:fs (the core selects the files: project/files.ts). */
+const NODE_FS: ProjectFs = {
+  kind(path) {
     try {
-      if (statSync(candidate).isFile()) return candidate;
+      const st = lstatSync(path);
+      return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
     } catch {
-      // not here
+      return null;
     }
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
+  },
+  list(dir) {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  },
+  join,
+  dirname,
+  relative: (from, to) => relative(from, to).split(sep).join("/"),
+};
+
+/**
+ * One workspace folder: its own core Workspace, config and files. Each folder
+ * is checked on its own (two folders that declare the same ids are two
+ * projects, not duplicates). Documents outside every folder go to a loose
+ * folder without a root or config.
+ */
+class Folder {
+  readonly workspace: Workspace;
+  /** The config file in use. */
+  configPath: string | null = null;
+  config: ProjectConfig = EMPTY_CONFIG;
+  problems: readonly ConfigProblem[] = [];
+  /** Files read from disk (not open), by URI. */
+  readonly onDisk = new Set<string>();
+  /** Bumped on every change to the folder's files or config. */
+  version = 0;
+  checked: { version: number; today: string; result: CheckResult } | null = null;
+
+  constructor(
+    readonly root: string | null,
+    parser: Parser,
+  ) {
+    this.workspace = new Workspace({ parser });
+  }
+
+  /** The folder the config's globs are relative to (the config's folder, else the root). */
+  base(): string | null {
+    return this.configPath ? dirname(this.configPath) : this.root;
+  }
+
+  /** True when a path is under this folder's root. */
+  contains(path: string): boolean {
+    const r = this.root;
+    return r !== null && (path === r || path.startsWith(r.endsWith(sep) ? r : r + sep));
+  }
+
+  /** True when a path belongs to this folder's project (a `.pmm` under the root that the config keeps). */
+  included(path: string): boolean {
+    if (!isPmmPath(path) || !this.contains(path)) return false;
+    const base = this.base();
+    return base === null || !leftOut(this.config)(NODE_FS.relative(base, path));
   }
 }
 
 /** One language-server session. */
 export class Session {
-  /** The workspace, keyed by canonical document URI. */
-  readonly workspace = new Workspace();
   /** The editor's open documents. */
   readonly documents = new OpenDocuments();
-  /** Workspace folders (absolute paths). */
-  private roots: string[] = [];
+  /** One parser for every folder's workspace. */
+  private readonly parser = new Parser();
+  /** The workspace folders, in the order the editor gave them. */
+  private folders: Folder[] = [];
+  /** Documents outside every folder. */
+  private readonly loose: Folder;
   /** `initializationOptions.configPath`, if given. */
   private configOverride: string | null = null;
-  /** The config file in use. */
-  private configPath: string | null = null;
-  private config: ServerConfig = EMPTY_CONFIG;
-  private configProblems: readonly string[] = [];
-  /** Files read from disk (not open), by URI. */
-  private readonly onDisk = new Set<string>();
-  /** Bumped on every change to the workspace or config. */
-  private version = 0;
-  private checked: { version: number; today: string; result: CheckResult } | null = null;
   /** JSON of what was last published per URI (only non-empty lists are kept). */
   private readonly published = new Map<string, string>();
   /** URIs that get a publish on the next flush even when unchanged (just opened). */
@@ -81,111 +136,147 @@ export class Session {
   constructor(
     private readonly host: SessionHost,
     private readonly debounceMs = DEBOUNCE_MS,
-  ) {}
+  ) {
+    this.loose = new Folder(null, this.parser);
+  }
 
-  /** Sets the workspace folders and config override, then loads the config and every `.pmm` file. */
+  /** Sets the workspace folders and config override, then loads each folder's config and `.pmm` files. */
   initialize(rootUris: readonly unknown[], configPath: unknown): void {
-    this.roots = [];
-    for (const u of rootUris) {
-      const uri = normalizeUri(u);
-      const path = uri ? pathOfUri(uri) : null;
-      if (path && !this.roots.includes(path)) this.roots.push(path);
-    }
     this.configOverride = typeof configPath === "string" && configPath.trim() !== "" ? configPath.trim() : null;
-    this.reload();
+    this.setRoots(this.pathsOf(rootUris));
   }
 
   /** Adds and removes workspace folders. */
   changeFolders(added: readonly unknown[], removed: readonly unknown[]): void {
-    const paths = (list: readonly unknown[]): string[] =>
-      list.map((u) => normalizeUri(u)).flatMap((u) => (u ? [pathOfUri(u)] : [])).filter((p): p is string => p !== null);
-    const gone = new Set(paths(removed));
-    this.roots = this.roots.filter((r) => !gone.has(r));
-    for (const p of paths(added)) if (!this.roots.includes(p)) this.roots.push(p);
-    this.reload();
+    const gone = new Set(this.pathsOf(removed));
+    const roots = this.folders.map((f) => f.root!).filter((r) => !gone.has(r));
+    for (const p of this.pathsOf(added)) if (!roots.includes(p)) roots.push(p);
+    this.setRoots(roots);
   }
 
-  /** The folder the config is relative to (the config's folder, else the first root). */
-  private base(): string | null {
-    return this.configPath ? dirname(this.configPath) : (this.roots[0] ?? null);
-  }
-
-  private loadConfig(): void {
-    let path: string | null = null;
-    if (this.configOverride) path = isAbsolute(this.configOverride) ? this.configOverride : resolve(this.roots[0] ?? process.cwd(), this.configOverride);
-    else if (this.roots[0]) path = findConfig(this.roots[0]);
-    this.configPath = path;
-    if (!path) {
-      this.config = EMPTY_CONFIG;
-      this.configProblems = [];
-      return;
+  private pathsOf(list: readonly unknown[]): string[] {
+    const out: string[] = [];
+    for (const u of list) {
+      const uri = normalizeUri(u);
+      const path = uri ? pathOfUri(uri) : null;
+      if (path && !out.includes(path)) out.push(path);
     }
+    return out;
+  }
+
+  /** Keeps the folders whose root stays, makes the new ones, and reloads every folder. */
+  private setRoots(roots: readonly string[]): void {
+    const old = new Map(this.folders.map((f) => [f.root!, f]));
+    this.folders = roots.map((r) => old.get(r) ?? new Folder(r, this.parser));
+    // open documents of a removed folder move to the folder that now owns them
+    for (const [root, f] of old) {
+      if (roots.includes(root)) continue;
+      for (const file of f.workspace.files()) {
+        const doc = this.documents.get(file.path);
+        if (doc) this.folderOf(file.path).workspace.set(file.path, doc.getText());
+      }
+    }
+    for (const f of this.folders) this.reload(f);
+    this.schedule();
+  }
+
+  /** The folder a URI belongs to: the first whose root holds it, else the loose one. */
+  private folderOf(uri: string): Folder {
+    const path = pathOfUri(uri);
+    if (path !== null) for (const f of this.folders) if (f.contains(path)) return f;
+    return this.loose;
+  }
+
+  private loadConfig(folder: Folder): void {
+    let path: string | null = null;
+    const root = folder.root!;
+    if (this.configOverride) path = isAbsolute(this.configOverride) ? this.configOverride : resolve(root, this.configOverride);
+    else path = findConfig(NODE_FS, root);
+    folder.configPath = path;
+    folder.config = EMPTY_CONFIG;
+    folder.problems = [];
+    if (!path) return;
     const bytes = readBytes(path);
     if (!bytes) {
-      this.config = EMPTY_CONFIG;
-      this.configProblems = this.configOverride ? [`the config file \`${path}\` cannot be read`] : [];
+      if (this.configOverride) folder.problems = [{ message: `the config file \`${path}\` cannot be read`, offset: 0, line: 1, column: 1 }];
       return;
     }
     const read = readConfig(new TextDecoder().decode(bytes));
-    this.config = read.config;
-    this.configProblems = read.problems;
-    for (const p of read.problems) this.host.log(`${path}: ${p}`);
+    folder.config = read.config;
+    folder.problems = read.problems;
+    for (const p of read.problems) this.host.log(`${path}:${p.line}:${p.column}: ${p.message}`);
   }
 
-  /** True when a path belongs to the workspace (under a root and not left out by the config). */
-  private included(path: string): boolean {
-    if (!isPmmPath(path)) return false;
-    if (!this.roots.some((r) => path === r || path.startsWith(r.endsWith(sep) ? r : r + sep))) return false;
-    const base = this.base();
-    if (!base) return true;
-    const rel = relative(base, path).split(sep).join("/");
-    return !fileFilter(this.config)(rel);
-  }
-
-  /** Re-reads the config and the disk files (after start, a folder change or a config change). */
-  private reload(): void {
-    this.loadConfig();
-    const want = new Set<string>();
-    for (const root of this.roots) for (const path of walkPmmFiles(root)) if (this.included(path)) want.add(uriOfPath(path));
-    for (const uri of [...this.onDisk]) {
+  /** Re-reads a folder's config and disk files (after start, a folder change or a config change). */
+  private reload(folder: Folder): void {
+    this.loadConfig(folder);
+    const base = folder.base()!;
+    const want = new Set(projectFiles(NODE_FS, folder.root!, base, folder.config).map(uriOfPath));
+    for (const uri of [...folder.onDisk]) {
       if (want.has(uri)) continue;
-      this.onDisk.delete(uri);
-      if (!this.documents.has(uri)) this.workspace.delete(uri);
+      folder.onDisk.delete(uri);
+      if (!this.documents.has(uri)) folder.workspace.delete(uri);
     }
     for (const uri of want) {
-      if (this.onDisk.has(uri)) continue;
+      if (folder.onDisk.has(uri)) continue;
       if (!this.documents.has(uri)) {
         const bytes = readBytes(pathOfUri(uri)!);
         if (!bytes) continue;
-        this.workspace.set(uri, bytes);
+        folder.workspace.set(uri, bytes);
       }
-      this.onDisk.add(uri);
+      folder.onDisk.add(uri);
     }
-    this.changed();
+    this.changed(folder);
   }
 
-  /** Today's date for the checks: the config's `today`, else the real date. */
-  today(): string {
-    return this.config.today ?? localToday();
+  /** The folder of a file or URI (the first folder when none is given). */
+  private pick(at?: SourceFile | string): Folder {
+    if (at === undefined) return this.folders[0] ?? this.loose;
+    return this.folderOf(typeof at === "string" ? at : at.path);
   }
 
-  /** A parsed workspace file by URI (any spelling). */
+  /** Today's date for the checks of a file's folder: its config's `today`, else the real date. */
+  today(at?: SourceFile | string): string {
+    return this.pick(at).config.today ?? localToday();
+  }
+
+  /** The configuration of a file's folder (its valid parts). */
+  config(at?: SourceFile | string): ProjectConfig {
+    return this.pick(at).config;
+  }
+
+  /** A parsed file by URI (any spelling), from the folder that holds it. */
   file(uri: unknown): SourceFile | undefined {
     const key = normalizeUri(uri);
-    return key ? this.workspace.get(key) : undefined;
+    return key ? this.folderOf(key).workspace.get(key) : undefined;
   }
 
-  /** The resolved program as of now. */
-  program(): Program {
-    return this.workspace.program(this.today());
+  /** Every file of every folder (folders in order, each sorted by path). */
+  files(): SourceFile[] {
+    return [...this.folders, this.loose].flatMap((f) => f.workspace.files());
   }
 
-  /** The check of the current state (cached until something changes). */
-  check(): CheckResult {
-    const today = this.today();
-    if (this.checked && this.checked.version === this.version && this.checked.today === today) return this.checked.result;
-    const result = this.workspace.check({ today, rules: this.config.rules, vanityTerms: this.config.vanityTerms });
-    this.checked = { version: this.version, today, result };
+  /** The core workspace of a file's folder. */
+  workspaceOf(at?: SourceFile | string): Workspace {
+    return this.pick(at).workspace;
+  }
+
+  /** The resolved program of a file's folder, as of now. */
+  program(at?: SourceFile | string): Program {
+    const f = this.pick(at);
+    return f.workspace.program(this.today(at));
+  }
+
+  /** The check of a file's folder (cached until something in it changes). */
+  check(at?: SourceFile | string): CheckResult {
+    return this.checkFolder(this.pick(at));
+  }
+
+  private checkFolder(f: Folder): CheckResult {
+    const today = f.config.today ?? localToday();
+    if (f.checked && f.checked.version === f.version && f.checked.today === today) return f.checked.result;
+    const result = f.workspace.check({ today, rules: f.config.rules, vanityTerms: f.config.vanityTerms });
+    f.checked = { version: f.version, today, result };
     return result;
   }
 
@@ -195,10 +286,11 @@ export class Session {
     if (!key || typeof text !== "string") return;
     if (languageId !== "pmm" && !isPmmPath(key)) return;
     this.documents.open(key, typeof languageId === "string" ? languageId : "pmm", typeof version === "number" ? version : 0, text);
-    const current = this.workspace.get(key);
+    const folder = this.folderOf(key);
+    const current = folder.workspace.get(key);
     if (!current || current.text !== text) {
-      this.workspace.set(key, text);
-      this.changed();
+      folder.workspace.set(key, text);
+      this.changed(folder);
     } else this.schedule();
     this.mustPublish.add(key);
   }
@@ -209,71 +301,73 @@ export class Session {
     if (!key || !Array.isArray(changes)) return;
     const doc = this.documents.change(key, typeof version === "number" ? version : 0, changes as TextDocumentContentChangeEvent[]);
     if (!doc) return;
-    this.workspace.set(key, doc.getText());
-    this.changed();
+    const folder = this.folderOf(key);
+    folder.workspace.set(key, doc.getText());
+    this.changed(folder);
   }
 
   /** A document was closed: the disk is the truth again (or the file leaves the workspace). */
   didClose(uri: unknown): void {
     const key = normalizeUri(uri);
     if (!key || !this.documents.close(key)) return;
+    const folder = this.folderOf(key);
     const path = pathOfUri(key);
-    const bytes = path && this.included(path) ? readBytes(path) : null;
+    const bytes = path && folder.included(path) ? readBytes(path) : null;
     if (bytes) {
-      this.workspace.set(key, bytes);
-      this.onDisk.add(key);
+      folder.workspace.set(key, bytes);
+      folder.onDisk.add(key);
     } else {
-      this.workspace.delete(key);
-      this.onDisk.delete(key);
+      folder.workspace.delete(key);
+      folder.onDisk.delete(key);
     }
-    this.changed();
+    this.changed(folder);
   }
 
   /** Files changed on disk (`workspace/didChangeWatchedFiles`). */
   didChangeWatchedFiles(changes: unknown): void {
     if (!Array.isArray(changes)) return;
-    let config = false;
-    let pmmChanged = false;
+    const reload = new Set<Folder>();
     for (const c of changes as unknown[]) {
       if (typeof c !== "object" || c === null) continue;
       const { uri, type } = c as { uri?: unknown; type?: unknown };
       const key = normalizeUri(uri);
       const path = key ? pathOfUri(key) : null;
       if (!key || !path) continue;
-      if (path.endsWith(sep + CONFIG_NAME) || path === this.configPath) {
-        config = true;
+      if (path.endsWith(sep + CONFIG_NAME) || this.folders.some((f) => f.configPath === path)) {
+        // a config file: every folder it is (or may become) the config of reloads
+        for (const f of this.folders) if (f.configPath === path || f.contains(path) || (f.root !== null && f.root.startsWith(dirname(path)))) reload.add(f);
         continue;
       }
       if (!isPmmPath(path)) continue;
-      pmmChanged = true;
+      const folder = this.folderOf(key);
       if (this.documents.has(key)) continue; // the open buffer wins
-      const bytes = type !== DELETED && this.included(path) ? readBytes(path) : null;
+      const bytes = type !== DELETED && folder.included(path) ? readBytes(path) : null;
       if (bytes) {
-        this.workspace.set(key, bytes);
-        this.onDisk.add(key);
+        folder.workspace.set(key, bytes);
+        folder.onDisk.add(key);
       } else {
-        this.workspace.delete(key);
-        this.onDisk.delete(key);
+        folder.workspace.delete(key);
+        folder.onDisk.delete(key);
       }
+      this.changed(folder);
     }
-    if (config) this.reload();
-    else if (pmmChanged) this.changed();
+    for (const f of reload) this.reload(f);
   }
 
   /** Drops files that vanished from disk without a watcher event (clients that do not watch files). */
-  private dropVanished(): void {
-    for (const uri of [...this.onDisk]) {
+  private dropVanished(folder: Folder): void {
+    for (const uri of [...folder.onDisk]) {
       if (this.documents.has(uri)) continue;
       const path = pathOfUri(uri);
       if (path && existsSync(path)) continue;
-      this.onDisk.delete(uri);
-      if (this.workspace.delete(uri)) this.version++;
+      folder.onDisk.delete(uri);
+      if (folder.workspace.delete(uri)) folder.version++;
     }
   }
 
-  /** Something changed: bump the version and schedule a re-check. */
-  private changed(): void {
-    this.version++;
+  /** Something changed in a folder: bump its version and schedule a re-check. */
+  private changed(folder: Folder): void {
+    folder.version++;
     this.schedule();
   }
 
@@ -295,15 +389,18 @@ export class Session {
     }, this.debounceMs);
   }
 
-  /** Re-checks now and publishes diagnostics for every file whose list changed (and clears files that have none left). */
+  /** Re-checks every folder now and publishes diagnostics for every file whose list changed (and clears files that have none left). */
   flush(): void {
-    this.dropVanished();
-    const result = this.check();
-    const lookup = (u: string): SourceFile | undefined => this.workspace.get(u);
-    const first = this.workspace.files()[0]?.path;
-    const byUri = groupDiagnostics(result.diagnostics, lookup, first);
-    const configDiagnostics = this.configDiagnostics();
-    if (configDiagnostics) byUri.set(configDiagnostics.uri, configDiagnostics.diagnostics);
+    const byUri = new Map<string, Diagnostic[]>();
+    for (const folder of [...this.folders, this.loose]) {
+      this.dropVanished(folder);
+      const result = this.checkFolder(folder);
+      const lookup = (u: string): SourceFile | undefined => folder.workspace.get(u);
+      const first = folder.workspace.files()[0]?.path;
+      for (const [uri, list] of groupDiagnostics(result.diagnostics, lookup, first)) byUri.set(uri, list);
+      const config = this.configDiagnostics(folder);
+      if (config) byUri.set(config.uri, config.diagnostics);
+    }
     const uris = new Set<string>([...byUri.keys(), ...this.published.keys(), ...this.mustPublish]);
     for (const uri of [...uris].sort()) {
       const list = byUri.get(uri) ?? [];
@@ -317,17 +414,15 @@ export class Session {
     this.mustPublish.clear();
   }
 
-  /** The config's problems as diagnostics on the config file (first line). */
-  private configDiagnostics(): { uri: string; diagnostics: Diagnostic[] } | null {
-    if (!this.configPath || this.configProblems.length === 0) return null;
+  /** A folder's config problems as diagnostics on its config file, each at its position. */
+  private configDiagnostics(folder: Folder): { uri: string; diagnostics: Diagnostic[] } | null {
+    if (!folder.configPath || folder.problems.length === 0) return null;
     return {
-      uri: uriOfPath(this.configPath),
-      diagnostics: this.configProblems.map((message) => ({
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: DiagnosticSeverity.Error,
-        source: "pmm",
-        message,
-      })),
+      uri: uriOfPath(folder.configPath),
+      diagnostics: folder.problems.map((p) => {
+        const at = { line: p.line - 1, character: p.column - 1 };
+        return { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: "pmm", message: p.message };
+      }),
     };
   }
 

@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { decodeUtf8, format, LineIndex } from "@pmm/core";
+import { decodeUtf8, format, LineIndex, Parser } from "@pmm/core";
 import { fileFilter } from "../config.js";
 import { visible } from "../visible.js";
 import { loadWorkspace } from "../workspace-loader.js";
@@ -31,6 +31,7 @@ export function fmtCommand(ctx: CommandContext): Command {
       const { io } = ctx;
       const found = loadConfig(io, paths, opts.config);
       const loaded = loadWorkspace(io, paths, fileFilter(found.config), found.path ?? undefined, true);
+      const parser = new Parser();
       let changed = 0;
       let broken = 0;
       let failed = 0;
@@ -45,7 +46,7 @@ export function fmtCommand(ctx: CommandContext): Command {
         const errors = decoded.errors.length > 0 ? decoded.errors : null;
         // Keeps a BOM so that writing the file back changes nothing but the layout.
         const text = decoded.bom ? `\ufeff${decoded.text}` : decoded.text;
-        const r = errors ? null : format(text);
+        const r = errors ? null : format(text, { parser });
         const problems = errors ?? (r && "errors" in r ? r.errors : null);
         if (problems) {
           broken++;

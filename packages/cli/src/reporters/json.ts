@@ -1,6 +1,6 @@
 import { countBySeverity, rangeOf, type Reporter } from "./types.js";
 
-/** `--format json`: the stable contract of product.md section 2. */
+/** `--format json`: the stable contract described in the README (Gating pull requests). */
 export const json: Reporter = ({ diagnostics, files }) => {
   const out = {
     version: 1,

@@ -1,6 +1,6 @@
 import type { Span } from "../text/span.js";
 
-/** The declaration kinds that take an id (language.md section 3). */
+/** The declaration kinds that take an id (grammar/LANGUAGE.md section 4). */
 export const DECLARATION_KINDS = [
   "blueprint",
   "team",
@@ -41,7 +41,7 @@ export type DurationUnit = "h" | "d" | "w" | "mo" | "q" | "y";
 /** Rate denominators as written. */
 export type RatePer = "day" | "week" | "month" | "year";
 
-/** Period forms (language.md section 2). */
+/** Period forms (grammar/LANGUAGE.md section 2). */
 export type PeriodForm = "year" | "fiscal" | "fiscal_half" | "fiscal_quarter" | "half" | "quarter" | "month";
 
 /** A number: `42`, `1_200`, `3.5k`, `25%`, `2pp`, `3x`. `value` has the magnitude applied. */
@@ -157,7 +157,7 @@ export interface ParenExpr {
 /** An expression. */
 export type Expr = Literal | NameExpr | BinaryExpr | NegExpr | ParenExpr;
 
-/** Modifier keywords (language.md section 3). */
+/** Modifier keywords (grammar/LANGUAGE.md section 6). */
 export type ModifierKeyword = "from" | "over" | "by" | "for" | "on";
 
 /** `from salesforce`, `over 2025-Q3`, `by 2026-Q4`, `for 12mo`, `on 2026-10-31`. */

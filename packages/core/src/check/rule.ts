@@ -4,7 +4,7 @@ import type { Fix, Severity } from "../diagnostics.js";
 import type { Span } from "../text/span.js";
 import { formatNumber } from "../util/numbers.js";
 import type { Program } from "../workspace/program.js";
-import type { SourceFile } from "../workspace/source.js";
+import type { SourceFile } from "../syntax/source.js";
 
 /** A rule option: its JSON Schema type, default and meaning (published in the config schema). */
 export interface RuleOption {

@@ -1,4 +1,4 @@
-// One driver for every rule's fixtures (style.md): fixtures/rules/<rule-id>/
+// One driver for every rule's fixtures (docs/architecture.md, A rule): fixtures/rules/<rule-id>/
 //   valid/*.pmm (or folders of .pmm files)   — must give no diagnostic of that rule
 //   invalid/*.pmm (or folders) + NAME.expected — exactly these diagnostics of that rule
 // A fixture may carry NAME.options.json: { "severity"?, "options"?, "vanityTerms"? }, and

@@ -2,11 +2,10 @@ import { compareDiagnostics, type Diagnostic, type Severity, type SeveritySettin
 import type { DbtManifest } from "../compile/dbt-manifest.js";
 import type { Program } from "../workspace/program.js";
 import { anchorOf } from "../workspace/program.js";
-import type { SourceFile } from "../workspace/source.js";
+import type { SourceFile } from "../syntax/source.js";
 import { fileSuppressions, type Suppression } from "../workspace/suppressions.js";
 import { closest } from "../util/suggest.js";
 import type { Span } from "../text/span.js";
-import { trackReads } from "../workspace/reads.js";
 import { fill, type Report, type Rule, type RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
 
@@ -44,45 +43,17 @@ export interface Finding {
   readonly file: SourceFile | null;
 }
 
-/** One rule's findings, and (when tracked) the property names its run read. */
-export interface RuleRun {
-  readonly id: string;
-  readonly findings: readonly Finding[];
-  readonly reads: ReadonlySet<string> | null;
-}
-
-/** How `runRules` runs. */
-export interface RunRulesOptions {
-  /** Record the property names each rule reads (for re-running only what an edit touches). */
-  readonly track?: boolean;
-  /** Findings to reuse for a rule instead of running it, or undefined to run it. */
-  readonly reuse?: (rule: Rule) => RuleRun | undefined;
-}
-
 /** Runs every enabled rule over a program and applies suppressions. Diagnostics come back sorted. */
 export function checkProgram(program: Program, options: CheckOptions = {}): Diagnostic[] {
-  return finishCheck(program, runRules(program, options), options);
+  return applySuppressions(program, runRules(program, options), options).sort(compareDiagnostics);
 }
 
-/** Applies suppressions to the findings of rule runs and sorts the diagnostics. */
-export function finishCheck(program: Program, runs: readonly RuleRun[], options: CheckOptions = {}): Diagnostic[] {
-  const raw: Finding[] = [];
-  for (const r of runs) for (const f of r.findings) raw.push(f);
-  return applySuppressions(program, raw, options).sort(compareDiagnostics);
-}
-
-/** Runs (or reuses) every enabled rule; findings before suppressions. */
-export function runRules(program: Program, options: CheckOptions = {}, how: RunRulesOptions = {}): RuleRun[] {
-  const runs: RuleRun[] = [];
+/** Runs every enabled rule; findings before suppressions. */
+function runRules(program: Program, options: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
   for (const rule of RULES) {
     const config = options.rules?.get(rule.id);
     if (config?.severity === "off") continue;
-    const reused = how.reuse?.(rule);
-    if (reused) {
-      runs.push(reused);
-      continue;
-    }
-    const findings: Finding[] = [];
     const defaults = rule.meta.options ?? {};
     const ctx: RuleContext = {
       program,
@@ -98,7 +69,7 @@ export function runRules(program: Program, options: CheckOptions = {}, how: RunR
         if (template === undefined) throw new Error(`rule ${rule.id} has no message ${r.messageId}`);
         const severity: Severity = (config?.severity as Severity | undefined) ?? r.severity ?? rule.meta.severity;
         const loc = locate(program, r);
-        // Spans are copied: AST spans change in place under a value-only edit (value-edit.ts).
+        // Spans are copied: a diagnostic shares nothing with the AST.
         const d: Diagnostic = {
           rule: rule.id,
           severity,
@@ -118,11 +89,10 @@ export function runRules(program: Program, options: CheckOptions = {}, how: RunR
       },
     };
     const start = options.onRuleTimed ? performance.now() : 0;
-    const reads = how.track ? trackReads(() => rule.check(ctx)).reads : (rule.check(ctx), null);
+    rule.check(ctx);
     options.onRuleTimed?.(rule.id, performance.now() - start);
-    runs.push({ id: rule.id, findings, reads });
   }
-  return runs;
+  return findings;
 }
 
 function copySpan(s: Span): Span {

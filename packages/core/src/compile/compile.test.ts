@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, type WorkspaceFile } from "../index.js";
+import { checkWorkspace, Parser, type WorkspaceFile } from "../index.js";
 import { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
 import { blueprintText, compileBlueprint } from "./compile.js";
 import { validateBlueprint } from "./validate.js";
@@ -218,11 +218,12 @@ const workspaceArb = fc
   });
 
 describe("compile properties", () => {
-  // 150 checks and compiles: about 5 s on a machine shared with other jobs, so the limit is generous.
-  it("compiling random valid workspaces always validates against the schema", { timeout: 60_000 }, async () => {
+  /** One parser for every generated workspace (building one costs a few milliseconds). */
+  const parser = new Parser();
+  it("compiling random valid workspaces always validates against the schema", async () => {
     await fc.assert(
       fc.asyncProperty(workspaceArb, async (text) => {
-        const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY });
+        const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY }, parser);
         expect(diagnostics.filter((d) => d.rule === "syntax" || d.rule === "invalid-value" || d.rule === "unknown-reference")).toEqual([]);
         const once = blueprintText(compileBlueprint(program, diagnostics, { today: TODAY }));
         const result = await validateBlueprint(JSON.parse(once));

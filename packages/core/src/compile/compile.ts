@@ -1,4 +1,4 @@
-// The blueprint builder: a resolved program and its diagnostics → the JSON blueprint (product.md section 1).
+// The blueprint builder: a resolved program and its diagnostics → the JSON blueprint (docs/blueprint.schema.json; README, Compiling for dashboards).
 import type { DeclKind, Declaration, Expr, KeyResult, Literal, Property } from "../ast/nodes.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics.js";
 import { DELIVERABLES } from "../schema/kinds.js";
@@ -7,13 +7,13 @@ import { agreedTeams } from "../model/agreements.js";
 import { experimentSampleSize } from "../model/experiment.js";
 import { baselineOf, scoreKeyResult, scoreObjective, type KeyResultReading } from "../model/okr-scores.js";
 import type { ReadingPoint, Readings } from "../model/readings.js";
-import { audienceRoles } from "../check/helpers/audience.js";
-import { blueprintCurrency, maturity, salesCycle } from "../check/helpers/blueprint.js";
-import { CADENCE_DAYS, RHYTHM_DAYS } from "../check/helpers/cadence.js";
-import { DIMENSIONS } from "../check/helpers/dimensions.js";
-import { fiscalStartMonth } from "../check/helpers/fiscal.js";
-import { signoffTeams } from "../check/helpers/signoff.js";
-import { refreshDays, sourceOfTruth, sourcesReaching } from "../check/helpers/sources.js";
+import { audienceRoles } from "../model/audience.js";
+import { blueprintCurrency, maturity, salesCycle } from "../model/blueprint.js";
+import { CADENCE_DAYS, RHYTHM_DAYS } from "../model/cadence.js";
+import { DIMENSIONS } from "../model/dimensions.js";
+import { fiscalStartMonth } from "../model/fiscal.js";
+import { signoffTeams } from "../model/signoff.js";
+import { refreshDays, sourceOfTruth, sourcesReaching } from "../model/sources.js";
 import { addDays, isIsoDate, periodRange } from "../workspace/periods.js";
 import type { MetricModel, Program } from "../workspace/program.js";
 import { asLiteral, boolOf, identsOf, literalOf, modifierOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "../workspace/values.js";
@@ -64,7 +64,7 @@ export interface CompileOptions {
   readonly readings?: Pick<Readings, "grain" | "series">;
 }
 
-/** The launch levels each tier needs (rules.md, Launches). */
+/** The launch levels each tier needs (docs/rules/launch-tier-kpis.md). */
 const TIER_LEVELS: ReadonlyMap<string, readonly string[]> = new Map([
   ["T0", ["awareness", "engagement", "adoption", "revenue"]],
   ["T1", ["engagement", "adoption", "revenue"]],

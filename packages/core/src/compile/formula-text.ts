@@ -1,6 +1,6 @@
 // A formula written back as text, canonically: `deals_won / (deals_won + deals_lost)`.
 import type { Expr } from "../ast/nodes.js";
-import { unparen } from "../check/helpers/formula.js";
+import { unparen } from "../model/formula.js";
 
 /** Binding strength of an operator. */
 function precedence(op: "+" | "-" | "*" | "/"): number {

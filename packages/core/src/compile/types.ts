@@ -1,4 +1,4 @@
-// The compiled blueprint's shape (product.md section 1); blueprint-schema.ts publishes it as JSON Schema.
+// The compiled blueprint's shape (README, Compiling for dashboards); blueprint-schema.ts publishes it as JSON Schema.
 
 /** A plain number's unit: the literal's suffix, else the metric's unit, else `number`. */
 export type PlainUnit = "count" | "percent" | "pp" | "ratio" | "score" | "multiple" | "number";

@@ -1,5 +1,5 @@
 import { lex } from "../syntax/lexer.js";
-import { parse } from "../syntax/parse.js";
+import { Parser } from "../syntax/parse.js";
 import { LineIndex } from "../text/line-index.js";
 import type { Span } from "../text/span.js";
 import { format, type FormatFailure, type FormatOptions } from "./format.js";
@@ -62,13 +62,14 @@ function owners(input: readonly Element[], decls: readonly { readonly span: Span
  * A text with syntax errors comes back as its errors.
  */
 export function formatRange(text: string, startOffset: number, endOffset: number, options: FormatOptions = {}): RangeEdits | FormatFailure {
-  const r = format(text, options);
+  const parser = options.parser ?? new Parser();
+  const r = format(text, { ...options, parser });
   if ("errors" in r) return r;
   if (!r.changed) return { edits: [] };
   const input = elements(text);
   const output = elements(r.text);
   if (input.length === 0 || input.length !== output.length) return { edits: [whole(text, r.text)] };
-  const decls = parse(text).ast.declarations;
+  const decls = parser.parse(text).ast.declarations;
   // the declaration each element belongs to (-1 for comments between declarations), and its first and last element
   const owner = owners(input, decls);
   const firstOf = new Map<number, number>();

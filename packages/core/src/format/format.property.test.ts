@@ -1,19 +1,21 @@
 // Properties of the formatter over random valid files built from the grammar
-// (language.md section 3), over the examples and over the messy acme copy:
+// (grammar/LANGUAGE.md sections 3–4), over the examples and over the messy acme copy:
 // formatting is idempotent and keeps the token stream and the comments.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lex } from "../syntax/lexer.js";
-import { parse } from "../syntax/parse.js";
+import { Parser } from "../syntax/parse.js";
 import { format } from "./format.js";
-import { checkWorkspace } from "../workspace/workspace.js";
-import { parseSource } from "../workspace/source.js";
+import { checkWorkspace } from "../project/workspace.js";
+import { parseSource } from "../syntax/source.js";
 import { fileSuppressions } from "../workspace/suppressions.js";
 import type { Span } from "../text/span.js";
 
 const RUNS = 300;
+/** One parser for the whole file, as a caller formatting many files keeps one. */
+const parser = new Parser();
 
 /** A piece of a generated file: a token image, or a place where a comment may go. */
 type Piece = string;
@@ -118,11 +120,11 @@ function commentsOf(text: string): string[] {
 
 /** Formats, checks both properties and returns the output. */
 function check(input: string): string {
-  const r = format(input);
+  const r = format(input, { parser });
   if ("errors" in r) throw new Error(`format failed: ${JSON.stringify(r.errors)}\n${input}`);
   expect(tokensOf(r.text)).toEqual(tokensOf(input));
   expect(commentsOf(r.text)).toEqual(commentsOf(input));
-  const again = format(r.text);
+  const again = format(r.text, { parser });
   expect(again).toEqual({ text: r.text, changed: false });
   return r.text;
 }
@@ -131,7 +133,7 @@ describe("format properties", () => {
   it("generated files are valid (the generator follows the grammar)", () => {
     fc.assert(
       fc.property(file, (text) => {
-        expect(parse(text).errors).toEqual([]);
+        expect(parser.parse(text).errors).toEqual([]);
       }),
       { numRuns: RUNS },
     );
@@ -224,7 +226,7 @@ describe("format properties", () => {
     const before = findings(text);
     expect(before).toEqual([]);
     expect(findings(out)).toEqual(before);
-    const docs = (t: string): string[] => parse(t).ast.declarations.map((d) => `${d.kind} ${d.id?.name ?? ""}: ${d.doc ?? "-"}`);
+    const docs = (t: string): string[] => parser.parse(t).ast.declarations.map((d) => `${d.kind} ${d.id?.name ?? ""}: ${d.doc ?? "-"}`);
     expect(docs(out)).toEqual(docs(text));
     expect(docs(text).filter((d) => !d.endsWith(": -")).length).toBeGreaterThan(40);
   });

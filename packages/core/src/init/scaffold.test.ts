@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWorkspace } from "../workspace/workspace.js";
+import { checkWorkspace } from "../project/workspace.js";
 import { format } from "../format/format.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
 import { wordsOf, wordOf } from "../workspace/values.js";

@@ -1,5 +1,6 @@
 import { format } from "../format/format.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
+import { Parser } from "../syntax/parse.js";
 
 /** What `pmm init` is asked for. */
 export interface ScaffoldOptions {
@@ -692,8 +693,9 @@ experiment pricing_page "Pricing page test" {
     );
   }
 
+  const parser = new Parser();
   return files.map((f) => {
-    const r = format(f.text);
+    const r = format(f.text, { parser });
     return "errors" in r ? f : { path: f.path, text: r.text };
   });
 }

@@ -3,7 +3,6 @@
 // when (its `last` date). Each metric's agreement is its own `agreed_by`
 // together with every such review that lists it.
 import type { Program } from "../workspace/program.js";
-import { programMemo } from "../workspace/reads.js";
 import { identsOf, literalOf } from "../workspace/values.js";
 
 /** A review at which a group of definitions was agreed. */
@@ -16,7 +15,7 @@ export interface GroupAgreement {
 
 /** The group agreements of each metric, by metric id (computed once per program, linear in the reviews' lists). */
 export function groupAgreements(program: Program): ReadonlyMap<string, readonly GroupAgreement[]> {
-  return programMemo(program, "group-agreements", () => {
+  return program.memo("group-agreements", () => {
     const out = new Map<string, GroupAgreement[]>();
     for (const r of program.ofKind("review")) {
       if (!r.id) continue;

@@ -7,7 +7,7 @@ function cell(cycleDays: number, maturity: number): string {
   return r.models.map((m) => (m === "mta" && r.mtaMethod ? `mta (${r.mtaMethod})` : m)).join(" + ");
 }
 
-describe("attribution decision table (rules.md, Attribution)", () => {
+describe("attribution decision table (docs/rules/attribution-fit.md)", () => {
   // Every cell of the table, at both edges of each cycle band and every maturity.
   const rows: Array<[string, number[], [string, string, string]]> = [
     ["≤ 30d", [1, 30], ["single_touch + incrementality", "mta (position_based) + incrementality", "mta (data_driven) + incrementality"]],

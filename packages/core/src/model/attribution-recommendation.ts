@@ -1,4 +1,4 @@
-/** One cell of the attribution decision table (rules.md, Attribution). */
+/** One cell of the attribution decision table (docs/rules/attribution-fit.md). */
 export interface AttributionRecommendation {
   readonly models: readonly ("single_touch" | "self_reported" | "mta" | "mmm" | "incrementality")[];
   readonly mtaMethod: "position_based" | "data_driven" | null;

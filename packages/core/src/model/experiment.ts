@@ -48,7 +48,7 @@ function fractionOr(lit: Literal | undefined, fallback: number): number {
 
 /**
  * The sample size per arm and the days of traffic an experiment needs
- * (rules.md, Experiments), or null when its values cannot be read.
+ * (docs/rules/experiment-sample-size.md), or null when its values cannot be read.
  * Proportions: `baseline` and `expect` as percentages, or `mde` as `1pp`
  * (absolute) or `10%` (relative to the baseline). Means (`sd` given): the
  * effect is `expect − baseline`, or `mde` (absolute, or `10%` of the baseline).

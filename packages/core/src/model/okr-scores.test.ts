@@ -9,7 +9,7 @@ function okr(krs: string): Declaration {
   return ast.declarations[0]!;
 }
 
-describe("OKR scores (rules.md, OKRs)", () => {
+describe("OKR scores (docs/rules/README.md, OKR scores)", () => {
   it("scores (current - from) / (to - from) with the reading's date", () => {
     const s = scoreKeyResult(okr("kr win_rate: 20% -> 30% by 2026-Q4 { current: 26% on 2026-11-16 }").keyResults[0]!);
     expect(s.score).toBeCloseTo(0.6, 12);

@@ -2,7 +2,7 @@ import type { Declaration, KeyResult } from "../ast/nodes.js";
 import { prop, type Program } from "../workspace/program.js";
 import { asLiteral, modifierOf, numericValue, phraseOf } from "../workspace/values.js";
 
-/** Score bands (rules.md, OKRs): red < 0.4 ≤ yellow < 0.7 ≤ green. */
+/** Score bands (docs/rules/README.md, OKR scores): red < 0.4 ≤ yellow < 0.7 ≤ green. */
 export type ScoreBand = "red" | "yellow" | "green";
 
 /** A key result's score, or null when it has no usable `current` (or no start where its form needs one). */

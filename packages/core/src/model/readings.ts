@@ -1,6 +1,6 @@
 // Warehouse readings (`pmm render --readings FILE`): the values `mf query --csv` computed, as text in →
 // series per metric + problems out. No I/O; docs/readings.md describes both formats.
-import { blueprintCurrency } from "../check/helpers/blueprint.js";
+import { blueprintCurrency } from "./blueprint.js";
 import { dbtName } from "../compile/dbt.js";
 import { isIsoDate } from "../workspace/periods.js";
 import type { Program } from "../workspace/program.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { daysToSample, normalQuantile, sampleSizeMeans, sampleSizeProportions } from "./sample-size.js";
 
-describe("sample size (rules.md, Experiments; alpha 0.05, power 0.8)", () => {
+describe("sample size (docs/rules/experiment-sample-size.md; alpha 0.05, power 0.8)", () => {
   it("5% -> 5.5% needs 31,231 per arm", () => {
     expect(sampleSizeProportions(0.05, 0.055)).toBe(31_231);
   });

@@ -1,5 +1,5 @@
 /**
- * Sample size per arm for a two-sided test (rules.md, Experiments):
+ * Sample size per arm for a two-sided test (docs/rules/experiment-sample-size.md):
  * proportions n = (z₁₋α/₂ + z₁₋β)² · (p1(1−p1) + p2(1−p2)) / (p2 − p1)²,
  * means n = 2σ²(z₁₋α/₂ + z₁₋β)² / δ², both rounded up, with exact normal quantiles.
  */

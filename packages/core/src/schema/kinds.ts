@@ -1,6 +1,6 @@
 import type { AnyDeclKind, DeclKind, ModifierKeyword } from "../ast/nodes.js";
 
-/** The type of a property's value (language.md section 5). */
+/** The type of a property's value (grammar/LANGUAGE.md section 5). */
 export type ValueType =
   | { readonly t: "enum"; readonly values: readonly string[] }
   | { readonly t: "ref"; readonly kind: DeclKind }

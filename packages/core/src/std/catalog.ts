@@ -1,5 +1,5 @@
 import type { Declaration } from "../ast/nodes.js";
-import { parseSource, type SourceFile } from "../workspace/source.js";
+import { parseSource, type SourceFile } from "../syntax/source.js";
 import { STD_TEXT } from "./std-text.js";
 
 /** Path under which diagnostics and definitions of the catalog appear. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lex, lexForParse } from "./lexer.js";
+import { lex, Lexer } from "./lexer.js";
 import { parse } from "./parse.js";
 
 function literal(src: string): unknown {
@@ -10,7 +10,7 @@ function literal(src: string): unknown {
   return rest;
 }
 
-describe("lexer literals (language.md section 2)", () => {
+describe("lexer literals (grammar/LANGUAGE.md sections 1–2)", () => {
   it.each([
     ["42", { type: "number", value: 42, unit: "none", yearLike: false, raw: "42" }],
     ["1_200", { type: "number", value: 1200, unit: "none", yearLike: false, raw: "1_200" }],
@@ -99,16 +99,18 @@ describe("lexer literals (language.md section 2)", () => {
   });
 
   it("gives lex's callers tokens that later lexing and parsing leave alone", () => {
-    const kept = lex('metric a "A" { target: 5% by 2026-Q4 }').tokens;
+    const lexer = new Lexer();
+    const kept = lexer.lex('metric a "A" { target: 5% by 2026-Q4 }').tokens;
     const before = kept.map((t) => [t.image, t.startOffset, t.endOffset, t.tokenType.name, t.literal]);
-    lexForParse("team b { role: pmm }\nteam c { role: sales }");
+    lexer.lex("team b { role: pmm }\nteam c { role: sales }");
     parse('okr x { kr y: 1 -> 2 }\n"junk"');
     expect(kept.map((t) => [t.image, t.startOffset, t.endOffset, t.tokenType.name, t.literal])).toEqual(before);
   });
 
-  it("reuses lexForParse's tokens: a shorter text gives exactly its own tokens", () => {
-    expect(lexForParse("a b c d e f").tokens).toHaveLength(6);
-    const r = lexForParse('x "y" 2026-09-15');
+  it("gives a kept lexer's later texts exactly their own tokens", () => {
+    const lexer = new Lexer();
+    expect(lexer.lex("a b c d e f").tokens).toHaveLength(6);
+    const r = lexer.lex('x "y" 2026-09-15');
     expect(r.tokens.map((t) => [t.image, t.startOffset, t.endOffset, t.literal?.raw])).toEqual([
       ["x", 0, 0, undefined],
       ['"y"', 2, 4, '"y"'],

@@ -14,15 +14,14 @@ export interface PmmToken extends IToken {
 /**
  * The lexer's token: one fixed shape (V8 keeps it monomorphic), no line or
  * column fields (lines are derived from offsets at the edges), and the image
- * of keywords, interned words and punctuation shared instead of sliced. The
- * fields are writable so that `parse` can reuse tokens (see TokenOut).
+ * of keywords, interned words and punctuation shared instead of sliced.
  */
 class Token implements PmmToken {
-  image: string;
-  startOffset: number;
-  endOffset: number;
-  tokenType: TokenType;
-  tokenTypeIdx: number;
+  readonly image: string;
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly tokenType: TokenType;
+  readonly tokenTypeIdx: number;
   literal: Literal | undefined;
 
   constructor(type: TokenType, image: string, start: number, end: number, literal: Literal | undefined) {
@@ -35,51 +34,14 @@ class Token implements PmmToken {
   }
 }
 
-/**
- * Where the lexer puts its tokens. `lex` makes new tokens at every call (its
- * callers keep them). `parse` lexes through one writer whose token objects are
- * reused file after file: a token is garbage as soon as its file is parsed,
- * and at 10,000 metrics the ~600,000 of them (43 MB) sat in the young
- * generation between the AST objects, so the scavenger ran twice as often and
- * had to copy the AST object by object instead of promoting whole pages.
- */
+/** Where the lexer puts one text's tokens, with the tables of the lexer it runs for. */
 class TokenOut {
-  /** The tokens written since `reset`, exactly `count` of them. */
   readonly tokens: Token[] = [];
-  count = 0;
-  /** Token objects to reuse (every token this writer made), or null for new tokens every time. */
-  private readonly pool: Token[] | null;
 
-  constructor(reuse: boolean) {
-    this.pool = reuse ? [] : null;
-  }
-
-  reset(): void {
-    this.count = 0;
-  }
+  constructor(readonly tables: Lexer) {}
 
   push(type: TokenType, image: string, start: number, end: number, literal: Literal | undefined): void {
-    const pool = this.pool;
-    let t: Token;
-    if (pool !== null && this.count < pool.length) {
-      t = pool[this.count]!;
-      t.image = image;
-      t.startOffset = start;
-      t.endOffset = end - 1;
-      t.tokenType = type;
-      t.tokenTypeIdx = type.tokenTypeIdx!;
-      t.literal = literal;
-    } else {
-      t = new Token(type, image, start, end, literal);
-      if (pool !== null) pool.push(t);
-    }
-    this.tokens[this.count++] = t;
-  }
-
-  /** The tokens as an array of exactly `count` (the parser reads its length). */
-  finish(): Token[] {
-    if (this.tokens.length !== this.count) this.tokens.length = this.count;
-    return this.tokens;
+    this.tokens.push(new Token(type, image, start, end, literal));
   }
 }
 
@@ -231,8 +193,6 @@ function place(table: (WordEntry | undefined)[], entry: WordEntry): boolean {
   return false;
 }
 
-const words = new WordTable();
-
 /** The token type of a word (a keyword's or an identifier's). */
 function wordType(word: string): TokenType {
   return T.KIND_TOKENS.get(word) ?? (word === "tradeoff" ? T.Tradeoff : undefined) ?? T.RESERVED_TOKENS.get(word) ?? T.Ident;
@@ -245,14 +205,14 @@ function wordType(word: string): TokenType {
  * string the scavenger copies. Their table is separate from the words' so
  * that it cannot crowd them out.
  */
-const images = new WordTable();
 /** Images longer than this are sliced (a string literal's is interned up to STRING_IMAGE_LENGTH: longer ones are mostly unique). */
 const MAX_IMAGE_LENGTH = 24;
 /** Below 13 characters V8 copies a slice anyway, so interning a unique string costs little. */
 const STRING_IMAGE_LENGTH = 12;
 
 /** `text[start, end)`, the image of a literal token of type `type`: interned when at most `max` characters. */
-function literalImage(text: string, start: number, end: number, type: TokenType, max = MAX_IMAGE_LENGTH): string {
+function literalImage(out: TokenOut, text: string, start: number, end: number, type: TokenType, max = MAX_IMAGE_LENGTH): string {
+  const images = out.tables.images;
   if (end - start > max) return text.slice(start, end);
   let hash = 0;
   for (let k = start; k < end; k++) hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
@@ -275,28 +235,35 @@ function copyWord(text: string, start: number, end: number): string {
 }
 
 /**
- * Lexes a whole text. Never throws: unknown characters, bad escapes and
- * unterminated strings become errors and lexing goes on.
+ * A lexer: its word tables are caches kept from text to text (a workspace
+ * repeats its words in every file), so a `Parser` keeps one lexer for all its
+ * files. `lex` makes new tokens at every call; its callers may keep them.
  */
-export function lex(text: string): LexResult {
-  return lexInto(text, new TokenOut(false));
+export class Lexer {
+  /** Words with their token types (see WordTable). */
+  readonly words = new WordTable();
+  /** Literal images (see literalImage). */
+  readonly images = new WordTable();
+
+  /**
+   * Lexes a whole text. Never throws: unknown characters, bad escapes and
+   * unterminated strings become errors and lexing goes on.
+   */
+  lex(text: string): LexResult {
+    return lexInto(text, new TokenOut(this));
+  }
 }
 
-const reused = new TokenOut(true);
-
-/**
- * Lexes a whole text like `lex`, but into token objects that the next call
- * overwrites: for `parse`, which is done with the tokens when it returns.
- */
-export function lexForParse(text: string): LexResult {
-  reused.reset();
-  return lexInto(text, reused);
+/** Lexes one text with a lexer of its own (see Lexer). */
+export function lex(text: string): LexResult {
+  return new Lexer().lex(text);
 }
 
 function lexInto(text: string, out: TokenOut): LexResult {
   const comments: Comment[] = [];
   const errors: LexError[] = [];
   const n = text.length;
+  const words = out.tables.words;
   let i = 0;
 
   while (i < n) {
@@ -329,7 +296,7 @@ function lexInto(text: string, out: TokenOut): LexResult {
               j += 3;
             }
           }
-          const raw = literalImage(text, i, j, T.PeriodTok);
+          const raw = literalImage(out, text, i, j, T.PeriodTok);
           out.push(T.PeriodTok, raw, i, j, period(form, year, index, raw, i, j));
           i = j;
           continue;
@@ -429,7 +396,7 @@ function lexInto(text: string, out: TokenOut): LexResult {
     errors.push({ span: { start: i, end: i + width }, message });
     i += width;
   }
-  return { tokens: out.finish(), comments, errors };
+  return { tokens: out.tokens, comments, errors };
 }
 
 function period(form: PeriodForm, year: number, index: number, raw: string, start: number, end: number): Literal {
@@ -495,7 +462,7 @@ function lexDateOrPeriod(text: string, start: number, out: TokenOut, errors: Lex
     const day = twoDigits(text, dash + 4);
     const end = dash + 6;
     if (day >= 0 && !wordAt(text, end)) {
-      const raw = literalImage(text, start, end, T.DateTok);
+      const raw = literalImage(out, text, start, end, T.DateTok);
       if (!validDate(year, month, day)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a calendar date` });
       out.push(T.DateTok, raw, start, end, { type: "date", iso: raw, raw, span: { start, end } });
       return end;
@@ -517,7 +484,7 @@ function lexDateOrPeriod(text: string, start: number, out: TokenOut, errors: Lex
     form = "month";
     index = month;
   } else return -1;
-  const raw = literalImage(text, start, end, T.PeriodTok);
+  const raw = literalImage(out, text, start, end, T.PeriodTok);
   if (form === "month" && (month < 1 || month > 12)) errors.push({ span: { start, end }, message: `\`${raw}\` is not a month; months run 01–12` });
   out.push(T.PeriodTok, raw, start, end, period(form, year, index, raw, start, end));
   return end;
@@ -552,7 +519,7 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
     const next = text.charCodeAt(j);
     if (j === k && next === 37) {
       const end = j + 1;
-      const raw = literalImage(text, start, end, T.NumberTok);
+      const raw = literalImage(out, text, start, end, T.NumberTok);
       out.push(T.NumberTok, raw, start, end, { type: "number", value, unit: "percent", yearLike: false, raw, span: { start, end } });
       return end;
     }
@@ -560,7 +527,7 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
       for (const per of RATE_PERS) {
         const end = j + 1 + per.length;
         if (text.startsWith(per, j + 1) && !wordAt(text, end)) {
-          const raw = literalImage(text, start, end, T.RateTok);
+          const raw = literalImage(out, text, start, end, T.RateTok);
           out.push(T.RateTok, raw, start, end, { type: "rate", amount: value, per, perDay: value / RATE_DAYS[per], raw, span: { start, end } });
           return end;
         }
@@ -570,13 +537,13 @@ function lexNumberLike(text: string, start: number, out: TokenOut, errors: LexEr
     const unit = j === k ? "none" : text.charCodeAt(j) === 112 ? "pp" : "multiple";
     // a bare four-digit integer reads as a year
     const yearLike = unit === "none" && !magnitude && numEnd - start === 4 && allDigits(text, start, numEnd);
-    const raw = literalImage(text, start, end, T.NumberTok);
+    const raw = literalImage(out, text, start, end, T.NumberTok);
     out.push(T.NumberTok, raw, start, end, { type: "number", value, unit, yearLike, raw, span: { start, end } });
     return end;
   }
   const unit = magnitude ? undefined : durationUnit(text, j, k);
   if (unit !== undefined) {
-    const raw = literalImage(text, start, k, T.DurationTok);
+    const raw = literalImage(out, text, start, k, T.DurationTok);
     out.push(T.DurationTok, raw, start, k, { type: "duration", amount: value, unit, days: value * DURATION_DAYS[unit], raw, span: { start, end: k } });
     return k;
   }
@@ -613,7 +580,7 @@ function lexMoney(text: string, start: number, currency: Currency, out: TokenOut
   let value = numberValue(text, start + 1, numEnd);
   let k = numEnd;
   while (k < text.length && WORD[text.charCodeAt(k)] === 1) k++;
-  const raw = literalImage(text, start, k, T.MoneyTok);
+  const raw = literalImage(out, text, start, k, T.MoneyTok);
   if (k > numEnd) {
     const mag = k === numEnd + 1 ? magnitudeOf(text.charCodeAt(numEnd)) : 0;
     if (mag !== 0) value *= mag;
@@ -741,7 +708,7 @@ function lexString(text: string, start: number, out: TokenOut, errors: LexError[
     i++;
   }
   // short strings without escapes (enum-like values, aliases) are interned like literal images
-  value = chunk === start + 1 ? literalImage(text, chunk, i, T.StringTok, STRING_IMAGE_LENGTH) : value + text.slice(chunk, i);
+  value = chunk === start + 1 ? literalImage(out, text, chunk, i, T.StringTok, STRING_IMAGE_LENGTH) : value + text.slice(chunk, i);
   let end = i;
   // A "closing" quote followed by a letter opened the next string (`"A { levers: ["x"] }`): the first one was never closed.
   const reopened = i < n && text.charCodeAt(i) === 34 && i + 1 < n && WORD[text.charCodeAt(i + 1)] !== 0 && firstBrace(text, start + 1, i) > start + 1;
@@ -756,7 +723,7 @@ function lexString(text: string, start: number, out: TokenOut, errors: LexError[
     }
     errors.push({ span: { start, end }, message: 'unterminated string; close it with `"` on the same line (use `"""` for text over several lines)' });
   }
-  const raw = literalImage(text, start, end, T.StringTok, STRING_IMAGE_LENGTH);
+  const raw = literalImage(out, text, start, end, T.StringTok, STRING_IMAGE_LENGTH);
   if (text.charCodeAt(end) === 58 && raw.length === end - start && /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(raw)) {
     // `"type": input`: a property name in quotes, as in JSON
     errors.push({ span: { start, end }, message: `property names take no quotes: write \`${value}:\`` });

@@ -1,7 +1,7 @@
 import type { Comment, Declaration, FileNode } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
-import { lexForParse } from "./lexer.js";
-import { MAX_NESTING, parseTokens } from "./parser.js";
+import { Lexer } from "./lexer.js";
+import { Grammar, MAX_NESTING } from "./parser.js";
 import type { PmmToken } from "./lexer.js";
 import * as T from "./tokens.js";
 
@@ -17,10 +17,30 @@ export interface ParseResult {
   readonly errors: readonly SyntaxError[];
 }
 
-/** Lexes and parses one file's text. Never throws. */
+/**
+ * Lexes and parses file texts. It holds the Chevrotain grammar (built once per
+ * parser: its self-analysis costs a few milliseconds) and the lexer's word
+ * tables, so whoever parses many files keeps one (a `Workspace` does). Nothing
+ * of a parse outlives it but the result.
+ */
+export class Parser {
+  private readonly lexer = new Lexer();
+  private readonly grammar = new Grammar();
+
+  /** Lexes and parses one file's text. Never throws. */
+  parse(text: string): ParseResult {
+    return parseWith(this.lexer, this.grammar, text);
+  }
+}
+
+/** Lexes and parses one file's text with a parser of its own (see Parser). Never throws. */
 export function parse(text: string): ParseResult {
-  const lexed = lexForParse(text);
-  const parsed = parseTokens(lexed.tokens);
+  return new Parser().parse(text);
+}
+
+function parseWith(lexer: Lexer, grammar: Grammar, text: string): ParseResult {
+  const lexed = lexer.lex(text);
+  const parsed = grammar.parse(lexed.tokens);
   const errors: SyntaxError[] = [];
   const fix = (s: Span): Span => {
     // Errors at the end of the file point at its last character.

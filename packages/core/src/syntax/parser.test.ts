@@ -25,7 +25,7 @@ function show(e: Expr): string {
   }
 }
 
-describe("parser (language.md section 3)", () => {
+describe("parser (grammar/LANGUAGE.md sections 3–4)", () => {
   it("parses a declaration header: kind, id, title, from std.NAME, block", () => {
     const [d] = ok('metric win_rate "Win rate" from std.win_rate { type: input }');
     expect(d!.kind).toBe("metric");

@@ -13,7 +13,6 @@ import type {
   Expr,
   Ident,
   KeyResult,
-  Literal,
   Member,
   Modifier,
   ModifierKeyword,
@@ -29,7 +28,7 @@ import type { PmmToken } from "./lexer.js";
 import { errorMessages } from "./messages.js";
 import * as T from "./tokens.js";
 
-/** Parentheses, brackets and braces may nest this deep (language.md section 3). */
+/** Parentheses, brackets and braces may nest this deep (grammar/LANGUAGE.md sections 3–4). */
 export const MAX_NESTING = 256;
 
 /**
@@ -67,7 +66,7 @@ const KR_FORMS_MESSAGE =
   "a key result needs `FROM -> TO`, `-> TO` (no stated start), `+CHANGE` or `-CHANGE` (`-35%`), `at most VALUE` or `at least VALUE`, or `done` (a milestone)";
 
 /**
- * The grammar of language.md section 3 as a Chevrotain parser with embedded
+ * The grammar of grammar/LANGUAGE.md sections 3–4 as a Chevrotain parser with embedded
  * actions: it builds the AST directly (no CST), which keeps it fast. Error
  * recovery is explicit: a broken member skips to the next member, junk at the
  * top level skips to the next declaration, and a missing `}` ends the block
@@ -81,6 +80,8 @@ class PmmParser extends EmbeddedActionsParser {
   private memberDraft: DeclDraft = { label: "", members: [] };
   /** Binary operators in the value being parsed (reset per phrase and key result). */
   private operators = 0;
+  /** The declarations of the file being parsed. */
+  private declarations: Declaration[] = [];
 
   /**
    * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion…),
@@ -101,22 +102,22 @@ class PmmParser extends EmbeddedActionsParser {
 
   file = this.RULE("file", (): Declaration[] => {
     const decls: Declaration[] = [];
+    this.declarations = decls;
     this.MANY(() => {
-      const simple = this.RECORDING_PHASE ? null : this.simpleDeclaration();
-      if (simple !== null) decls.push(simple);
-      else
-        this.OR([
-          {
-            ALT: () => {
-              const d = this.SUBRULE(this.declaration);
-              this.ACTION(() => decls.push(d));
-            },
-          },
-          { ALT: () => this.SUBRULE(this.topJunk) },
-        ]);
+      this.OR(this.fileAlts);
     });
     return decls;
   });
+
+  private readonly fileAlts = [
+    {
+      ALT: () => {
+        const d = this.SUBRULE(this.declaration);
+        this.ACTION(() => this.declarations.push(d));
+      },
+    },
+    { ALT: () => this.SUBRULE(this.topJunk) },
+  ];
 
   private topJunk = this.RULE("topJunk", () => {
     const first = this.CONSUME(T.NotKind);
@@ -221,7 +222,7 @@ class PmmParser extends EmbeddedActionsParser {
         DEF: () => {
           // the draft travels in a field, not in ARGS: no allocation per member
           this.memberDraft = draft;
-          const m = (this.RECORDING_PHASE ? null : this.simpleProperty()) ?? this.SUBRULE(this.member);
+          const m = this.SUBRULE(this.member);
           if (m && !this.RECORDING_PHASE) draft.members.push(m);
         },
       });
@@ -587,146 +588,6 @@ class PmmParser extends EmbeddedActionsParser {
     return { type: "name", name: t.image, span: tokenSpan(t) };
   });
 
-  // The shortcut. The commonest declarations and members are built straight
-  // from the tokens, without going through the rules (most of the parse time
-  // at 10,000 metrics is Chevrotain's per-rule bookkeeping). Each `scan*`
-  // method reads ahead from LA(k) without consuming anything and returns the
-  // grammar's own result, leaving in `scanned` the lookahead index just after
-  // it; it returns null for anything else (parentheses, negation, nested
-  // lists, every error), and the grammar then parses that member or
-  // declaration. parser.property.test.ts checks that both paths give the same
-  // AST and errors.
-
-  /** Where the last successful `scan*` call ended (a lookahead index). */
-  private scanned = 0;
-
-  /**
-   * A whole `KIND NAME "title"? { simple properties }` declaration (closed,
-   * no `from`), consumed; null, consuming nothing, for anything else.
-   */
-  private simpleDeclaration(): Declaration | null {
-    const kw = this.LA(1);
-    const idTok = this.LA(2);
-    if (!fastPath || !isIdKindWord(kw) || !isName(idTok)) return null;
-    let k = 3;
-    let title: StringLit | null = null;
-    const third = this.LA(3) as PmmToken;
-    if (third.tokenType === T.StringTok) {
-      title = third.literal as StringLit;
-      k = 4;
-    }
-    const open = this.LA(k);
-    if (open.tokenType !== T.LCurly) return null;
-    let count = 0;
-    let close = this.LA(++k);
-    while (close.tokenType !== T.RCurly) {
-      const p = this.scanProperty(k);
-      if (p === null) return null;
-      memberScratch[count++] = p;
-      k = this.scanned;
-      close = this.LA(k);
-    }
-    for (let i = 0; i < k; i++) this.SKIP_TOKEN();
-    const members = copyOut(memberScratch, count);
-    const block = { start: open.startOffset, end: endOf(close) };
-    return makeDecl(kw.image as AnyDeclKind, kw, ident(idTok), title, null, null, null, members, block, false, close);
-  }
-
-  /** A simple property at LA(1), consumed; null, consuming nothing, for anything else. */
-  private simpleProperty(): Property | null {
-    if (!fastPath) return null;
-    const p = this.scanProperty(1);
-    if (p === null) return null;
-    for (let i = 1; i < this.scanned; i++) this.SKIP_TOKEN();
-    return p;
-  }
-
-  /**
-   * `NAME: EXPR (MODIFIER PRIMARY)*` where EXPR is primaries joined by
-   * operators, or `NAME: [PRIMARY, …]`, at LA(k).
-   */
-  private scanProperty(k: number): Property | null {
-    const nameTok = this.LA(k);
-    if (!isName(nameTok) || this.LA(k + 1).tokenType !== T.Colon) return null;
-    const open = this.LA(k + 2);
-    let value: Value;
-    if (open.tokenType === T.LBracket) {
-      let count = 0;
-      let j = k + 3;
-      let close = this.LA(j);
-      while (close.tokenType !== T.RBracket) {
-        if (!isPrimary(close)) return null;
-        const expr = primaryExpr(close as PmmToken);
-        itemScratch[count++] = { type: "phrase", expr, modifiers: NONE, span: expr.span };
-        const sep = this.LA(j + 1).tokenType;
-        if (sep === T.Comma) j += 2;
-        else if (sep === T.RBracket) j += 1;
-        else return null;
-        close = this.LA(j);
-      }
-      value = { type: "list", items: copyOut(itemScratch, count), span: { start: open.startOffset, end: endOf(close) } };
-      this.scanned = j + 1;
-    } else {
-      const expr = this.scanExpr(k + 2);
-      if (expr === null) return null;
-      let j = this.scanned;
-      let count = 0;
-      for (let kw = this.LA(j); isModifier(kw); kw = this.LA(j)) {
-        const v = this.LA(j + 1);
-        if (!isPrimary(v)) return null;
-        const operand = primaryExpr(v as PmmToken);
-        modifierScratch[count++] = {
-          keyword: kw.image as ModifierKeyword,
-          keywordSpan: tokenSpan(kw),
-          value: operand,
-          span: { start: kw.startOffset, end: operand.span.end },
-        };
-        j += 2;
-      }
-      // `NAME: a, b` (a list without brackets) is the grammar's to report
-      if (this.LA(j).tokenType === T.Comma) return null;
-      // a phrase without modifiers shares its expression's span, as the rule does
-      value =
-        count > 0
-          ? { type: "phrase", expr, modifiers: copyOut(modifierScratch, count), span: { start: expr.span.start, end: modifierScratch[count - 1]!.span.end } }
-          : { type: "phrase", expr, modifiers: NONE, span: expr.span };
-      this.scanned = j;
-    }
-    const name = ident(nameTok);
-    return { type: "property", name, value, span: { start: name.span.start, end: value.span.end } };
-  }
-
-  /**
-   * Primaries joined by `+ - * /` at LA(k), built as `expr` and `term` build
-   * them (left-leaning, `*` and `/` binding tighter); null when an operand is
-   * not a primary or the operators pass MAX_OPERATORS (the grammar reports it).
-   */
-  private scanExpr(k: number): Expr | null {
-    let first = this.LA(k);
-    if (!isPrimary(first)) return null;
-    let sum: Expr | null = null; // the terms so far, when an additive operator was met
-    let addOp = "";
-    let term: Expr = primaryExpr(first as PmmToken);
-    let operators = 0;
-    let j = k + 1;
-    for (let op = this.LA(j); isOperator(op); op = this.LA(j)) {
-      first = this.LA(j + 1);
-      if (!isPrimary(first) || ++operators > MAX_OPERATORS) return null;
-      const right = primaryExpr(first as PmmToken);
-      const o = op.image as "+" | "-" | "*" | "/";
-      if (o === "*" || o === "/") term = { type: "binary", op: o, left: term, right, span: { start: term.span.start, end: right.span.end } };
-      else {
-        sum = sum === null ? term : { type: "binary", op: addOp as "+" | "-", left: sum, right: term, span: { start: sum.span.start, end: term.span.end } };
-        addOp = o;
-        term = right;
-      }
-      j += 2;
-    }
-    this.scanned = j;
-    if (sum === null) return term;
-    return { type: "binary", op: addOp as "+" | "-", left: sum, right: term, span: { start: sum.span.start, end: term.span.end } };
-  }
-
   private tooDeep(tok: IToken): never {
     const message = `nesting too deep: at most ${MAX_NESTING} levels of parentheses, brackets and braces`;
     this.extraErrors.push({ span: tokenSpan(tok), message });
@@ -772,51 +633,6 @@ class PmmParser extends EmbeddedActionsParser {
   }
 }
 
-let fastPath = true;
-
-/** Turns the parser's shortcut for simple declarations and properties on or off (tests compare both paths). */
-export function setSimplePropertyShortcut(on: boolean): void {
-  fastPath = on;
-}
-
-// What the shortcut asks of a token, as flags by token type index (a byte
-// read instead of set lookups and category matching).
-const NAME = 1;
-const PRIMARY = 2;
-const OPERATOR = 4;
-const MODIFIER = 8;
-const ID_KIND = 16;
-const FLAGS = new Uint8Array(Math.max(EOF.tokenTypeIdx!, ...T.ALL_TOKENS.map((t) => t.tokenTypeIdx!)) + 1);
-for (const t of T.ALL_TOKENS) {
-  const probe = { tokenType: t, tokenTypeIdx: t.tokenTypeIdx! } as IToken;
-  if (tokenMatcher(probe, T.Name)) FLAGS[t.tokenTypeIdx!]! |= NAME | PRIMARY;
-  if (tokenMatcher(probe, T.IdKindWord)) FLAGS[t.tokenTypeIdx!]! |= ID_KIND;
-}
-for (const t of [T.NumberTok, T.MoneyTok, T.DurationTok, T.RateTok, T.DateTok, T.PeriodTok, T.StringTok, T.True, T.False]) FLAGS[t.tokenTypeIdx!]! |= PRIMARY;
-for (const t of [T.Plus, T.Minus, T.Star, T.Slash]) FLAGS[t.tokenTypeIdx!]! |= OPERATOR;
-for (const [t] of MODIFIER_TOKENS) FLAGS[t.tokenTypeIdx!]! |= MODIFIER;
-
-/** What `CONSUME(T.Name)` takes. */
-function isName(t: IToken): boolean {
-  return (FLAGS[t.tokenTypeIdx]! & NAME) !== 0;
-}
-/** What `primary` takes: a name or a literal. */
-function isPrimary(t: IToken): boolean {
-  return (FLAGS[t.tokenTypeIdx]! & PRIMARY) !== 0;
-}
-/** `+ - * /`. */
-function isOperator(t: IToken): boolean {
-  return (FLAGS[t.tokenTypeIdx]! & OPERATOR) !== 0;
-}
-/** `from`, `over`, `by`, `for`, `on`. */
-function isModifier(t: IToken): boolean {
-  return (FLAGS[t.tokenTypeIdx]! & MODIFIER) !== 0;
-}
-/** A kind word that declares an id. */
-function isIdKindWord(t: IToken): boolean {
-  return (FLAGS[t.tokenTypeIdx]! & ID_KIND) !== 0;
-}
-
 /** A value of one token (a literal, or a name that does not start a declaration), as a phrase; null for anything else. */
 function oneTokenValue(t: PmmToken): Phrase | null {
   const expr: Expr | null = t.literal ? t.literal : tokenMatcher(t, T.Name) && !tokenMatcher(t, T.KindWord) ? { type: "name", name: t.image, span: tokenSpan(t) } : null;
@@ -827,12 +643,6 @@ function oneTokenValue(t: PmmToken): Phrase | null {
 function simpleImage(e: Expr): string | null {
   if (e.type === "name") return e.name;
   return "raw" in e && typeof e.raw === "string" ? e.raw : null;
-}
-
-/** What the `primary` rule builds for a token. */
-function primaryExpr(t: PmmToken): Expr {
-  if (t.literal) return t.literal;
-  return { type: "name", name: t.image, span: tokenSpan(t) };
 }
 
 function tokenSpan(t: IToken): Span {
@@ -855,24 +665,10 @@ export function describeToken(t: IToken): string {
   return `\`${image.replace(/\r?\n/g, " ")}\``;
 }
 
-// Members, list items and modifiers are collected in these and copied out at
-// their exact size: arrays grown by push keep spare capacity, and the AST keeps
-// them all (10,000 metrics make a few megabytes of it for the GC to copy).
-const memberScratch: Member[] = [];
-const itemScratch: Phrase[] = [];
-const modifierScratch: Modifier[] = [];
-
-/** The first `count` elements of a scratch array, in a new array of exactly that length. */
-function copyOut<E>(scratch: E[], count: number): E[] {
-  const out = new Array<E>(count);
-  for (let i = 0; i < count; i++) out[i] = scratch[i]!;
-  return out;
-}
-
 /** One shared empty list: most declarations have no key results or views, most values no modifiers. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** A declaration node from its parts (the block's span and `unclosed` apart: the shortcut makes no block object). */
+/** A declaration node from its parts. */
 function makeDecl(
   kind: AnyDeclKind,
   kw: IToken,
@@ -926,22 +722,25 @@ function makeDecl(
   };
 }
 
-let instance: PmmParser | undefined;
-
 /** Builds a parser with Chevrotain's grammar validations on; throws on a grammar error (for tests). */
 export function checkGrammar(): void {
   new PmmParser(true);
 }
 
-/** The one parser instance (built once: self-analysis is costly). */
-export function parser(): PmmParser {
-  instance ??= new PmmParser();
-  return instance;
+/**
+ * The grammar, ready to parse token vectors. Building it runs Chevrotain's
+ * self-analysis (a few milliseconds), so a `Parser` (parse.ts) keeps one.
+ */
+export class Grammar {
+  private readonly p = new PmmParser();
+
+  /** Parses a token vector into declarations and syntax errors. */
+  parse(tokens: IToken[]): { declarations: Declaration[]; errors: ParseError[] } {
+    return parseTokens(this.p, tokens);
+  }
 }
 
-/** Parses a token vector into declarations and syntax errors. */
-export function parseTokens(tokens: IToken[]): { declarations: Declaration[]; errors: ParseError[] } {
-  const p = parser();
+function parseTokens(p: PmmParser, tokens: IToken[]): { declarations: Declaration[]; errors: ParseError[] } {
   p.load(tokens);
   let declarations: Declaration[] = [];
   try {

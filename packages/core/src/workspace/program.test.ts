@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Workspace } from "./workspace.js";
+import { Workspace } from "../project/workspace.js";
 
 function program(files: Record<string, string>) {
   const ws = new Workspace();
@@ -7,7 +7,7 @@ function program(files: Record<string, string>) {
   return ws.program("2026-11-23");
 }
 
-describe("resolver (language.md section 4)", () => {
+describe("resolver (grammar/LANGUAGE.md section 7)", () => {
   it("resolves references across files by kind", () => {
     const p = program({
       "a.pmm": "metric m { type: input  owner: pmm  source: crm  levers: [\"x\"] }",

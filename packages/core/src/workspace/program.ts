@@ -1,9 +1,8 @@
 import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import { catalogById, catalogFile } from "../std/catalog.js";
-import type { SourceFile } from "./source.js";
-import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type ValueIssue } from "./validate.js";
-import { noteRead, TITLE_READ, VALUE_ISSUES_READ } from "./reads.js";
+import type { SourceFile } from "../syntax/source.js";
+import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type FileFacts, type ValueIssue } from "./validate.js";
 import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
@@ -47,19 +46,16 @@ export class MetricModel {
 
   /** Display name: own title, else the catalog entry's, else the id. */
   get displayName(): string {
-    noteRead(TITLE_READ);
     return this.decl.title?.value ?? this.entry?.title?.value ?? this.id;
   }
 
   /** A property, own first, then the catalog entry's. */
   prop(name: string): Property | undefined {
-    noteRead(name);
     return findProperty(this.decl.properties, name) ?? (this.entry ? findProperty(this.entry.properties, name) : undefined);
   }
 
   /** An own property only. */
   own(name: string): Property | undefined {
-    noteRead(name);
     return findProperty(this.decl.properties, name);
   }
 
@@ -99,7 +95,7 @@ export class MetricModel {
 
   /**
    * The formula that counts: the metric's own, or the inherited one when every
-   * name in it resolves to a workspace metric (language.md section 6).
+   * name in it resolves to a workspace metric (grammar/LANGUAGE.md section 8).
    */
   get formula(): Expr | undefined {
     const own = phraseOf(this.own("formula"))?.expr;
@@ -119,8 +115,7 @@ export class Program {
   /** Every reference, in file order. */
   readonly references: Reference[] = [];
   /** Property and value problems found while resolving (see `valueIssues`). */
-  private issues: ValueIssue[] = [];
-  private issuesByFile = new Map<SourceFile, ValueIssue[]>();
+  private readonly issues: ValueIssue[] = [];
   /** The `std` catalog entries by id. */
   readonly catalog: ReadonlyMap<string, Declaration>;
   /** The catalog's file. */
@@ -135,12 +130,18 @@ export class Program {
   private readonly byKind = new Map<Declaration["kind"], Declaration[]>();
   private readonly refsTo = new Map<Declaration, Reference[]>();
   private readonly outputsOf = new Map<MetricModel, MetricModel[]>();
+  /** Each file's facts (validate.ts): given by the workspace, which keeps them per file, else computed here. */
+  private readonly factsOf: Map<SourceFile, FileFacts>;
+  /** Values computed once for this program and shared by rules (see `memo`). */
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly files: readonly SourceFile[],
     /** Today's date (ISO), for time-dependent rules. */
     readonly today: string,
+    facts: ReadonlyMap<SourceFile, FileFacts> = new Map(),
   ) {
+    this.factsOf = new Map(facts);
     this.catalogFile = catalogFile();
     this.catalog = catalogById();
 
@@ -158,18 +159,17 @@ export class Program {
     }
     // The first metric of each id, in file order (each file's facts list its metrics with an id).
     for (const f of files) {
-      for (const d of fileFacts(f).metrics) {
+      for (const d of this.facts(f).metrics) {
         if (this.byId.get(d.id!.name)![0] !== d) continue;
         this.metrics.set(d.id!.name, new MetricModel(d, f, catalogEntryOf(d), this));
       }
     }
-    for (const f of files) for (const r of fileFacts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
+    for (const f of files) for (const r of this.facts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
     this.collectKpis();
-    for (const f of files) this.issuesByFile.set(f, this.fileIssues(f));
-    this.issues = [...this.issuesByFile.values()].flat();
+    for (const f of files) for (const i of this.fileIssues(f)) this.issues.push(i);
     // Who feeds whom, from each file's `inputs` column (validate.ts) rather than a walk of every metric's properties.
     for (const f of files) {
-      const facts = fileFacts(f);
+      const facts = this.facts(f);
       const column = facts.metricColumns.get("inputs");
       if (!column) continue;
       for (let j = 0; j < column.length; j++) {
@@ -219,27 +219,27 @@ export class Program {
 
   /** Property and value problems found while resolving. */
   get valueIssues(): readonly ValueIssue[] {
-    noteRead(VALUE_ISSUES_READ);
     return this.issues;
   }
 
-  /**
-   * This program after value-only edits (ASTs patched in place and their
-   * files' facts refreshed, see value-edit.ts): a new object sharing every
-   * index, with the value issues collected again. A new object, so caches
-   * keyed by the program (`programMemo`) start afresh.
-   */
-  revalidated(paths: ReadonlySet<string>): Program {
-    const next = Object.assign(Object.create(Program.prototype) as Program, this);
-    next.issuesByFile = new Map(this.issuesByFile);
-    for (const f of this.files) if (paths.has(f.path)) next.issuesByFile.set(f, next.fileIssues(f));
-    next.issues = [...next.issuesByFile.values()].flat();
-    return next;
+  /** A file's facts: what it says on its own (validate.ts). */
+  facts(f: SourceFile): FileFacts {
+    let facts = this.factsOf.get(f);
+    if (!facts) this.factsOf.set(f, (facts = fileFacts(f)));
+    return facts;
+  }
+
+  /** A value computed once for this program under `key` (what several rules share: the metric table, groups, tracing). */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
   }
 
   /** A file's value issues: its own (kept with the file), money in another currency, missing ★/☆ properties. */
   private fileIssues(f: SourceFile): ValueIssue[] {
-    const facts = fileFacts(f);
+    const facts = this.facts(f);
     const issues = facts.issues.slice();
     const add = (i: ValueIssue): void => {
       issues.push(i);
@@ -302,7 +302,7 @@ export class Program {
 
   /**
    * A metric's dimensions: its own, or those of the output metrics it feeds
-   * through `inputs` (rules.md preamble).
+   * through `inputs` (docs/rules/README.md, Dimensions).
    */
   dimensionsOf(m: MetricModel): string[] {
     const own = m.word("dimension");
@@ -328,7 +328,6 @@ export class Program {
 
 /** A declaration's (or member's) own property by name. */
 export function prop(decl: Declaration | View | KeyResult, name: string): Property | undefined {
-  noteRead(name);
   return findProperty(decl.properties, name);
 }
 

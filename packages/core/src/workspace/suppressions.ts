@@ -1,7 +1,7 @@
 import type { Declaration } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import { isIsoDate } from "./periods.js";
-import type { SourceFile } from "./source.js";
+import type { SourceFile } from "../syntax/source.js";
 
 /** A `# pmm-ignore RULE[, RULE] [until DATE]: reason` comment. */
 export interface Suppression {

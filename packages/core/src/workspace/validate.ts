@@ -4,9 +4,9 @@ import { KIND_SPECS, type KindSpec, type PropertySpec, type ValueType } from "..
 import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { MetricModel, Program } from "./program.js";
-import type { SourceFile } from "./source.js";
+import type { SourceFile } from "../syntax/source.js";
 import { catalogById } from "../std/catalog.js";
-import { asLiteral, findProperty, wordOf } from "./values.js";
+import { asLiteral, findProperty, subexpressions, wordOf } from "./values.js";
 
 /** For each property name, the declaration kinds that take it (`a metric or a source`), for misplaced properties. */
 const PROPERTY_KINDS: ReadonlyMap<string, string> = (() => {
@@ -114,21 +114,8 @@ interface FactsSink {
 
 const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
 
-const FACTS = new WeakMap<SourceFile, FileFacts>();
-
-/** The facts of a file (computed once per parse; see `refreshFacts`). */
+/** Computes the facts of a file (a `Workspace` keeps them with the file until it changes). */
 export function fileFacts(file: SourceFile): FileFacts {
-  let facts = FACTS.get(file);
-  if (!facts) FACTS.set(file, (facts = computeFacts(file)));
-  return facts;
-}
-
-/** Computes a file's facts again (after its AST was patched in place by a value-only edit). */
-export function refreshFacts(file: SourceFile): void {
-  FACTS.set(file, computeFacts(file));
-}
-
-function computeFacts(file: SourceFile): FileFacts {
   const sink: FactsSink = { refs: [], issues: [], money: [] };
   const required: RequiredGap[] = [];
   const metrics: Declaration[] = [];
@@ -560,25 +547,12 @@ class Validator {
     this.sink.money.push({ decl: this.decl, currency, span, raw });
   }
 
-  private formula(e: Expr, property: string): void {
-    switch (e.type) {
-      case "name":
-        this.ref(e, property, "metric");
-        return;
-      case "binary":
-        this.formula(e.left, property);
-        this.formula(e.right, property);
-        return;
-      case "neg":
-        this.formula(e.operand, property);
-        return;
-      case "paren":
-        this.formula(e.inner, property);
-        return;
-      case "number":
-        return;
-      default:
+  private formula(expr: Expr, property: string): void {
+    for (const e of subexpressions(expr)) {
+      if (e.type === "name") this.ref(e, property, "metric");
+      else if (e.type !== "binary" && e.type !== "neg" && e.type !== "paren" && e.type !== "number") {
         this.issue("invalid-value", e.span, `a formula combines metrics and plain numbers; \`${e.raw}\` does not belong in it`);
+      }
     }
   }
 }
@@ -586,17 +560,12 @@ class Validator {
 /** The largest number a value may hold, as messages print it (a little below Number.MAX_VALUE, 1.7976931348623157e308). */
 const MAX_NUMBER = "1.797e308";
 
-const CURRENCY = new WeakMap<Program, string>();
-
 /** The blueprint's currency code (USD by default), read once per program. */
 function currencyCode(program: Program): string {
-  let code = CURRENCY.get(program);
-  if (code === undefined) {
+  return program.memo("currency", () => {
     const bp = program.blueprint;
-    code = (bp && wordOf(findProperty(bp.properties, "currency"))) ?? "USD";
-    CURRENCY.set(program, code);
-  }
-  return code;
+    return (bp && wordOf(findProperty(bp.properties, "currency"))) ?? "USD";
+  });
 }
 
 function fraction(value: number, unit: string): number {

@@ -92,26 +92,30 @@ export function boolOf(prop: Property | undefined): boolean | undefined {
   return lit?.type === "bool" ? lit.value : undefined;
 }
 
-/** Every name used in an expression, in order. */
-export function namesIn(expr: Expr | null | undefined, out: NameExpr[] = []): NameExpr[] {
-  if (!expr) return out;
+/** Every sub-expression, the expression first, in source order: the one walk over expressions (names, formulas, validation). */
+export function subexpressions(expr: Expr, out: Expr[] = []): Expr[] {
+  out.push(expr);
   switch (expr.type) {
-    case "name":
-      out.push(expr);
-      break;
     case "binary":
-      namesIn(expr.left, out);
-      namesIn(expr.right, out);
+      subexpressions(expr.left, out);
+      subexpressions(expr.right, out);
       break;
     case "neg":
-      namesIn(expr.operand, out);
+      subexpressions(expr.operand, out);
       break;
     case "paren":
-      namesIn(expr.inner, out);
+      subexpressions(expr.inner, out);
       break;
     default:
       break;
   }
+  return out;
+}
+
+/** Every name used in an expression, in order. */
+export function namesIn(expr: Expr | null | undefined, out: NameExpr[] = []): NameExpr[] {
+  if (!expr) return out;
+  for (const e of subexpressions(expr)) if (e.type === "name") out.push(e);
   return out;
 }
 

@@ -117,7 +117,7 @@ function missingProperty(session: Session, program: Program, file: SourceFile, d
   if (!decl || decl.kind === "tradeoff") return null;
   const spec = KIND_SPECS.get(decl.kind)?.properties.get(name);
   if (!spec) return null;
-  const property = `${name}: ${placeholderValue(program, spec, session.today())}`;
+  const property = `${name}: ${placeholderValue(program, spec, session.today(file))}`;
   const edit = addPropertyEdit(file, decl, property);
   return {
     title: `Add \`${property}\``,
@@ -176,9 +176,9 @@ export function codeActions(session: Session, params: CodeActionParams): CodeAct
   if (Array.isArray(only) && only.length && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === "")) return [];
   const range = toSpan(file, params.range);
   if (!range) return [];
-  const lookup: Lookup = (u) => session.workspace.get(u);
-  const program = session.program();
-  const mine = session.check().diagnostics.filter((d) => d.file === file.path && d.span);
+  const lookup: Lookup = (u) => session.workspaceOf(file).get(u);
+  const program = session.program(file);
+  const mine = session.check(file).diagnostics.filter((d) => d.file === file.path && d.span);
   const given = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
   const pairs: Array<{ d: CoreDiagnostic; lsp: Diagnostic }> = [];
   if (given.length) {

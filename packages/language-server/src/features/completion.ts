@@ -330,7 +330,7 @@ export function completion(session: Session, params: CompletionParams): Completi
   if (!file) return [];
   const offset = toOffset(file, params.position);
   if (offset === null) return [];
-  const program = session.program();
+  const program = session.program(file);
   const text = file.text;
   const comment = file.ast.comments.find((c) => c.span.start < offset && offset <= c.span.end);
   if (comment) {
@@ -343,6 +343,6 @@ export function completion(session: Session, params: CompletionParams): Completi
   const word = /[A-Za-z0-9_]*$/.exec(before)![0];
   if (/\bfrom\s+std\.[A-Za-z0-9_]*$/.test(before)) return catalogItems(program, false);
   const c = containerAt(file, offset);
-  if (!c) return topLevel(program, before, session.today());
+  if (!c) return topLevel(program, before, session.today(file));
   return inBlock(program, text, c, offset - word.length);
 }

@@ -11,7 +11,7 @@ export function definition(session: Session, params: DefinitionParams): Location
   if (!file) return [];
   const offset = toOffset(file, params.position);
   if (offset === null) return [];
-  const program = session.program();
+  const program = session.program(file);
   const decl = declarationOf(locate(program, file, offset));
   if (!decl?.id) return [];
   const target = program.fileOf(decl);

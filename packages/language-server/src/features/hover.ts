@@ -164,7 +164,7 @@ export function hover(session: Session, params: HoverParams): Hover | null {
   if (!file) return null;
   const offset = toOffset(file, params.position);
   if (offset === null) return null;
-  const program = session.program();
+  const program = session.program(file);
   const target = locate(program, file, offset);
   let value: string | null = null;
   let span = target?.span ?? null;

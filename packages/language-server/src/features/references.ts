@@ -10,7 +10,7 @@ export function references(session: Session, params: ReferenceParams): Location[
   if (!file) return [];
   const offset = toOffset(file, params.position);
   if (offset === null) return [];
-  const program = session.program();
+  const program = session.program(file);
   const decl = declarationOf(locate(program, file, offset));
   if (!decl?.id) return [];
   const home = program.fileOf(decl);

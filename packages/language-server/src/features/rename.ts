@@ -28,7 +28,7 @@ function target(session: Session, params: PrepareRenameParams): { program: Progr
   if (!file) return null;
   const offset = toOffset(file, params.position);
   if (offset === null) return null;
-  const program = session.program();
+  const program = session.program(file);
   const t = locate(program, file, offset);
   const decl = declarationOf(t);
   if (!t || !decl?.id || program.fileOf(decl).builtin) return null;

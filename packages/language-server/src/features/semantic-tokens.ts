@@ -119,5 +119,5 @@ function encode(file: SourceFile, tokens: readonly Token[]): number[] {
 export function semanticTokens(session: Session, params: SemanticTokensParams): SemanticTokens {
   const file = session.file(params?.textDocument?.uri);
   if (!file) return { data: [] };
-  return { data: encode(file, fileTokens(session.program(), file)) };
+  return { data: encode(file, fileTokens(session.program(file), file)) };
 }

@@ -21,7 +21,7 @@ export function fuzzyMatch(query: string, text: string): boolean {
 export function workspaceSymbols(session: Session, params: WorkspaceSymbolParams): SymbolInformation[] {
   const query = typeof params?.query === "string" ? params.query : "";
   const out: SymbolInformation[] = [];
-  for (const file of session.workspace.files()) {
+  for (const file of session.files()) {
     for (const d of file.ast.declarations) {
       const name = symbolName(d);
       if (query && !fuzzyMatch(query, name) && !(d.title && fuzzyMatch(query, d.title.value))) continue;

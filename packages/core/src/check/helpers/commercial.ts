@@ -3,7 +3,6 @@
 // constellation's monetization cannot apply to, say, a People or an
 // Infrastructure department's KPI list.
 import type { Program } from "../../workspace/program.js";
-import { programMemo } from "../../workspace/reads.js";
 import { wordOf, wordsOf } from "../../workspace/values.js";
 import { metricTable } from "./metric-table.js";
 
@@ -16,7 +15,7 @@ import { metricTable } from "./metric-table.js";
  * role `sales`, `marketing` or `pmm`. Linear in declarations and metrics.
  */
 export function commercialEvidence(program: Program): string | undefined {
-  return programMemo(program, "commercial", () => compute(program));
+  return program.memo("commercial", () => compute(program));
 }
 
 function compute(p: Program): string | undefined {

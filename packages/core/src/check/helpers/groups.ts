@@ -1,7 +1,6 @@
 // The metric lists of workstreams, reports and dashboard views, indexed once per program.
 import type { Declaration, Ident, View } from "../../ast/nodes.js";
 import type { Program } from "../../workspace/program.js";
-import { programMemo } from "../../workspace/reads.js";
 import { identsOf } from "../../workspace/values.js";
 
 /** A workstream's `kpis`, a report's `metrics` or a dashboard view's `metrics` and `context`. */
@@ -24,7 +23,7 @@ export interface MetricGroups {
 
 /** Every workstream, report and view, and which of them lists each metric (computed once per program). */
 export function metricGroups(program: Program): MetricGroups {
-  return programMemo(program, "metric-groups", () => buildGroups(program));
+  return program.memo("metric-groups", () => buildGroups(program));
 }
 
 function buildGroups(program: Program): MetricGroups {

@@ -8,18 +8,10 @@
 // happens per file right after parsing (`fileFacts` in workspace/validate.ts,
 // while the AST is in the CPU's cache); the table gathers those columns.
 //
-// Incremental re-check (workspace/reads.ts): every column access notes the
-// property name it reads, as `MetricModel.prop` does, so a rule that reads a
-// column depends on that property even when the column was built before. The
-// table holds only structure — which property node each metric has, the words
-// (names) in them, formula nodes — and a value-only edit patches nodes in place
-// without changing any of that; so it is keyed by `program.metrics`, which a
-// revalidated program shares, and survives the language server's re-check.
+// The table is built once per program (`program.memo`).
 import type { Expr, Property } from "../../ast/nodes.js";
 import type { MetricModel, Program } from "../../workspace/program.js";
-import { noteRead, programMemo, TITLE_READ } from "../../workspace/reads.js";
-import type { SourceFile } from "../../workspace/source.js";
-import { fileFacts } from "../../workspace/validate.js";
+import type { SourceFile } from "../../syntax/source.js";
 import { findProperty, namesIn, nameOf, phraseOf, phrases, wordOf, wordsOf } from "../../workspace/values.js";
 
 /** A column: one slot per metric, in `MetricTable.metrics` order. */
@@ -49,18 +41,13 @@ export interface MetricTable {
   formula(): Column<Expr>;
 }
 
-/**
- * Each metric's title, own else its catalog entry's (`titleOf`), by table
- * slot. Titles are values (a value-only edit changes them), so this is per
- * program, gathered from the files' facts, not kept in the table.
- */
+/** Each metric's title, own else its catalog entry's (`titleOf`), by table slot (gathered from the files' facts, once per program). */
 export function metricTitles(program: Program): Column<string> {
-  return programMemo(program, "metric-titles", () => {
-    noteRead(TITLE_READ);
+  return program.memo("metric-titles", () => {
     const t = metricTable(program);
     const out = new Array<string | undefined>(t.metrics.length);
     for (const { file, slots } of t.fileSlots) {
-      const titles = fileFacts(file).metricTitles;
+      const titles = program.facts(file).metricTitles;
       for (let j = 0; j < slots.length; j++) if (slots[j]! >= 0) out[slots[j]!] = titles[j];
     }
     for (let i = 0; i < out.length; i++) out[i] ??= t.metrics[i]!.entry?.title?.value;
@@ -68,21 +55,16 @@ export function metricTitles(program: Program): Column<string> {
   });
 }
 
-const tables = new WeakMap<ReadonlyMap<string, MetricModel>, MetricTable>();
-
 /** The metric table of a program (built on first use). */
 export function metricTable(program: Program): MetricTable {
-  let t = tables.get(program.metrics);
-  if (!t) tables.set(program.metrics, (t = buildTable(program)));
-  return t;
+  return program.memo("metric-table", () => buildTable(program));
 }
 
 function buildTable(program: Program): MetricTable {
   const metrics = [...program.metrics.values()];
   const n = metrics.length;
   // The own properties come from each file's columns (validate.ts: built right
-  // after parsing, the only direct walk of `properties`; the accessors below
-  // note the reads). Slots follow `program.metrics`: the first metric of each
+  // after parsing, the only direct walk of `properties`). Slots follow `program.metrics`: the first metric of each
   // id, in file order, which is the order of the files' metric lists.
   const ownCols = new Map<string, Array<Property | undefined>>();
   const ownWords = new Map<string, Array<string | undefined>>();
@@ -100,7 +82,7 @@ function buildTable(program: Program): MetricTable {
   let slot = 0;
   const fileSlots: Array<{ file: SourceFile; slots: number[] }> = [];
   for (const file of program.files) {
-    const facts = fileFacts(file);
+    const facts = program.facts(file);
     const local: number[] = [];
     for (const d of facts.metrics) local.push(program.metricOf(d) ? slot++ : -1);
     fileSlots.push({ file, slots: local });
@@ -130,11 +112,9 @@ function buildTable(program: Program): MetricTable {
       return table.slotOf(m.id)!;
     },
     own(name) {
-      noteRead(name);
       return ownCols.get(name) ?? empty;
     },
     prop(name) {
-      noteRead(name);
       let col = merged.get(name);
       if (col) return col;
       const own = ownCols.get(name);
@@ -149,7 +129,6 @@ function buildTable(program: Program): MetricTable {
       return col;
     },
     word(name) {
-      noteRead(name);
       let col = wordCols.get(name);
       if (!col) {
         // The files' word columns, and the catalog entry's word where the metric has no such property of its own.

@@ -3,7 +3,7 @@ import type { Declaration } from "../../ast/nodes.js";
 import { periodRange, type DateRange } from "../../workspace/periods.js";
 import type { Program } from "../../workspace/program.js";
 import { phraseOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "./fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 
 /** An objective's period: its days and whether it is upcoming, running (today inside it) or ended (today after it). */
 export interface OkrPeriod {

@@ -1,7 +1,7 @@
 // The quick fix of `shared-definition`: the edits it offers, applied to the text.
 import { describe, expect, it } from "vitest";
 import type { Fix } from "../../diagnostics.js";
-import { checkWorkspace } from "../../workspace/workspace.js";
+import { checkWorkspace } from "../../project/workspace.js";
 
 const HEAD = `team sales "Sales" { role: sales }
 team product "Product" { role: product }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Workspace } from "../../workspace/workspace.js";
+import { Workspace } from "../../project/workspace.js";
 import { tracingMetrics } from "./traceability.js";
 
 const TEXT = `

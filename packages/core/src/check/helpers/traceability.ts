@@ -1,6 +1,5 @@
 // Which metrics trace to revenue, pipeline or customer value (G1, G8).
 import type { MetricModel, Program } from "../../workspace/program.js";
-import { programMemo } from "../../workspace/reads.js";
 import { metricTable } from "./metric-table.js";
 
 /** The values of `traces` a KPI may trace to (G1). */
@@ -14,7 +13,7 @@ export const TRACE_TARGETS: readonly string[] = ["revenue", "pipeline", "custome
  * once per program and target set; linear in metrics plus `inputs` edges.
  */
 export function tracingMetrics(program: Program, targets: readonly string[] = TRACE_TARGETS): ReadonlySet<MetricModel> {
-  return programMemo(program, `tracing:${[...targets].sort().join(",")}`, () => compute(program, targets));
+  return program.memo(`tracing:${[...targets].sort().join(",")}`, () => compute(program, targets));
 }
 
 function compute(program: Program, targets: readonly string[]): ReadonlySet<MetricModel> {

@@ -1,10 +1,10 @@
 // Vanity-metric recognition (G1, F3): the std `vanity` flag, `cumulative: true`, or a vanity term in the display name or definition.
 import type { MetricModel } from "../../workspace/program.js";
 import { boolOf } from "../../workspace/values.js";
-import { divisionOf } from "./formula.js";
+import { divisionOf } from "../../model/formula.js";
 import { containsWord, firstWord, titleOf } from "./words.js";
 
-/** The built-in vanity terms (rules.md); the config's `vanity_terms` adds more, and removes a built-in one written with a leading `-`. */
+/** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more, and removes a built-in one written with a leading `-`. */
 export const VANITY_TERMS: readonly string[] = [
   "hits",
   "page views",

@@ -1,6 +1,5 @@
-// Whole-word, case-insensitive name matching (rules.md preamble: never on ids).
+// Whole-word, case-insensitive name matching (docs/rules/README.md, Name matching: never on ids).
 import type { MetricModel } from "../../workspace/program.js";
-import { noteRead, TITLE_READ } from "../../workspace/reads.js";
 
 /** A term as matched: its lower-cased words, whether the cheap test below is sound for it, and its regex once needed. */
 interface Term {
@@ -61,6 +60,5 @@ export function firstWord(text: string | undefined, terms: readonly string[]): s
 
 /** A metric's display name for name matching: its own title, else its catalog entry's; never its id. */
 export function titleOf(m: MetricModel): string | undefined {
-  noteRead(TITLE_READ);
   return m.decl.title?.value ?? m.entry?.title?.value;
 }

@@ -1,5 +1,5 @@
 import { literalOf, wordOf, wordsOf } from "../../workspace/values.js";
-import { blueprintCurrency } from "../helpers/blueprint.js";
+import { blueprintCurrency } from "../../model/blueprint.js";
 import { formatCount, formatMoney, formatNumber } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
@@ -36,7 +36,7 @@ export default defineRule({
         const lit = literalOf(p.prop(a, "conversions"));
         if (!p.prop(a, "conversions")) ctx.report({ decl: a, messageId: "unknown", data: { attribution, model: "data-driven MTA", property: "conversions", min } });
         else if (lit?.type === "rate") {
-          // A rate /month is per day × 30 (language.md section 2), so `400/month` reads back as exactly 400.
+          // A rate /month is per day × 30 (grammar/LANGUAGE.md section 2), so `400/month` reads back as exactly 400.
           const perMonth = lit.perDay * 30;
           if (perMonth < minConversions) {
             const conversions = lit.per === "month" ? lit.raw : `${lit.raw} (${formatNumber(perMonth)}/month)`;

@@ -1,6 +1,6 @@
 import { recommendAttribution } from "../../model/attribution-recommendation.js";
 import { literalOf, wordsOf } from "../../workspace/values.js";
-import { maturity, salesCycle } from "../helpers/blueprint.js";
+import { maturity, salesCycle } from "../../model/blueprint.js";
 import { formatNumber } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

@@ -1,5 +1,5 @@
 import { recommendAttribution } from "../../model/attribution-recommendation.js";
-import { maturity, salesCycle } from "../helpers/blueprint.js";
+import { maturity, salesCycle } from "../../model/blueprint.js";
 import { isCommercial } from "../helpers/commercial.js";
 import { defineRule } from "../rule.js";
 

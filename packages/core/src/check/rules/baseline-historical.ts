@@ -1,6 +1,6 @@
 import { periodRange } from "../../workspace/periods.js";
 import { modifierOf, phraseOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

@@ -1,4 +1,3 @@
-import { noteRead, TEXT_READ } from "../../workspace/reads.js";
 import { defineRule } from "../rule.js";
 
 /** The bidirectional controls of Unicode (UAX #9) and their names. */
@@ -37,7 +36,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    noteRead(TEXT_READ);
     for (const file of ctx.program.files) {
       if (file.builtin) continue;
       const decls = file.ast.declarations;

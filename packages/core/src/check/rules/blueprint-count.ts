@@ -5,7 +5,7 @@ export default defineRule({
   id: "blueprint-count",
   meta: {
     severity: "error",
-    seed: "exactly one blueprint per workspace (language.md section 4)",
+    seed: "exactly one blueprint per workspace (grammar/LANGUAGE.md section 7)",
     description: "the workspace has no blueprint, or more than one",
     messages: {
       none: "the workspace has no blueprint; add `blueprint ID \"Name\" { maturity: 3  sales_cycle: 45d }`",

@@ -1,7 +1,7 @@
 import type { Declaration } from "../../ast/nodes.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
-import { CADENCE_DAYS, everyOf } from "../helpers/cadence.js";
+import { CADENCE_DAYS, everyOf } from "../../model/cadence.js";
 import { defineRule } from "../rule.js";
 
 /** `cadence-matches-forum`: a forum meets more often than its report's metrics refresh, or a daily metric is only reviewed quarterly (G6). */

@@ -1,6 +1,6 @@
 import type { Expr } from "../../ast/nodes.js";
 import { asLiteral, namesIn } from "../../workspace/values.js";
-import { additiveTerms, unparen } from "../helpers/formula.js";
+import { additiveTerms, unparen } from "../../model/formula.js";
 import { metricTable, type MetricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 

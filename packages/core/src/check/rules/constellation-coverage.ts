@@ -1,5 +1,5 @@
 import { isCommercial } from "../helpers/commercial.js";
-import { DIMENSIONS } from "../helpers/dimensions.js";
+import { DIMENSIONS } from "../../model/dimensions.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";

@@ -12,7 +12,7 @@ export default defineRule({
   id: "duplicate-id",
   meta: {
     severity: "error",
-    seed: "one namespace for all ids (language.md section 4)",
+    seed: "one namespace for all ids (grammar/LANGUAGE.md section 7)",
     description: "two declarations share an id",
     messages: { duplicate: "`{{id}}` is declared {{count}} times; ids are shared by every kind across the workspace — rename one" },
   },

@@ -1,5 +1,5 @@
 import { identsOf } from "../../workspace/values.js";
-import { audienceRoles } from "../helpers/audience.js";
+import { audienceRoles } from "../../model/audience.js";
 import { defineRule } from "../rule.js";
 
 /** `exec-view-focus`: an executive dashboard view shows more than 7 metrics (F6 focus, playbook step 6). */

@@ -2,12 +2,12 @@ import { suggestionFix } from "../../diagnostics.js";
 import { prop } from "../../workspace/program.js";
 import { defineRule } from "../rule.js";
 
-/** `invalid-property`: a property the kind does not take. The validator finds the issues; this rule reports them. */
+/** `invalid-property`: a property the kind does not take. Its issues are found by `Validator` in workspace/validate.ts (the property tables of schema/kinds.ts); this rule reports them. */
 export default defineRule({
   id: "invalid-property",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a property the kind does not take",
     fixable: true,
     messages: { issue: "{{message}}" },

@@ -1,11 +1,11 @@
 import { defineRule } from "../rule.js";
 
-/** `invalid-suppression`: a `pmm-ignore` without a reason or naming no known rule. */
+/** `invalid-suppression`: a `pmm-ignore` without a reason or naming no known rule. Found by `applySuppressions` in check/run.ts (comments parsed by workspace/suppressions.ts); `check` is empty. */
 export default defineRule({
   id: "invalid-suppression",
   meta: {
     severity: "error",
-    seed: "suppressions (language.md section 7)",
+    seed: "suppressions (grammar/LANGUAGE.md section 9)",
     description: "a `pmm-ignore` comment without a reason, or naming no known rule",
     fixable: true,
     messages: {

@@ -1,12 +1,12 @@
 import { suggestionFix } from "../../diagnostics.js";
 import { defineRule } from "../rule.js";
 
-/** `invalid-value`: a value of the wrong type, enum word, range or modifier. The validator finds the issues; this rule reports them. */
+/** `invalid-value`: a value of the wrong type, enum word, range or modifier. Its issues are found by `Validator` in workspace/validate.ts (value types, enum words, ranges, modifiers); this rule reports them. */
 export default defineRule({
   id: "invalid-value",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a value of the wrong type, enum word, range or modifier",
     fixable: true,
     messages: { issue: "{{message}}" },

@@ -5,7 +5,7 @@ import { defineRule } from "../rule.js";
 /** Launch levels in the order of the hierarchy (awareness → engagement → adoption → revenue). */
 const LEVELS = ["awareness", "engagement", "adoption", "revenue"] as const;
 
-/** The levels each tier must measure (rules.md, Launches). */
+/** The levels each tier must measure (docs/rules/launch-tier-kpis.md). */
 const TIER_LEVELS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ["T0", LEVELS],
   ["T1", ["engagement", "adoption", "revenue"]],

@@ -1,7 +1,7 @@
 import type { MetricModel } from "../../workspace/program.js";
 import { periodRange } from "../../workspace/periods.js";
 import { identsOf, literalOf, modifierOf, phraseOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { defineRule } from "../rule.js";
 
 /** The launch properties that list launch metrics. */

@@ -1,5 +1,5 @@
 import { wordOf, wordsOf } from "../../workspace/values.js";
-import { maturity } from "../helpers/blueprint.js";
+import { maturity } from "../../model/blueprint.js";
 import { formatCount } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

@@ -5,12 +5,12 @@ import { defineRule } from "../rule.js";
 /** The gates that read a metric's `type` and skip a metric without one. */
 const UNTYPED_GATES = "`input-actionable` (levers), `output-has-inputs`, `tradeoff-monitored` and `constellation-coverage`";
 
-/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). The validator finds the issues; this rule reports them. */
+/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). Its issues are found by `requiredGaps` (workspace/validate.ts, per file) and `requiredIssues` (which gaps count: KPIs, duplicates; called by workspace/program.ts); this rule reports them. */
 export default defineRule({
   id: "missing-property",
   meta: {
     severity: "error",
-    seed: "the property tables (language.md section 5)",
+    seed: "the property tables (grammar/LANGUAGE.md section 5)",
     description: "a required property is absent (★ always, ☆ on a KPI)",
     fixable: true,
     messages: {

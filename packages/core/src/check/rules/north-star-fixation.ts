@@ -1,7 +1,7 @@
 import type { MetricModel } from "../../workspace/program.js";
 import { identsOf, wordOf } from "../../workspace/values.js";
-import { audienceRoles } from "../helpers/audience.js";
-import { DIMENSIONS, dimensionsShown } from "../helpers/dimensions.js";
+import { audienceRoles } from "../../model/audience.js";
+import { DIMENSIONS, dimensionsShown } from "../../model/dimensions.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

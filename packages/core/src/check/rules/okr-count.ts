@@ -1,6 +1,6 @@
 import type { Declaration } from "../../ast/nodes.js";
 import { okrPeriod } from "../helpers/okr.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { defineRule } from "../rule.js";
 import { wordOf } from "../../workspace/values.js";
 

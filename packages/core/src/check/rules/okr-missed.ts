@@ -1,6 +1,6 @@
 import { baselineOf, scoreObjective } from "../../model/okr-scores.js";
 import { wordOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { okrPeriod } from "../helpers/okr.js";
 import { formatNumber } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";

@@ -1,6 +1,6 @@
 import { daysBetween } from "../../workspace/periods.js";
 import { modifierOf, phraseOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { okrPeriod } from "../helpers/okr.js";
 import { defineRule } from "../rule.js";
 

@@ -1,6 +1,6 @@
 import type { MetricModel } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
-import { divisionOf } from "../helpers/formula.js";
+import { divisionOf } from "../../model/formula.js";
 import { metricGroups } from "../helpers/groups.js";
 import { joinWords } from "../helpers/quantities.js";
 import { firstWord, titleOf } from "../helpers/words.js";

@@ -1,4 +1,4 @@
-import { everyOf, RHYTHM_DAYS } from "../helpers/cadence.js";
+import { everyOf, RHYTHM_DAYS } from "../../model/cadence.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 

@@ -4,7 +4,7 @@ import { agreedTeams } from "../../model/agreements.js";
 import { identsOf } from "../../workspace/values.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
-import { signoffTeams } from "../helpers/signoff.js";
+import { signoffTeams } from "../../model/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
 

@@ -1,5 +1,5 @@
 import { wordOf } from "../../workspace/values.js";
-import { sourceOfTruth, sourcesReaching } from "../helpers/sources.js";
+import { sourceOfTruth, sourcesReaching } from "../../model/sources.js";
 import { defineRule } from "../rule.js";
 
 /** `single-source-of-truth`: a KPI whose source never reaches the source of truth, or a dashboard reading around it (F10). */

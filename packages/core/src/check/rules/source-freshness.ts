@@ -1,8 +1,8 @@
 import type { Declaration, Property } from "../../ast/nodes.js";
 import { wordOf } from "../../workspace/values.js";
-import { CADENCE_DAYS } from "../helpers/cadence.js";
+import { CADENCE_DAYS } from "../../model/cadence.js";
 import { metricTable } from "../helpers/metric-table.js";
-import { refreshDays } from "../helpers/sources.js";
+import { refreshDays } from "../../model/sources.js";
 import { defineRule } from "../rule.js";
 
 /** A source that refreshes, with where it says so. */

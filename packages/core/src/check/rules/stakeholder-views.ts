@@ -1,4 +1,4 @@
-import { audienceRoles } from "../helpers/audience.js";
+import { audienceRoles } from "../../model/audience.js";
 import { joinWords } from "../helpers/quantities.js";
 import { wordOf } from "../../workspace/values.js";
 import { defineRule } from "../rule.js";

@@ -1,6 +1,6 @@
 import { daysBetween } from "../../workspace/periods.js";
 import { literalOf } from "../../workspace/values.js";
-import { everyOf } from "../helpers/cadence.js";
+import { everyOf } from "../../model/cadence.js";
 import { defineRule } from "../rule.js";
 
 /** `stale-review`: a review last held longer ago than its rhythm allows (F9). */

@@ -1,11 +1,11 @@
 import { defineRule } from "../rule.js";
 
-/** `syntax`: the file does not match the grammar; recovery continues. */
+/** `syntax`: the file does not match the grammar; recovery continues. The errors come from the lexer and parser (syntax/lexer.ts, syntax/parser.ts, kept on each SourceFile); this rule reports them. */
 export default defineRule({
   id: "syntax",
   meta: {
     severity: "error",
-    seed: "the .pmm grammar (language.md sections 2–3)",
+    seed: "the .pmm grammar (grammar/LANGUAGE.md sections 1–4)",
     description: "the file does not match the grammar",
     messages: { error: "{{message}}" },
   },

@@ -2,7 +2,7 @@ import type { Declaration, Expr, KeyResult, NumberLit, Property } from "../../as
 import { periodRange, type DateRange } from "../../workspace/periods.js";
 import type { MetricModel } from "../../workspace/program.js";
 import { asLiteral, modifierOf, numericValue, phraseOf } from "../../workspace/values.js";
-import { fiscalStartMonth } from "../helpers/fiscal.js";
+import { fiscalStartMonth } from "../../model/fiscal.js";
 import { metricTable } from "../helpers/metric-table.js";
 import { okrPeriod } from "../helpers/okr.js";
 import { joinWords } from "../helpers/quantities.js";

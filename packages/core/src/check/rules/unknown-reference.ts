@@ -7,7 +7,7 @@ export default defineRule({
   id: "unknown-reference",
   meta: {
     severity: "error",
-    seed: "name resolution (language.md section 4)",
+    seed: "name resolution (grammar/LANGUAGE.md section 7)",
     description: "a name resolves to no declaration",
     fixable: true,
     messages: {

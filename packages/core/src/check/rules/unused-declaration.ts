@@ -1,6 +1,6 @@
 import type { Declaration } from "../../ast/nodes.js";
 import { metricTable } from "../helpers/metric-table.js";
-import { signoffTeams } from "../helpers/signoff.js";
+import { signoffTeams } from "../../model/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
 

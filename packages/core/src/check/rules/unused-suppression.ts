@@ -1,11 +1,11 @@
 import { defineRule } from "../rule.js";
 
-/** `unused-suppression`: a `pmm-ignore` that silences nothing. */
+/** `unused-suppression`: a `pmm-ignore` that silences nothing. Found by `applySuppressions` in check/run.ts once every rule has run; `check` is empty. */
 export default defineRule({
   id: "unused-suppression",
   meta: {
     severity: "hint",
-    seed: "suppressions (language.md section 7)",
+    seed: "suppressions (grammar/LANGUAGE.md section 9)",
     description: "a `pmm-ignore` comment that silences nothing",
     fixable: true,
     messages: {

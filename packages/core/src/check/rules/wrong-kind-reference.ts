@@ -5,7 +5,7 @@ export default defineRule({
   id: "wrong-kind-reference",
   meta: {
     severity: "error",
-    seed: "name resolution (language.md section 4)",
+    seed: "name resolution (grammar/LANGUAGE.md section 7)",
     description: "a reference names a declaration of the wrong kind",
     messages: {
       wrongKind: "`{{property}}` wants a {{expected}}, but `{{name}}` is a {{actual}}; name a {{expected}} here",

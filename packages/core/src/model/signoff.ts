@@ -1,9 +1,9 @@
 // The teams that must sign shared definitions (G8): the blueprint's `signoff`, else every sales, product and finance team.
-import type { Declaration } from "../../ast/nodes.js";
-import type { Program } from "../../workspace/program.js";
-import { identsOf, wordOf } from "../../workspace/values.js";
+import type { Declaration } from "../ast/nodes.js";
+import type { Program } from "../workspace/program.js";
+import { identsOf, wordOf } from "../workspace/values.js";
 
-/** Team roles that sign definitions when the blueprint sets no `signoff` (language.md section 5). */
+/** Team roles that sign definitions when the blueprint sets no `signoff` (grammar/LANGUAGE.md section 5). */
 export const DEFAULT_SIGNOFF_ROLES: readonly string[] = ["sales", "product", "finance"];
 
 /** The signoff teams, in the order written (or file order for the default), each once. */

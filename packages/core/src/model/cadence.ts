@@ -1,7 +1,7 @@
-// Period lengths of forum and review rhythms and of metric cadences (rules.md preamble).
-import type { Program } from "../../workspace/program.js";
-import type { Declaration } from "../../ast/nodes.js";
-import { wordOf } from "../../workspace/values.js";
+// Period lengths of forum and review rhythms and of metric cadences (docs/rules/README.md, Period lengths).
+import type { Program } from "../workspace/program.js";
+import type { Declaration } from "../ast/nodes.js";
+import { wordOf } from "../workspace/values.js";
 
 /** Days between meetings of a forum or review `every` rhythm: weekly 7, biweekly 14, monthly 31, quarterly 92, annually 366. */
 export const RHYTHM_DAYS: ReadonlyMap<string, number> = new Map([

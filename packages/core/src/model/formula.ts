@@ -1,5 +1,5 @@
 // Reading the shape of a metric `formula`: parentheses, divisions, additive terms.
-import type { Expr } from "../../ast/nodes.js";
+import type { Expr } from "../ast/nodes.js";
 
 /** An expression without enclosing parentheses. */
 export function unparen(expr: Expr): Expr {
@@ -26,22 +26,4 @@ export function additiveTerms(expr: Expr, out: Expr[] = []): Expr[] {
   return out;
 }
 
-/** Every sub-expression, the expression first. */
-export function subexpressions(expr: Expr, out: Expr[] = []): Expr[] {
-  out.push(expr);
-  switch (expr.type) {
-    case "binary":
-      subexpressions(expr.left, out);
-      subexpressions(expr.right, out);
-      break;
-    case "neg":
-      subexpressions(expr.operand, out);
-      break;
-    case "paren":
-      subexpressions(expr.inner, out);
-      break;
-    default:
-      break;
-  }
-  return out;
-}
+export { subexpressions } from "../workspace/values.js";

@@ -1,7 +1,7 @@
 // Blueprint values several rules read: sales cycle, maturity, currency.
-import type { Declaration } from "../../ast/nodes.js";
-import type { Program } from "../../workspace/program.js";
-import { literalOf, wordOf } from "../../workspace/values.js";
+import type { Declaration } from "../ast/nodes.js";
+import type { Program } from "../workspace/program.js";
+import { literalOf, wordOf } from "../workspace/values.js";
 
 /** The blueprint's `sales_cycle` in days with the property's declaration, or undefined when absent or not a duration. */
 export function salesCycle(program: Program): { days: number; blueprint: Declaration; raw: string } | undefined {

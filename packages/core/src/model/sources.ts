@@ -1,7 +1,7 @@
 // Source graph questions: which sources reach the source of truth, and how fresh a source is.
-import type { Declaration } from "../../ast/nodes.js";
-import type { Program } from "../../workspace/program.js";
-import { identsOf, wordOf } from "../../workspace/values.js";
+import type { Declaration } from "../ast/nodes.js";
+import type { Program } from "../workspace/program.js";
+import { identsOf, wordOf } from "../workspace/values.js";
 import { CADENCE_DAYS } from "./cadence.js";
 
 /** The blueprint's `source_of_truth` source, or undefined when unset or unresolved. */

@@ -1,7 +1,7 @@
 // The roles of the teams a view or forum is for.
-import type { Property } from "../../ast/nodes.js";
-import type { Program } from "../../workspace/program.js";
-import { identsOf, wordOf } from "../../workspace/values.js";
+import type { Property } from "../ast/nodes.js";
+import type { Program } from "../workspace/program.js";
+import { identsOf, wordOf } from "../workspace/values.js";
 
 /** The roles of the teams listed in an `audience` property (teams that do not resolve are skipped). */
 export function audienceRoles(program: Program, audience: Property | undefined): Set<string> {

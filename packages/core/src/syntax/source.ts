@@ -1,6 +1,5 @@
 import type { FileNode } from "../ast/nodes.js";
-import { parse } from "../syntax/parse.js";
-import type { SyntaxError } from "../syntax/parse.js";
+import { Parser, type SyntaxError } from "./parse.js";
 import { LineIndex } from "../text/line-index.js";
 import { decodeUtf8, type DecodeError } from "../text/utf8.js";
 
@@ -30,15 +29,16 @@ export function decodeText(contents: FileContents): string {
  * errors at their place (the lexer's own complaint about the U+FFFD standing
  * for them is dropped). `problem` is why the file could not be read (said by
  * the caller): the file is then empty, with that one error at its start.
+ * `parser` is the caller's when it parses many files.
  */
-export function parseSource(path: string, contents: FileContents, builtin = false, problem?: string): SourceFile {
+export function parseSource(path: string, contents: FileContents, builtin = false, problem?: string, parser: Parser = new Parser()): SourceFile {
   if (problem !== undefined) {
-    const { ast } = parse("");
+    const { ast } = parser.parse("");
     return { path, text: "", lines: new LineIndex(""), ast, syntaxErrors: [{ span: { start: 0, end: 0 }, message: problem }], builtin };
   }
   const decoded = typeof contents === "string" ? null : decodeUtf8(contents);
   const text = decoded ? decoded.text : decodeText(contents);
-  const { ast, errors } = parse(text);
+  const { ast, errors } = parser.parse(text);
   const syntaxErrors = decoded && decoded.errors.length > 0 ? withDecodeErrors(text, errors, decoded.errors) : errors;
   return { path, text, lines: new LineIndex(text), ast, syntaxErrors, builtin };
 }

@@ -1,0 +1,22 @@
+// The one config reader (the CLI and the server both use it): valid keys kept, every problem at its position.
+import { describe, expect, it } from "vitest";
+import { readConfig } from "./config.js";
+
+describe("readConfig", () => {
+  it("accepts `dbt_manifest` as written (the CLI resolves it against the config's folder)", () => {
+    expect(readConfig("dbt_manifest: target/semantic_manifest.json\ntoday: 2026-11-23\n")).toEqual({
+      config: { rules: new Map(), include: [], exclude: [], vanityTerms: [], today: "2026-11-23", dbtManifest: "target/semantic_manifest.json" },
+      problems: [],
+    });
+  });
+
+  it("names a `dbt_manifest` that is not a path, and a misspelt key, each at its position, keeping the rest", () => {
+    const r = readConfig("dbt_manifest: 3\ndbt_manifst: x\ntoday: 2026-11-23\n");
+    expect(r.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      "2:1: dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?",
+      "1:15: dbt_manifest must be a string",
+    ]);
+    expect(r.config.today).toBe("2026-11-23");
+    expect(r.config.dbtManifest).toBeNull();
+  });
+});
