@@ -100,7 +100,6 @@ export const SHAPES = [
   },
   { name: "long inputs chain: check", n: 500, setup: chain, run: check },
   { name: "long inputs chain: compile", n: 500, setup: chain, run: compiled },
-  { name: "long inputs chain: render", n: 2000, setup: (n) => compiled(chain(n)), run: renderReport },
   { name: "long inputs chain: export dbt", n: 500, setup: (n) => { const { program, diagnostics } = check(chain(n)); return compileDbtSource(program, diagnostics); }, run: (source) => exportDbt(source) },
   { name: "10k metrics: render", n: 1000, setup: (n) => compiled(generate({ metrics: n, seed: 1 }).files.map((f) => ({ path: f.path, contents: f.text }))), run: renderReport },
 ];
