@@ -29,7 +29,25 @@ const manifest = (dir) => JSON.parse(readFileSync(join(ROOT, dir, "package.json"
 
 /** The fields a registry reads, in the order npm writes them. */
 function published(source, overrides) {
-  const keep = ["name", "version", "description", "keywords", "homepage", "bugs", "license", "repository", "type", "engines", "bin", "main", "types", "exports", "files", "dependencies", "publishConfig"];
+  const keep = [
+    "name",
+    "version",
+    "description",
+    "keywords",
+    "homepage",
+    "bugs",
+    "license",
+    "repository",
+    "type",
+    "engines",
+    "bin",
+    "main",
+    "types",
+    "exports",
+    "files",
+    "dependencies",
+    "publishConfig",
+  ];
   const merged = { ...source, ...overrides };
   const out = {};
   for (const key of keep) if (merged[key] !== undefined) out[key] = merged[key];
@@ -100,7 +118,9 @@ try {
     const [result] = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", OUT], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
     const file = join(OUT, result.filename);
     const shown = relative(process.cwd(), file);
-    console.log(`${shown.startsWith("..") ? file : shown}  ${(statSync(file).size / 1024).toFixed(0)} KiB (${(result.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${result.entryCount} files)`);
+    console.log(
+      `${shown.startsWith("..") ? file : shown}  ${(statSync(file).size / 1024).toFixed(0)} KiB (${(result.unpackedSize / 1024).toFixed(0)} KiB unpacked, ${result.entryCount} files)`,
+    );
   }
 } finally {
   rmSync(stage, { recursive: true, force: true });

@@ -10,8 +10,11 @@ const docsDir = new URL("docs/rules/", root);
 export function ruleDocsModule() {
   const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
   const cli = JSON.parse(readFileSync(new URL("packages/cli/package.json", root), "utf8"));
-  const repo = typeof pkg.repository === "string" ? pkg.repository : pkg.repository?.url ?? "";
-  const url = repo.replace(/^git\+/, "").replace(/\.git$/, "").replace(/\/+$/, "");
+  const repo = typeof pkg.repository === "string" ? pkg.repository : (pkg.repository?.url ?? "");
+  const url = repo
+    .replace(/^git\+/, "")
+    .replace(/\.git$/, "")
+    .replace(/\/+$/, "");
   const pages = readdirSync(docsDir)
     .filter((n) => n.endsWith(".md"))
     .sort()
@@ -27,4 +30,3 @@ export function ruleDocsModule() {
     `export const RULE_DOCS: ReadonlyMap<string, string> = new Map<string, string>([\n${entries}${entries ? "\n" : ""}]);\n`
   );
 }
-

@@ -42,7 +42,15 @@ const HAS_NVIM = available("nvim");
 const SHELL_ENV: Record<string, string> = Object.fromEntries(
   Object.entries(process.env)
     .filter((e): e is [string, string] => e[1] !== undefined && !/^(npm_|pnpm_|INIT_CWD$)/i.test(e[0]))
-    .map(([k, v]) => [k, k === "PATH" ? v.split(delimiter).filter((p) => !p.startsWith(ROOT)).join(delimiter) : v]),
+    .map(([k, v]) => [
+      k,
+      k === "PATH"
+        ? v
+            .split(delimiter)
+            .filter((p) => !p.startsWith(ROOT))
+            .join(delimiter)
+        : v,
+    ]),
 );
 
 /** Runs a command; returns exit code and output as text. */
@@ -97,7 +105,11 @@ const repoPmm = (args: readonly string[], cwd = team) => pmm(args, { cwd, env: {
 
 /** A file inside a tarball. */
 const fromTarball = (tarball: string, file: string): string => execFileSync("tar", ["-xzOf", join(art, tarball), file], { encoding: "utf8", maxBuffer: 1 << 28 });
-const listing = (tarball: string): string[] => execFileSync("tar", ["-tzf", join(art, tarball)], { encoding: "utf8" }).trim().split("\n").sort();
+const listing = (tarball: string): string[] =>
+  execFileSync("tar", ["-tzf", join(art, tarball)], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .sort();
 
 describe("the tarballs", () => {
   const registryFields = (dir: string) => ({
@@ -113,11 +125,24 @@ describe("the tarballs", () => {
 
   it("@pmm/cli: bins pmm and pmm-language-server, self-contained (no dependencies)", () => {
     const m = JSON.parse(fromTarball(TARBALLS.cli, "package/package.json")) as Record<string, unknown>;
-    expect(m).toMatchObject({ name: "@pmm/cli", ...registryFields("packages/cli"), bin: { pmm: "dist/pmm.js", "pmm-language-server": "dist/pmm-language-server.js" }, exports: { "./package.json": "./package.json" } });
+    expect(m).toMatchObject({
+      name: "@pmm/cli",
+      ...registryFields("packages/cli"),
+      bin: { pmm: "dist/pmm.js", "pmm-language-server": "dist/pmm-language-server.js" },
+      exports: { "./package.json": "./package.json" },
+    });
     expect(m["dependencies"]).toBeUndefined();
     expect(m["devDependencies"]).toBeUndefined();
     expect(m["scripts"]).toBeUndefined();
-    expect(listing(TARBALLS.cli)).toEqual(["package/LICENSE", "package/README.md", "package/dist/pmm-cli.cache", "package/dist/pmm-cli.cjs", "package/dist/pmm-language-server.js", "package/dist/pmm.js", "package/package.json"]);
+    expect(listing(TARBALLS.cli)).toEqual([
+      "package/LICENSE",
+      "package/README.md",
+      "package/dist/pmm-cli.cache",
+      "package/dist/pmm-cli.cjs",
+      "package/dist/pmm-language-server.js",
+      "package/dist/pmm.js",
+      "package/package.json",
+    ]);
   });
 
   it("@pmm/language-server: bin pmm-language-server, self-contained", () => {
@@ -270,8 +295,23 @@ describe("@pmm/core from the registry layout", () => {
 
   it("its type declarations type-check a consumer (and catch its type errors)", () => {
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    writeFileSync(join(lib, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [] } }));
-    const good = 'import { checkWorkspace, type Diagnostic } from "@pmm/core";\nconst r = checkWorkspace([{ path: "a.pmm", contents: "" }], { today: "2026-01-01" });\nexport const found: readonly Diagnostic[] = r.diagnostics;\n';
+    writeFileSync(
+      join(lib, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          skipDefaultLibCheck: true,
+          types: [],
+        },
+      }),
+    );
+    const good =
+      'import { checkWorkspace, type Diagnostic } from "@pmm/core";\nconst r = checkWorkspace([{ path: "a.pmm", contents: "" }], { today: "2026-01-01" });\nexport const found: readonly Diagnostic[] = r.diagnostics;\n';
     writeFileSync(join(lib, "consumer.ts"), good);
     expect(run(process.execPath, [tsc, "-p", "."], lib)).toMatchObject({ code: 0, stdout: "" });
     writeFileSync(join(lib, "consumer.ts"), good + "export const wrong: string = r.diagnostics;\n");
@@ -316,11 +356,20 @@ describe("the GitHub Action (action.yml, action/run.mjs)", () => {
     const github = repoPmm(["check", "--format", "github", "--max-warnings", "0", "broken"]);
     expect(r.stdout).toBe(`pmm: the workspace's @pmm/cli (${cli})\n${github.stdout}`);
     expect(r.stderr).toBe(github.stderr);
-    const json = JSON.parse(repoPmm(["check", "--format", "json", "broken"]).stdout) as { counts: { error: number; warning: number; info: number; hint: number }; diagnostics: unknown[] };
+    const json = JSON.parse(repoPmm(["check", "--format", "json", "broken"]).stdout) as {
+      counts: { error: number; warning: number; info: number; hint: number };
+      diagnostics: unknown[];
+    };
     expect(r.output).toBe(`exit-code=1\nerrors=${json.counts.error}\nwarnings=${json.counts.warning}\nsarif-file=${join(team, "pmm.sarif")}\n`);
     expect(JSON.parse(readFileSync(join(team, "pmm.sarif"), "utf8"))).toEqual(JSON.parse(repoPmm(["check", "--format", "sarif", "--max-warnings", "0", "broken"]).stdout));
     const summary = r.summary.split("\n");
-    expect(summary.slice(0, 5)).toEqual(["## pmm check `broken`", "", `**failed**: ${json.counts.error} errors, ${json.counts.warning} warnings, ${json.counts.info} info, ${json.counts.hint} hints.`, "", "| severity | rule | where | message |"]);
+    expect(summary.slice(0, 5)).toEqual([
+      "## pmm check `broken`",
+      "",
+      `**failed**: ${json.counts.error} errors, ${json.counts.warning} warnings, ${json.counts.info} info, ${json.counts.hint} hints.`,
+      "",
+      "| severity | rule | where | message |",
+    ]);
     expect(summary.filter((l) => l.startsWith("| error |") || l.startsWith("| warning |") || l.startsWith("| info |")).length).toBe(Math.min(50, json.diagnostics.length));
     rmSync(join(team, "pmm.sarif"));
   });
@@ -364,12 +413,16 @@ describe("the GitHub Action (action.yml, action/run.mjs)", () => {
 
     const failed = runAction(plain, { paths: "metrics" }, { ...env, STUB_FAIL: "1" });
     expect(failed).toMatchObject({ code: 2, output: "" });
-    expect(failed.stdout).toBe(`::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::error title=pmm::building pmm in ${checkout} failed (npx pnpm@10.34.9 install --frozen-lockfile exited 3)\n`);
+    expect(failed.stdout).toBe(
+      `::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::error title=pmm::building pmm in ${checkout} failed (npx pnpm@10.34.9 install --frozen-lockfile exited 3)\n`,
+    );
 
     writeFileSync(calls, "");
     const r = runAction(plain, { paths: "metrics", format: "pretty" }, env);
     expect(readFileSync(calls, "utf8")).toBe(`${checkout} npx -y pnpm@10.34.9 install --frozen-lockfile\n${checkout} npx -y pnpm@10.34.9 build\n`);
-    expect(r.stdout).toBe(`::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::endgroup::\npmm: the action's build (${join(checkout, "packages/cli/dist/pmm.js")})\n✔ no problems in 1 file\n`);
+    expect(r.stdout).toBe(
+      `::group::Building pmm (add @pmm/cli to your devDependencies to skip this)\n::endgroup::\npmm: the action's build (${join(checkout, "packages/cli/dist/pmm.js")})\n✔ no problems in 1 file\n`,
+    );
     expect(r.output).toBe("exit-code=0\nerrors=0\nwarnings=0\nsarif-file=\n");
   });
 
@@ -382,7 +435,8 @@ describe("the GitHub Action (action.yml, action/run.mjs)", () => {
 describe.skipIf(!HAS_PRE_COMMIT)("pre-commit hooks (.pre-commit-hooks.yaml) with the pre-commit tool", () => {
   let hooksRev: string;
   let hooksRepo: string;
-  const git = (args: string[], cwd: string) => execFileSync("git", ["-c", "user.name=pmm", "-c", "user.email=pmm@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" }).trim();
+  const git = (args: string[], cwd: string) =>
+    execFileSync("git", ["-c", "user.name=pmm", "-c", "user.email=pmm@example.com", "-c", "init.defaultBranch=main", ...args], { cwd, encoding: "utf8" }).trim();
 
   beforeAll(() => {
     // The hooks file as committed in a repository of its own (pre-commit clones the repository it names).
@@ -460,15 +514,24 @@ describe.skipIf(!HAS_NVIM)("Neovim (Debian's 0.7) with the README's set-up", () 
       ].join("\n"),
     );
     const severity = { error: 1, warning: 2, info: 3, hint: 4 } as const;
-    const json = JSON.parse(repoPmm(["check", "broken", "--format", "json"]).stdout) as { diagnostics: { file: string; rule: string; severity: keyof typeof severity; message: string; start: { line: number; column: number } }[] };
+    const json = JSON.parse(repoPmm(["check", "broken", "--format", "json"]).stdout) as {
+      diagnostics: { file: string; rule: string; severity: keyof typeof severity; message: string; start: { line: number; column: number } }[];
+    };
     const expected = json.diagnostics
       .filter((d) => d.file === "broken/metrics.pmm")
       .map((d) => ({ line: d.start.line - 1, col: d.start.column - 1, severity: severity[d.severity], source: "pmm", code: d.rule, message: d.message }));
     const out = join(dir, "out.json");
     // Started in the workspace's folder (the snippet's root); npx finds the team's node_modules above it.
-    const r = run("nvim", ["--headless", "--clean", "-u", join(dir, "init.lua"), "metrics.pmm", "-c", `luafile ${join(dir, "probe.lua")}`], join(team, "broken"), { PMM_NVIM_OUT: out, PMM_NVIM_EXPECT: String(expected.length) });
+    const r = run("nvim", ["--headless", "--clean", "-u", join(dir, "init.lua"), "metrics.pmm", "-c", `luafile ${join(dir, "probe.lua")}`], join(team, "broken"), {
+      PMM_NVIM_OUT: out,
+      PMM_NVIM_EXPECT: String(expected.length),
+    });
     expect(r.code, r.stderr).toBe(0);
-    const got = JSON.parse(readFileSync(out, "utf8")) as { filetype: string; waited: boolean; diagnostics: { line: number; col: number; severity: number; source: string; code: string; message: string }[] };
+    const got = JSON.parse(readFileSync(out, "utf8")) as {
+      filetype: string;
+      waited: boolean;
+      diagnostics: { line: number; col: number; severity: number; source: string; code: string; message: string }[];
+    };
     expect(got.filetype).toBe("pmm");
     expect(got.waited).toBe(true);
     const key = (d: { line: number; col: number; code: string; message: string }) => `${d.line}:${d.col}:${d.code}:${d.message}`;
@@ -481,7 +544,11 @@ describe.skipIf(!HAS_NVIM)("Neovim (Debian's 0.7) with the README's set-up", () 
     const snippet = readmeLua("-- init.lua for Neovim 0.8 and later");
     expect(snippet).toContain("vim.lsp.start({");
     writeFileSync(join(dir, "snippet.lua"), snippet);
-    const r = run("nvim", ["--headless", "--clean", "-u", "NONE", "-c", `lua local f, e = loadfile("${join(dir, "snippet.lua")}"); io.stdout:write(f and "ok" or e); vim.cmd("qa!")`], dir);
+    const r = run(
+      "nvim",
+      ["--headless", "--clean", "-u", "NONE", "-c", `lua local f, e = loadfile("${join(dir, "snippet.lua")}"); io.stdout:write(f and "ok" or e); vim.cmd("qa!")`],
+      dir,
+    );
     expect(r.stdout + r.stderr).toBe("ok");
   });
 });

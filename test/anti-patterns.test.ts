@@ -19,14 +19,42 @@ describe("examples/anti-patterns", () => {
     };
     const lines = out.diagnostics.map((d) => `${d.file}:${d.start.line}:${d.start.column} ${d.severity} ${d.rule} [${d.declaration ?? "-"}] ${d.message}`);
     if (process.env["UPDATE"] === "1") writeFileSync(EXPECTED, `${lines.join("\n")}\n`);
-    expect(lines).toEqual(readFileSync(EXPECTED, "utf8").split("\n").filter((l) => l !== ""));
+    expect(lines).toEqual(
+      readFileSync(EXPECTED, "utf8")
+        .split("\n")
+        .filter((l) => l !== ""),
+    );
   });
 
   it("commits a finding of every playbook failure mode it claims to", () => {
     const r = pmm(["check", "examples/anti-patterns", "--format", "json"], { cwd: ROOT });
     const rules = new Set((JSON.parse(r.stdout) as { diagnostics: Array<{ rule: string }> }).diagnostics.map((d) => d.rule));
     // F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12 F13, and the gates G1–G9
-    for (const rule of ["north-star-fixation", "constellation-coverage", "output-has-inputs", "vanity-metric", "composite-metric", "launch-tracking-before", "attribution-missing", "kpi-count", "definition-conflict", "long-term-balance", "stale-review", "review-cycle", "single-source-of-truth", "rate-needs-count", "experiment-holdout", "experiment-sample-size", "kpi-traceability", "input-actionable", "tradeoff-monitored", "source-freshness", "baseline-historical", "shared-definition", "report-before-meeting"]) {
+    for (const rule of [
+      "north-star-fixation",
+      "constellation-coverage",
+      "output-has-inputs",
+      "vanity-metric",
+      "composite-metric",
+      "launch-tracking-before",
+      "attribution-missing",
+      "kpi-count",
+      "definition-conflict",
+      "long-term-balance",
+      "stale-review",
+      "review-cycle",
+      "single-source-of-truth",
+      "rate-needs-count",
+      "experiment-holdout",
+      "experiment-sample-size",
+      "kpi-traceability",
+      "input-actionable",
+      "tradeoff-monitored",
+      "source-freshness",
+      "baseline-historical",
+      "shared-definition",
+      "report-before-meeting",
+    ]) {
       expect(rules, rule).toContain(rule);
     }
   });

@@ -21,7 +21,8 @@ const gen = generate;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CLI = join(ROOT, "packages/cli/dist/pmm.js");
 
-const VANITY = /\b(hits|page views|pageviews|visits|visitors|sessions|followers|likes|impressions|downloads|registered users|time on site|pages per visit|emails collected|cumulative|total to date)\b/i;
+const VANITY =
+  /\b(hits|page views|pageviews|visits|visitors|sessions|followers|likes|impressions|downloads|registered users|time on site|pages per visit|emails collected|cumulative|total to date)\b/i;
 const RATE = /\b(rate|conversion)\b/i;
 
 function bytes(list: TextFile[]): number {
@@ -95,7 +96,9 @@ describe.each([1000, 200])("generate({ metrics: %i })", (n) => {
     const views = all(docs, "dashboards").flatMap((d) => d.views as Rec[]);
 
     // Unique ids across every kind; unique display names and aliases (definition-conflict).
-    const ids = ["teams", "sources", "workstreams", "metrics", "okrs", "attributions", "launches", "forums", "reports", "dashboards", "reviews"].flatMap((k) => all(docs, k).map((d) => d.id));
+    const ids = ["teams", "sources", "workstreams", "metrics", "okrs", "attributions", "launches", "forums", "reports", "dashboards", "reviews"].flatMap((k) =>
+      all(docs, k).map((d) => d.id),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     const names = metrics.flatMap((m) => [m.name as string, ...((m.aliases as string[] | undefined) ?? [])]).map((s) => s.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
@@ -139,11 +142,15 @@ describe.each([1000, 200])("generate({ metrics: %i })", (n) => {
     // KPIs carry every property the brief asks for.
     for (const k of kpis) {
       const m = byId.get(k)!;
-      for (const p of ["type", "owner", "source", "definition", "traces", "unit", "direction", "agreed_by", "baseline", "target", "cadence", "horizon"]) expect(m[p], `${k}.${p}`).toBeDefined();
+      for (const p of ["type", "owner", "source", "definition", "traces", "unit", "direction", "agreed_by", "baseline", "target", "cadence", "horizon"])
+        expect(m[p], `${k}.${p}`).toBeDefined();
       expect(m.agreed_by).toEqual(["sales", "product", "finance"]);
       expect((m.baseline as Rec).over).toBe("2025-Q3");
       expect((m.target as Rec).by).toBe("2026-Q4");
-      expect(reports.some((r) => (r.metrics as string[]).includes(k)), `${k} reviewed`).toBe(true);
+      expect(
+        reports.some((r) => (r.metrics as string[]).includes(k)),
+        `${k} reviewed`,
+      ).toBe(true);
     }
     expect([...kpis].some((k) => byId.get(k)!.horizon === "long")).toBe(true);
     const dims = new Set(metrics.filter((m) => m.type === "output").map((m) => m.dimension));
@@ -151,7 +158,11 @@ describe.each([1000, 200])("generate({ metrics: %i })", (n) => {
 
     // tradeoff-monitored: every output KPI is on a pair; a group showing a primary shows its guard.
     const pairs = all(docs, "tradeoffs");
-    for (const m of metrics.filter((x) => x.type === "output")) expect(pairs.some((p) => p.primary === m.id || p.guard === m.id), `${m.id} on a tradeoff`).toBe(true);
+    for (const m of metrics.filter((x) => x.type === "output"))
+      expect(
+        pairs.some((p) => p.primary === m.id || p.guard === m.id),
+        `${m.id} on a tradeoff`,
+      ).toBe(true);
     for (const group of [...reports, ...views]) {
       const shown = group.metrics as string[];
       for (const p of pairs) if (shown.includes(p.primary as string)) expect(shown, `${group.id} shows ${p.primary}`).toContain(p.guard);

@@ -31,7 +31,9 @@ function citations(text: string): string[] {
 }
 
 function exists(citing: string, cited: string): boolean {
-  const local = relative(ROOT, join(ROOT, dirname(citing), cited)).split("\\").join("/");
+  const local = relative(ROOT, join(ROOT, dirname(citing), cited))
+    .split("\\")
+    .join("/");
   const clean = cited.replace(/^\.\//, "");
   return ALL.includes(local) || ALL.includes(clean) || ALL.some((p) => p.endsWith(`/${clean}`));
 }

@@ -62,9 +62,7 @@ describe("pmm check", () => {
     const dir = ws({ "pmm.config.yaml": onlyRules("blueprint-count"), "a.pmm": 'team pmm "PMM" { role: pmm }\n' });
     const r = pmm(["check", ...TODAY, "--format", "json"], { cwd: dir });
     const out = JSON.parse(r.stdout);
-    expect(out.diagnostics).toEqual([
-      { file: null, rule: "blueprint-count", severity: "warning", message: expect.any(String), declaration: null, start: null, end: null },
-    ]);
+    expect(out.diagnostics).toEqual([{ file: null, rule: "blueprint-count", severity: "warning", message: expect.any(String), declaration: null, start: null, end: null }]);
     expect(out.counts).toEqual({ error: 0, warning: 1, info: 0, hint: 0 });
     expect(r.code).toBe(0);
   });

@@ -38,11 +38,14 @@ describe("bad configs: exit 2, one line on stderr with the position, the key pat
     ["today: 20261123\n", "1:8: today must be a string"],
     ["include: src/*.pmm\n", "1:10: include must be a list"],
     ["exclude: [1]\n", "1:11: exclude[0] must be a string"],
-    ["vanity_terms: [reach, \"\"]\n", "1:23: vanity_terms[1] must not be empty"],
+    ['vanity_terms: [reach, ""]\n', "1:23: vanity_terms[1] must not be empty"],
     ["- a\n- b\n", "1:1: the top level must be a mapping of rules, include, exclude, vanity_terms, today, dbt_manifest"],
     ["dbt_manifest: [a]\n", "1:15: dbt_manifest must be a string"],
-    ["dbt_manifest: \"\"\n", "1:15: dbt_manifest must not be empty"],
-    ["dbt_manifst: target/semantic_manifest.json\n", "1:1: dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?"],
+    ['dbt_manifest: ""\n', "1:15: dbt_manifest must not be empty"],
+    [
+      "dbt_manifst: target/semantic_manifest.json\n",
+      "1:1: dbt_manifst is not a config key (expected one of rules, include, exclude, vanity_terms, today, dbt_manifest); did you mean `dbt_manifest`?",
+    ],
   ];
   for (const [yaml, message] of cases) {
     it(`${JSON.stringify(yaml)} → ${message}`, () => {
@@ -55,7 +58,9 @@ describe("bad configs: exit 2, one line on stderr with the position, the key pat
   }
 
   it("names an option that does not exist, with the rule's options", () => {
-    const options = configSchema() as { properties: { rules: { properties: Record<string, { oneOf: [unknown, { properties: { options: { properties: Record<string, unknown> } } }] }> } } };
+    const options = configSchema() as {
+      properties: { rules: { properties: Record<string, { oneOf: [unknown, { properties: { options: { properties: Record<string, unknown> } } }] }> } };
+    };
     const [id, rule] = Object.entries(options.properties.rules.properties).find(([, r]) => Object.keys(r.oneOf[1].properties.options.properties).length > 0)!;
     const names = Object.keys(rule.oneOf[1].properties.options.properties).sort();
     const dir = ws({ "pmm.config.yaml": `rules:\n  ${id}:\n    options:\n      zzzz_unknown: 3\n`, "a.pmm": TEAM });
@@ -180,7 +185,9 @@ describe("finding and applying the config", () => {
     const warn = pmm(["check", "--rule", "unknown-reference=warning", "--format", "json", ...TODAY], { cwd: dir });
     expect(JSON.parse(warn.stdout).diagnostics[0].severity).toBe("warning");
     expect(warn.code).toBe(0);
-    const twice = pmm(["check", "--rule", "unknown-reference=warning", "--rule", "blueprint-count=error", "--rule", "unknown-reference=off", "--format", "json", ...TODAY], { cwd: dir });
+    const twice = pmm(["check", "--rule", "unknown-reference=warning", "--rule", "blueprint-count=error", "--rule", "unknown-reference=off", "--format", "json", ...TODAY], {
+      cwd: dir,
+    });
     expect(JSON.parse(twice.stdout).diagnostics.map((d: { rule: string; severity: string }) => `${d.rule} ${d.severity}`)).toEqual(["blueprint-count error"]);
     expect(twice.code).toBe(1);
   });

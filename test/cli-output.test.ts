@@ -24,7 +24,11 @@ function copyOf(path: string): string {
 
 /** Every file of a folder with its text. */
 function texts(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), "utf8")]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), "utf8")]),
+  );
 }
 
 /** Three metrics with the same finding, a syntax error with a finding in the same declaration, and one more finding. */
@@ -34,7 +38,8 @@ const GROUPING: Record<string, string> = {
   "b.pmm": 'metric d "D" {\n  type input\n  owner: nobody\n  levers: ["x"]\n}\nmetric e "E" { type: input  owner: nobdy  levers: ["y"] }\n',
 };
 
-const LEVERS = 'input metric `a` has no `levers`; an input is only useful if the team can move it directly — list what the team does to move it (`levers: ["battlecards", "onboarding emails"]`), or make it an output';
+const LEVERS =
+  'input metric `a` has no `levers`; an input is only useful if the team can move it directly — list what the team does to move it (`levers: ["battlecards", "onboarding emails"]`), or make it an output';
 
 const TABLE = [
   "rule               severity  count  what to do",
@@ -56,7 +61,7 @@ describe("pretty output: grouping, syntax first, the summary table", () => {
       [
         "error[syntax]: expected `:` after `type`: write `type: input`",
         "  --> b.pmm:2:3",
-        "    1 | metric d \"D\" {",
+        '    1 | metric d "D" {',
         "  > 2 |   type input",
         "      |   ^^^^",
         "    3 |   owner: nobody",
@@ -260,7 +265,9 @@ describe("pmm check --fix and --fix-dry-run", () => {
     const dir = copyOf("examples/anti-patterns");
     const before = texts(dir);
     const r = pmm(["check", ".", ...TODAY, "--fix"], { cwd: dir });
-    expect(r.stdout.split("\n\n")[0]).toBe("fixed metrics.pmm:32:8 shared-definition: Add `sales`, `product` and `finance` to `agreed_by`\npmm: applied 1 fix in 1 file; what remains:");
+    expect(r.stdout.split("\n\n")[0]).toBe(
+      "fixed metrics.pmm:32:8 shared-definition: Add `sales`, `product` and `finance` to `agreed_by`\npmm: applied 1 fix in 1 file; what remains:",
+    );
     const after = texts(dir);
     expect(after["metrics.pmm"]).toBe(before["metrics.pmm"]!.replace("  since: 2026-07-01\n}", "  since: 2026-07-01\n  agreed_by: [sales, product, finance]\n}"));
     expect({ ...after, "metrics.pmm": "" }).toEqual({ ...before, "metrics.pmm": "" });
@@ -354,7 +361,13 @@ describe("hints for common guesses: one clear message with the fix, no knock-on 
     [
       "a key result's property written on the objective",
       'okr o "O" { owner: pmm  period: 2026-Q4  current: 40% }\n',
-      [["invalid-property", "`current` belongs on a key result, not on the objective: write it in the key result's block, `kr METRIC: FROM -> TO by PERIOD { current: … }`", "2:42-2:49"]],
+      [
+        [
+          "invalid-property",
+          "`current` belongs on a key result, not on the objective: write it in the key result's block, `kr METRIC: FROM -> TO by PERIOD { current: … }`",
+          "2:42-2:49",
+        ],
+      ],
     ],
     [
       "a property of another kind",
@@ -395,7 +408,9 @@ describe("human-readable output escapes control characters and never starts a wo
     const f = pmm(["fmt", "--check"], { cwd: ws({ "::warning::hi.pmm": "metric  a  { type: input }\n" }) });
     expect(f.stdout).toBe("\\u{3a}:warning::hi.pmm\n");
     const g = pmm(["check", ...TODAY, "--format", "github"], { cwd: dir });
-    expect(g.stdout).toBe("::error file=%3A%3Awarning%3A%3Ahi.pmm,line=1,col=36,endLine=1,endColumn=42,title=pmm(unknown-reference)::unknown team `nobody`; declare it or fix the name\n");
+    expect(g.stdout).toBe(
+      "::error file=%3A%3Awarning%3A%3Ahi.pmm,line=1,col=36,endLine=1,endColumn=42,title=pmm(unknown-reference)::unknown team `nobody`; declare it or fix the name\n",
+    );
   });
 });
 
@@ -426,7 +441,7 @@ describe("pmm tree", () => {
       "metric deals { type: input }",
       'metric churn "Churn" { type: input }',
       'metric orphan "Orphan" { type: input }',
-      "tradeoff arr vs churn { why: \"growth must not cost retention\" }",
+      'tradeoff arr vs churn { why: "growth must not cost retention" }',
       'workstream w "W" { kpis: [arr, win_rate] }',
       "",
     ].join("\n"),

@@ -35,7 +35,11 @@ describe("--format sarif", () => {
   const validate = sarifValidator();
 
   it("is valid SARIF 2.1.0 and lists every registered rule with its docs page", () => {
-    for (const args of [["examples/acme"], [ws(TWO_FILES)], [ws({ "pmm.config.yaml": onlyRules("duplicate-id", "blueprint-count"), "a.pmm": 'team pmm "PMM" { role: pmm }\nteam pmm "Again" { role: pmm }\n' })]]) {
+    for (const args of [
+      ["examples/acme"],
+      [ws(TWO_FILES)],
+      [ws({ "pmm.config.yaml": onlyRules("duplicate-id", "blueprint-count"), "a.pmm": 'team pmm "PMM" { role: pmm }\nteam pmm "Again" { role: pmm }\n' })],
+    ]) {
       const r = pmm(["check", ...args, ...TODAY, "--format", "sarif"]);
       const log = JSON.parse(r.stdout);
       const v = validate(log);
@@ -71,7 +75,10 @@ describe("--format sarif", () => {
   });
 
   it("gives results exact regions, rule indexes, related locations and no location for a file-less finding", () => {
-    const dir = ws({ "pmm.config.yaml": onlyRules("duplicate-id", "blueprint-count", "syntax", "unknown-reference"), "a.pmm": 'team pmm "PMM" { role: pmm }\nteam pmm "Again" { role: pmm }\n' });
+    const dir = ws({
+      "pmm.config.yaml": onlyRules("duplicate-id", "blueprint-count", "syntax", "unknown-reference"),
+      "a.pmm": 'team pmm "PMM" { role: pmm }\nteam pmm "Again" { role: pmm }\n',
+    });
     const r = pmm(["check", ...TODAY, "--format", "sarif"], { cwd: dir });
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout).runs[0].results;
@@ -94,11 +101,17 @@ describe("--format sarif", () => {
   });
 
   it("percent-encodes artifact URIs (RFC 3986) and stays valid SARIF", () => {
-    const dir = ws({ "pmm.config.yaml": onlyRules("unknown-reference"), "a b#c?d%20e.pmm": 'metric a "A" { type: input  owner: nobody }\n', "dir é/x:y.pmm": 'metric b "B" { type: input  owner: nobody }\n' });
+    const dir = ws({
+      "pmm.config.yaml": onlyRules("unknown-reference"),
+      "a b#c?d%20e.pmm": 'metric a "A" { type: input  owner: nobody }\n',
+      "dir é/x:y.pmm": 'metric b "B" { type: input  owner: nobody }\n',
+    });
     const r = pmm(["check", ...TODAY, "--format", "sarif"], { cwd: dir });
     const log = JSON.parse(r.stdout);
     expect(validate(log).errors).toBe("No errors");
-    const uris = log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    const uris = log.runs[0].results.map(
+      (x: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => x.locations[0]!.physicalLocation.artifactLocation.uri,
+    );
     expect(uris).toEqual(["a%20b%23c%3Fd%2520e.pmm", "dir%20%C3%A9/x%3Ay.pmm"]);
     // each decodes back to the path
     expect(uris.map((u: string) => u.split("/").map(decodeURIComponent).join("/"))).toEqual(["a b#c?d%20e.pmm", "dir é/x:y.pmm"]);
@@ -128,7 +141,7 @@ describe("--format github", () => {
     const r = pmm(["check", ...TODAY, "--format", "github"], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      "::warning title=pmm(blueprint-count)::the workspace has no blueprint; add `blueprint ID \"Name\" { maturity: 3  sales_cycle: 45d }`\n" +
+      '::warning title=pmm(blueprint-count)::the workspace has no blueprint; add `blueprint ID "Name" { maturity: 3  sales_cycle: 45d }`\n' +
         "::notice file=a%2Cb%3Ac%25.pmm,line=1,col=36,endLine=1,endColumn=42,title=pmm(unknown-reference)::unknown team `nobody`; declare it or fix the name\n",
     );
   });
@@ -167,7 +180,9 @@ describe("--format junit", () => {
   it("escapes XML in messages and puts file-less findings in a `(workspace)` case", () => {
     const dir = ws({ "pmm.config.yaml": onlyRules("unknown-reference", "blueprint-count"), "a.pmm": 'metric a "A" { type: input  owner: x_y }\n' });
     const r = pmm(["check", ...TODAY, "--format", "junit"], { cwd: dir });
-    expect(r.stdout).toContain('<testcase classname="pmm" name="(workspace)">\n      <failure message="the workspace has no blueprint; add `blueprint ID &quot;Name&quot; { maturity: 3  sales_cycle: 45d }`" type="blueprint-count">workspace warning blueprint-count: the workspace has no blueprint; add `blueprint ID &quot;Name&quot; { maturity: 3  sales_cycle: 45d }`</failure>');
+    expect(r.stdout).toContain(
+      '<testcase classname="pmm" name="(workspace)">\n      <failure message="the workspace has no blueprint; add `blueprint ID &quot;Name&quot; { maturity: 3  sales_cycle: 45d }`" type="blueprint-count">workspace warning blueprint-count: the workspace has no blueprint; add `blueprint ID &quot;Name&quot; { maturity: 3  sales_cycle: 45d }`</failure>',
+    );
     expect(r.stdout).toContain('tests="2" failures="2"');
   });
 

@@ -152,7 +152,11 @@ describe("--readings", () => {
   });
 
   it("prints every problem as FILE:LINE:COL and exits 2 without output; JSON positions too", () => {
-    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t }\n', "r.csv": "metric_time__week,wau,wua\n2026-09-07,12%,1\n2026-09-07,3,1\n", "r.json": '[{"metric_time__week": "2026-09-07", "wau": "many"}]' });
+    const dir = ws({
+      "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t }\n',
+      "r.csv": "metric_time__week,wau,wua\n2026-09-07,12%,1\n2026-09-07,3,1\n",
+      "r.json": '[{"metric_time__week": "2026-09-07", "wau": "many"}]',
+    });
     const c = pmm(["render", ".", ...TODAY, "--readings", "r.csv", "-o", "out.html"], { cwd: dir });
     expect(c).toEqual({
       code: 2,
@@ -165,7 +169,11 @@ describe("--readings", () => {
     });
     expect(() => readFileSync(join(dir, "out.html"))).toThrow();
     const j = pmm(["render", ".", ...TODAY, "--readings", "r.json"], { cwd: dir });
-    expect([j.code, j.stdout, j.stderr]).toEqual([2, "", "r.json:1:45: `many` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)\npmm: r.json: 1 problem in the readings; fix them and run again\n"]);
+    expect([j.code, j.stdout, j.stderr]).toEqual([
+      2,
+      "",
+      "r.json:1:45: `many` in column `wau` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)\npmm: r.json: 1 problem in the readings; fix them and run again\n",
+    ]);
   });
 
   it("refuses a missing file, a folder, a device and invalid UTF-8 with one line, exit 2", () => {
@@ -185,7 +193,10 @@ describe("--readings", () => {
 describe("--readings with many problems", () => {
   it("prints the first 100 and how many more", () => {
     const rows = Array.from({ length: 150 }, (_, i) => `2026-${String(1 + Math.floor(i / 28)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},x`);
-    const dir = ws({ "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: input  unit: count  owner: t  levers: ["l"] }\n', "r.csv": `metric_time__day,wau\n${rows.join("\n")}\n` });
+    const dir = ws({
+      "a.pmm": 'team t "T" { role: pmm }\nmetric wau "WAU" { type: input  unit: count  owner: t  levers: ["l"] }\n',
+      "r.csv": `metric_time__day,wau\n${rows.join("\n")}\n`,
+    });
     const r = pmm(["render", ".", ...TODAY, "--readings", "r.csv"], { cwd: dir });
     const lines = r.stderr.trimEnd().split("\n");
     expect([r.code, r.stdout, lines.length]).toEqual([2, "", 102]);

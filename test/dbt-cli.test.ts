@@ -50,7 +50,10 @@ describe("pmm export dbt", () => {
   });
 
   it("prints the errors that made it refuse, with --force too", () => {
-    const dir = ws({ "pmm.config.yaml": onlyRules("unknown-reference"), "a.pmm": 'team t "T" { role: pmm }\nmetric deals "Deals" { type: input  owner: nobody  measure: "deals_count" }\n' });
+    const dir = ws({
+      "pmm.config.yaml": onlyRules("unknown-reference"),
+      "a.pmm": 'team t "T" { role: pmm }\nmetric deals "Deals" { type: input  owner: nobody  measure: "deals_count" }\n',
+    });
     const refused = pmm(["export", "dbt", ...TODAY], { cwd: dir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("error[unknown-reference]: unknown team `nobody`");
@@ -97,7 +100,8 @@ describe("pmm check --dbt-manifest", () => {
       file: "examples/acme/metrics/retention.pmm",
       line: 37,
       severity: "error",
-      message: "no semantic model in the dbt project defines measure `grr_trailing_12m`, so dbt refuses the exported `gross_revenue_retention`; add the measure to a semantic model, or write the name of one dbt has; did you mean `nrr_trailing_12m`?",
+      message:
+        "no semantic model in the dbt project defines measure `grr_trailing_12m`, so dbt refuses the exported `gross_revenue_retention`; add the measure to a semantic model, or write the name of one dbt has; did you mean `nrr_trailing_12m`?",
     },
   ];
 
@@ -137,9 +141,14 @@ describe("pmm check --dbt-manifest", () => {
       "pmm.config.yaml": `${readFileSync(join(ROOT, "examples/acme/pmm.config.yaml"), "utf8")}\ndbt_manifest: dbt/target/semantic_manifest.json\n`,
       "dbt/target/semantic_manifest.json": readFileSync(ACME_MANIFEST, "utf8"),
       ...Object.fromEntries(
-        ["attribution", "blueprint", "cadence", "dashboards", "experiments", "launches", "okrs", "sources", "teams", "tradeoffs", "workstreams"].map((n) => [`${n}.pmm`, readFileSync(join(ROOT, `examples/acme/${n}.pmm`), "utf8")]),
+        ["attribution", "blueprint", "cadence", "dashboards", "experiments", "launches", "okrs", "sources", "teams", "tradeoffs", "workstreams"].map((n) => [
+          `${n}.pmm`,
+          readFileSync(join(ROOT, `examples/acme/${n}.pmm`), "utf8"),
+        ]),
       ),
-      ...Object.fromEntries(["engagement", "monetization", "pipeline", "retention"].map((n) => [`metrics/${n}.pmm`, readFileSync(join(ROOT, `examples/acme/metrics/${n}.pmm`), "utf8")])),
+      ...Object.fromEntries(
+        ["engagement", "monetization", "pipeline", "retention"].map((n) => [`metrics/${n}.pmm`, readFileSync(join(ROOT, `examples/acme/metrics/${n}.pmm`), "utf8")]),
+      ),
     });
     const r = pmm(["check", ...TODAY, "--format", "json"], { cwd: dir });
     expect(r.code).toBe(1);
@@ -149,7 +158,11 @@ describe("pmm check --dbt-manifest", () => {
   it("names a config's `dbt_manifest` that is missing by its path from the current folder", () => {
     const dir = ws({ "pmm.config.yaml": "dbt_manifest: dbt/target/semantic_manifest.json\n", "a.pmm": 'team t "T" { role: pmm }\n' });
     const r = pmm(["check", ...TODAY], { cwd: dir });
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, "", "pmm: dbt/target/semantic_manifest.json: no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)\n"]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      "",
+      "pmm: dbt/target/semantic_manifest.json: no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)\n",
+    ]);
   });
 
   it("says what is wrong with a bad manifest, with its path, in one line (exit 2)", () => {
@@ -160,7 +173,10 @@ describe("pmm check --dbt-manifest", () => {
       // A device is never read (it would not end).
       ["/dev/zero", "pmm: /dev/zero: not a regular file (a device, FIFO or socket); pmm reads only regular files\n"],
       ["bad.json", "pmm: bad.json: not JSON: expected property name or '}' in JSON at position 2\n"],
-      ["dag.json", "pmm: dag.json: not a dbt semantic manifest: `semantic_models` is missing or not a list (write it with `dbt parse`, which saves `target/semantic_manifest.json`)\n"],
+      [
+        "dag.json",
+        "pmm: dag.json: not a dbt semantic manifest: `semantic_models` is missing or not a list (write it with `dbt parse`, which saves `target/semantic_manifest.json`)\n",
+      ],
     ];
     for (const [path, message] of cases) {
       const r = pmm(["check", join(ROOT, "examples/acme"), ...TODAY, "--dbt-manifest", path], { cwd: dir });

@@ -147,9 +147,7 @@ describe.skipIf(!existsSync(SERVER))("pmm-vscode .vsix", () => {
   });
 
   it("ships no sources, tests or dependencies", () => {
-    const leaked = [...entries.keys()].filter((n) =>
-      /^extension\/(src\/|scripts\/|node_modules\/|tsconfig|build\.mjs|.*\.map$|grammar\/tests\/)/.test(n),
-    );
+    const leaked = [...entries.keys()].filter((n) => /^extension\/(src\/|scripts\/|node_modules\/|tsconfig|build\.mjs|.*\.map$|grammar\/tests\/)/.test(n));
     expect(leaked).toEqual([]);
   });
 
@@ -186,14 +184,8 @@ describe.skipIf(!existsSync(SERVER))("pmm-vscode .vsix", () => {
     const stub = join(unpacked, "node_modules", "vscode");
     mkdirSync(stub, { recursive: true });
     // Every member is a class, so the client's `class … extends vscode.X` at load time works.
-    writeFileSync(
-      join(stub, "index.js"),
-      "function stub() { return new Proxy(class {}, { get: (t, k) => (k in t ? t[k] : stub()) }); }\n" +
-        "module.exports = stub();\n",
-    );
-    const script =
-      "const m = require(process.argv[1]);" +
-      "process.stdout.write(JSON.stringify([typeof m.activate, typeof m.deactivate]));";
+    writeFileSync(join(stub, "index.js"), "function stub() { return new Proxy(class {}, { get: (t, k) => (k in t ? t[k] : stub()) }); }\n" + "module.exports = stub();\n");
+    const script = "const m = require(process.argv[1]);" + "process.stdout.write(JSON.stringify([typeof m.activate, typeof m.deactivate]));";
     const result = spawnSync(process.execPath, ["-e", script, join(unpacked, "extension/dist/extension.js")], {
       encoding: "utf8",
       timeout: 30_000,

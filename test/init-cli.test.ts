@@ -64,7 +64,16 @@ describe("pmm init", () => {
 
   it("exits 2 on an invalid --maturity or --cycle and writes nothing", () => {
     const dir = ws();
-    for (const args of [["--maturity", "0"], ["--maturity", "6"], ["--maturity", "2.5"], ["--maturity", "x"], ["--cycle", "45"], ["--cycle", "0d"], ["--cycle", "soon"], ["--cycle", "45d 3d"]]) {
+    for (const args of [
+      ["--maturity", "0"],
+      ["--maturity", "6"],
+      ["--maturity", "2.5"],
+      ["--maturity", "x"],
+      ["--cycle", "45"],
+      ["--cycle", "0d"],
+      ["--cycle", "soon"],
+      ["--cycle", "45d 3d"],
+    ]) {
       const r = pmm(["init", "out", ...args, "--today", TODAY], { cwd: dir });
       expect({ args, code: r.code, one: isOneLine(r.stderr), stdout: r.stdout }).toEqual({ args, code: 2, one: true, stdout: "" });
     }
@@ -100,7 +109,8 @@ describe("pmm init", () => {
       const r = pmm(["init", "--ci", "github"], { cwd: dir });
       expect(r).toEqual({
         code: 0,
-        stdout: "created .github/workflows/pmm.yml\n\nA GitHub Actions workflow that checks `.` on every pull request. Next: commit it with package.json and package-lock.json (`npm install --save-dev @pmm/cli` adds pmm to them).\n",
+        stdout:
+          "created .github/workflows/pmm.yml\n\nA GitHub Actions workflow that checks `.` on every pull request. Next: commit it with package.json and package-lock.json (`npm install --save-dev @pmm/cli` adds pmm to them).\n",
         stderr: "",
       });
       expect(readdirSync(dir).sort()).toEqual([".github", "main.pmm"]);
@@ -116,7 +126,11 @@ describe("pmm init", () => {
     it("refuses an existing workflow, an unknown provider and a workspace outside the repository: exit 2, nothing written", () => {
       const dir = ws({ ".github/workflows/pmm.yml": "mine\n", "inner/.git/HEAD": "x\n" });
       const exists = pmm(["init", "w", "--ci", "github", "--today", TODAY], { cwd: dir });
-      expect(exists).toEqual({ code: 2, stdout: "", stderr: "pmm: .github/workflows/pmm.yml already exists; pmm init writes only into a folder without these files (nothing was written)\n" });
+      expect(exists).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: "pmm: .github/workflows/pmm.yml already exists; pmm init writes only into a folder without these files (nothing was written)\n",
+      });
       expect(existsSync(join(dir, "w"))).toBe(false);
       expect(pmm(["init", "w", "--ci", "gitlab"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: --ci gitlab: expected github\n" });
       const outside = pmm(["init", "../w", "--ci", "github"], { cwd: join(dir, "inner") });

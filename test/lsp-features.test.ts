@@ -3,7 +3,18 @@
 import { readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CodeAction, CompletionItem, DocumentSymbol, FoldingRange, Hover, InlayHint, Location, SymbolInformation, TextEdit, WorkspaceEdit } from "vscode-languageserver-protocol";
+import type {
+  CodeAction,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver-protocol";
 import { RULES } from "../packages/core/src/index.js";
 import { ensureBuilt, LspClient, positionOf, ROOT, uri, workspace } from "./fixtures/lsp/client.js";
 
@@ -60,8 +71,29 @@ describe("language server", () => {
     const caps = init.capabilities;
     expect(caps.textDocumentSync).toEqual({ openClose: true, change: 2 });
     expect(caps.renameProvider).toEqual({ prepareProvider: true });
-    expect(caps.semanticTokensProvider?.legend.tokenTypes).toEqual(["namespace", "type", "class", "struct", "interface", "event", "function", "variable", "property", "enumMember"]);
-    for (const k of ["hoverProvider", "definitionProvider", "referencesProvider", "documentSymbolProvider", "workspaceSymbolProvider", "documentFormattingProvider", "documentRangeFormattingProvider", "foldingRangeProvider", "inlayHintProvider"] as const) {
+    expect(caps.semanticTokensProvider?.legend.tokenTypes).toEqual([
+      "namespace",
+      "type",
+      "class",
+      "struct",
+      "interface",
+      "event",
+      "function",
+      "variable",
+      "property",
+      "enumMember",
+    ]);
+    for (const k of [
+      "hoverProvider",
+      "definitionProvider",
+      "referencesProvider",
+      "documentSymbolProvider",
+      "workspaceSymbolProvider",
+      "documentFormattingProvider",
+      "documentRangeFormattingProvider",
+      "foldingRangeProvider",
+      "inlayHintProvider",
+    ] as const) {
       expect(caps[k]).toBe(true);
     }
   });
@@ -160,7 +192,7 @@ describe("language server", () => {
     const std = await client.request<Hover>("textDocument/hover", at(b, bText, "std.win_rate", 1));
     expect((std.contents as { value: string }).value.split("\n\n")[0]).toBe("**Win rate** — catalog entry `std.win_rate`");
     expect(std.range).toEqual(range(1, 32, 1, 44));
-    const text = "# pmm-ignore unknown-reference: the team is created next quarter\nteam ops \"Ops\" { role: other }\n";
+    const text = '# pmm-ignore unknown-reference: the team is created next quarter\nteam ops "Ops" { role: other }\n';
     const c = uri(join(dir, "c.pmm"));
     await client.open(c, text);
     try {
@@ -237,7 +269,23 @@ describe("language server", () => {
     expect(await labels(A, "role: pmm", 6, a)).toEqual(["pmm", "sales", "product", "finance", "marketing", "exec", "success", "other"]);
     // property names not yet set, in the metric's block (an output: no `levers`)
     const names = await labels(bText, "  target: 30%", 0);
-    expect(names).toEqual(["traces", "formula", "measure", "agreed_by", "cadence", "inputs", "count", "phase", "deliverable", "horizon", "aliases", "cumulative", "since", "status", "replaced_by"]);
+    expect(names).toEqual([
+      "traces",
+      "formula",
+      "measure",
+      "agreed_by",
+      "cadence",
+      "inputs",
+      "count",
+      "phase",
+      "deliverable",
+      "horizon",
+      "aliases",
+      "cumulative",
+      "since",
+      "status",
+      "replaced_by",
+    ]);
     // after `kr METRIC:` the five key-result forms; in an okr block, a snippet for each
     expect(await labels(bText, "kr win_rate:", 12)).toEqual(["from -> to", "-> to", "-35%", "at most value", "at least value", "done"]);
     const inOkr = await labels(bText, "  kr win_rate", 0);
@@ -248,7 +296,22 @@ describe("language server", () => {
     expect(std).toContain("win_rate");
     expect(std).toContain("page_views");
     const top = await client.request<CompletionItem[]>("textDocument/completion", { textDocument: { uri: a }, position: { line: 9, character: 0 } });
-    expect(top.map((i) => i.label)).toEqual(["blueprint", "team", "source", "workstream", "metric", "okr", "attribution", "launch", "forum", "report", "dashboard", "experiment", "review", "tradeoff"]);
+    expect(top.map((i) => i.label)).toEqual([
+      "blueprint",
+      "team",
+      "source",
+      "workstream",
+      "metric",
+      "okr",
+      "attribution",
+      "launch",
+      "forum",
+      "report",
+      "dashboard",
+      "experiment",
+      "review",
+      "tradeoff",
+    ]);
     expect(top.find((i) => i.label === "team")).toEqual({
       label: "team",
       kind: 15,
@@ -274,7 +337,13 @@ describe("language server", () => {
     expect(missing.map((x) => x.title)).toEqual(["Add `role: pmm`", "Ignore `missing-property` for `team ops` (add `# pmm-ignore` with a reason)"]);
     expect(missing[0]!.edit).toEqual({ changes: { [d]: [{ range: range(0, 16, 0, 16), newText: " role: pmm " }] } });
     const enumFix = await fixes(1);
-    expect(enumFix[0]).toEqual({ title: "Change to `success`", kind: "quickfix", diagnostics: [diagnostics[1]], isPreferred: true, edit: { changes: { [d]: [{ range: range(1, 31, 1, 37), newText: "success" }] } } });
+    expect(enumFix[0]).toEqual({
+      title: "Change to `success`",
+      kind: "quickfix",
+      diagnostics: [diagnostics[1]],
+      isPreferred: true,
+      edit: { changes: { [d]: [{ range: range(1, 31, 1, 37), newText: "success" }] } },
+    });
     await client.notify("textDocument/didClose", { textDocument: { uri: d } });
     // a document that is not on disk leaves the workspace when closed: its diagnostics are cleared
     const cleared = await client.diagnostics(d, from + 1, (x) => x.length === 0);
@@ -311,7 +380,11 @@ describe("language server", () => {
     try {
       const whole = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri: e }, options: { tabSize: 2, insertSpaces: true } });
       expect(whole).toEqual([{ range: range(0, 5, 2, 2), newText: 'ops "Ops" { role: other }\n\nteam finance "Finance" {\n' }]);
-      const part = await client.request<TextEdit[]>("textDocument/rangeFormatting", { textDocument: { uri: e }, range: range(2, 0, 2, 5), options: { tabSize: 2, insertSpaces: true } });
+      const part = await client.request<TextEdit[]>("textDocument/rangeFormatting", {
+        textDocument: { uri: e },
+        range: range(2, 0, 2, 5),
+        options: { tabSize: 2, insertSpaces: true },
+      });
       expect(part).toEqual([{ range: range(2, 2, 2, 4), newText: "" }]);
       const broken = "team ops {\n";
       await client.notify("textDocument/didChange", { textDocument: { uri: e, version: 2 }, contentChanges: [{ text: broken }] });
@@ -424,7 +497,7 @@ describe("language server", () => {
     const fPath = join(dir, "f.pmm");
     const f = uri(fPath);
     let from = client.published.length;
-    writeFileSync(fPath, "team ops \"Ops\" { role: other }\nsource sheet \"Sheet\" { kind: spreadsheet  owner: opz }\n");
+    writeFileSync(fPath, 'team ops "Ops" { role: other }\nsource sheet "Sheet" { kind: spreadsheet  owner: opz }\n');
     await client.notify("workspace/didChangeWatchedFiles", { changes: [{ uri: f, type: 1 }] });
     const created = await client.diagnostics(f, from);
     expect(created.diagnostics.map((d) => d.message)).toEqual(["unknown team `opz`; did you mean `ops`?"]);
@@ -463,7 +536,8 @@ describe("language server", () => {
 
   it("outlines key results of every form as written", async () => {
     const k = uri(join(dir, "k.pmm"));
-    const text = 'okr forms "Forms" {\n  owner: pmm\n  period: 2026-Q4\n  kr win_rate: -> 35% by 2026-Q4\n  kr win_rate: +5% by 2026-Q4\n  kr win_rate: at least 28% by 2026-Q4\n  kr launch "Launch shipped": done by 2026-Q4\n}\n';
+    const text =
+      'okr forms "Forms" {\n  owner: pmm\n  period: 2026-Q4\n  kr win_rate: -> 35% by 2026-Q4\n  kr win_rate: +5% by 2026-Q4\n  kr win_rate: at least 28% by 2026-Q4\n  kr launch "Launch shipped": done by 2026-Q4\n}\n';
     await client.open(k, text);
     const symbols = await client.request<Array<{ children: Array<{ name: string; detail: string }> }>>("textDocument/documentSymbol", { textDocument: { uri: k } });
     expect(symbols[0]!.children.filter((c) => c.name.startsWith("kr ")).map((c) => [c.name, c.detail])).toEqual([

@@ -43,9 +43,7 @@ describe("UTF-16 positions", () => {
     expect(WIDE.indexOf("pmx")).toBe(35); // JavaScript indexes are UTF-16 units
     expect([...WIDE.slice(0, 35)].length).toBe(34); // …while code points would say 34
     expect(diagnostics.map((d) => [d.code, d.range])).toEqual([["invalid-value", range(0, 35, 0, 38)]]);
-    expect(diagnostics[0]!.message).toBe(
-      "`pmx` is not a valid `role`; expected one of pmm, sales, product, finance, marketing, exec, success, other (did you mean `pmm`?)",
-    );
+    expect(diagnostics[0]!.message).toBe("`pmx` is not a valid `role`; expected one of pmm, sales, product, finance, marketing, exec, success, other (did you mean `pmm`?)");
   });
 
   it("reads request positions as UTF-16 on that line", async () => {

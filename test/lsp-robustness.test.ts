@@ -32,7 +32,12 @@ async function outcome(p: Promise<unknown>): Promise<unknown> {
 
 beforeAll(async () => {
   ensureBuilt();
-  dir = workspace({ "a.pmm": `${A}\nsource old_sheet "Old sheet" { kind: spreadsheet }\n`, "b.pmm": B, "h.pmm": 'team lonely "Lonely" { role: nope }\n', "pmm.config.yaml": "today: 2026-11-23\n" });
+  dir = workspace({
+    "a.pmm": `${A}\nsource old_sheet "Old sheet" { kind: spreadsheet }\n`,
+    "b.pmm": B,
+    "h.pmm": 'team lonely "Lonely" { role: nope }\n',
+    "pmm.config.yaml": "today: 2026-11-23\n",
+  });
   a = uri(join(dir, "a.pmm"));
   b = uri(join(dir, "b.pmm"));
   client = new LspClient();
@@ -88,7 +93,7 @@ describe("language server robustness", () => {
 
   it("survives a malformed change to an open document and logs it", async () => {
     const c = uri(join(dir, "c.pmm"));
-    await client.open(c, "team ops \"Ops\" { role: other }\n");
+    await client.open(c, 'team ops "Ops" { role: other }\n');
     await client.notify("textDocument/didChange", { textDocument: { uri: c, version: 2 }, contentChanges: [{ range: { start: "x" }, text: "oops" }] });
     const symbols = await client.request<Array<{ name: string }>>("textDocument/documentSymbol", { textDocument: { uri: c } });
     expect(symbols.length).toBe(1);
@@ -107,8 +112,12 @@ describe("language server robustness", () => {
     expect(await client.request("textDocument/references", { textDocument: { uri: a }, position: far, context: { includeDeclaration: true } })).toEqual([]);
     expect(await client.request("textDocument/prepareRename", { textDocument: { uri: a }, position: far })).toBeNull();
     expect(await client.request("textDocument/rename", { textDocument: { uri: a }, position: far, newName: "x" })).toBeNull();
-    expect(await client.request("textDocument/inlayHint", { textDocument: { uri: b }, range: { start: { line: 500, character: 0 }, end: { line: 900, character: 0 } } })).toEqual([]);
-    expect(await client.request("textDocument/rangeFormatting", { textDocument: { uri: a }, range: { start: far, end: far }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    expect(await client.request("textDocument/inlayHint", { textDocument: { uri: b }, range: { start: { line: 500, character: 0 }, end: { line: 900, character: 0 } } })).toEqual(
+      [],
+    );
+    expect(
+      await client.request("textDocument/rangeFormatting", { textDocument: { uri: a }, range: { start: far, end: far }, options: { tabSize: 2, insertSpaces: true } }),
+    ).toEqual([]);
     expect(await hoverTeam()).toEqual(TEAM_HOVER);
   });
 
@@ -143,7 +152,7 @@ describe("language server robustness", () => {
     const from = client.published.length;
     // any edit triggers a re-check
     const n = uri(join(dir, "n.pmm"));
-    await client.open(n, "team n \"N\" { role: other }\n");
+    await client.open(n, 'team n "N" { role: other }\n');
     expect((await client.diagnostics(h, from, (d) => d.length === 0)).diagnostics).toEqual([]);
     expect(await client.request("workspace/symbol", { query: "lonely" })).toEqual([]);
     await client.notify("textDocument/didClose", { textDocument: { uri: n } });

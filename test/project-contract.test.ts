@@ -85,14 +85,22 @@ function cli(dir: string): { files: string[]; stderr: string; code: number; seve
   const r = pmm(["check", "--format", "json", "--today", "2026-11-23"], { cwd: dir });
   if (r.code === 2) return { files: [], stderr: r.stderr, code: r.code, severities: [] };
   const diagnostics = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string | null; severity: string; rule: string }> }).diagnostics.filter((d) => d.file !== null);
-  return { files: [...new Set(diagnostics.flatMap((d) => (d.file === null ? [] : [d.file])))].sort(), stderr: r.stderr, code: r.code, severities: [...new Set(diagnostics.filter((d) => d.rule === "unknown-reference").map((d) => d.severity))] };
+  return {
+    files: [...new Set(diagnostics.flatMap((d) => (d.file === null ? [] : [d.file])))].sort(),
+    stderr: r.stderr,
+    code: r.code,
+    severities: [...new Set(diagnostics.filter((d) => d.rule === "unknown-reference").map((d) => d.severity))],
+  };
 }
 
 /** The language server's session on the folder: its files, config and the diagnostics on the config file. */
 function server(dirs: readonly string[]): { session: Session; published: Map<string, Diagnostic[]> } {
   const published = new Map<string, Diagnostic[]>();
   const session = new Session({ publish: (uri, diagnostics) => void published.set(uri, diagnostics), log: () => {} }, 1);
-  session.initialize(dirs.map((d) => pathToFileURL(d).href), undefined);
+  session.initialize(
+    dirs.map((d) => pathToFileURL(d).href),
+    undefined,
+  );
   session.flush();
   session.dispose();
   return { session, published };

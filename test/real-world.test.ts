@@ -9,10 +9,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, pmm, ROOT } from "./fixtures/cli/run-cli.js";
 
 const CORPUS = join(ROOT, "examples/real-world");
-const NAMES = readdirSync(CORPUS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const NAMES = readdirSync(CORPUS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
-interface Pos { line: number; column: number }
-interface Diag { file: string; rule: string; severity: string; message: string; declaration: string | null; start: Pos; end: Pos }
+interface Pos {
+  line: number;
+  column: number;
+}
+interface Diag {
+  file: string;
+  rule: string;
+  severity: string;
+  message: string;
+  declaration: string | null;
+  start: Pos;
+  end: Pos;
+}
 
 beforeAll(ensureBuilt);
 
@@ -31,10 +45,16 @@ describe("examples/real-world", () => {
       const r = pmm(["check", `examples/real-world/${name}`, "--format", "json"], { cwd: ROOT });
       expect(r.stderr).toBe("");
       const out = JSON.parse(r.stdout) as { diagnostics: Diag[] };
-      const lines = out.diagnostics.map((d) => `${d.file}:${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column} ${d.severity} ${d.rule} [${d.declaration ?? "-"}] ${d.message}`);
+      const lines = out.diagnostics.map(
+        (d) => `${d.file}:${d.start.line}:${d.start.column}-${d.end.line}:${d.end.column} ${d.severity} ${d.rule} [${d.declaration ?? "-"}] ${d.message}`,
+      );
       const expected = join(ROOT, "test/fixtures/real-world", `${name}.txt`);
       if (process.env["UPDATE"] === "1") writeFileSync(expected, `${lines.join("\n")}\n`);
-      expect(lines).toEqual(readFileSync(expected, "utf8").split("\n").filter((l) => l !== ""));
+      expect(lines).toEqual(
+        readFileSync(expected, "utf8")
+          .split("\n")
+          .filter((l) => l !== ""),
+      );
     });
   }
 });

@@ -77,7 +77,9 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
     ]);
     // One sparkline per KPI: acme's 24 KPIs all have 13 weekly readings (the fixture also reads the three Copilot launch metrics, shown in the launch card).
     expect(await page.$$eval("#targets tbody tr", (rs) => rs.length)).toBe(24);
-    expect(await page.$$eval("#targets svg.sparkline", (ss) => ss.map((s) => s.querySelectorAll("polyline")[0]!.getAttribute("points")!.split(" ").length))).toEqual(Array(24).fill(13));
+    expect(await page.$$eval("#targets svg.sparkline", (ss) => ss.map((s) => s.querySelectorAll("polyline")[0]!.getAttribute("points")!.split(" ").length))).toEqual(
+      Array(24).fill(13),
+    );
     expect(await page.$$eval("svg.sparkline", (ss) => ss.length)).toBe(24);
     expect(await page.textContent('#targets tr[data-metric="weekly_active_users"]')).toContain("21,950 2026-11-16");
     const nodes = await page.$$eval("svg.constellation g.node", (gs) => gs.map((g) => g.getAttribute("data-metric")));
@@ -89,9 +91,19 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
       "qualified_pipeline vs win_rate",
       "weekly_active_users vs nps",
     ]);
-    expect(await page.$$eval("#okrs [data-objective]", (os) => os.map((o) => o.getAttribute("data-objective")))).toEqual(["company_growth", "pmm_adoption", "pmm_win", "cs_retention", "icp_pipeline"]);
+    expect(await page.$$eval("#okrs [data-objective]", (os) => os.map((o) => o.getAttribute("data-objective")))).toEqual([
+      "company_growth",
+      "pmm_adoption",
+      "pmm_win",
+      "cs_retention",
+      "icp_pipeline",
+    ]);
     expect(await page.$$eval("#okrs .score-yellow", (s) => s.length)).toBeGreaterThan(0);
-    expect(await page.$$eval("#launches [data-launch]", (ls) => ls.map((l) => `${l.getAttribute("data-launch")}: ${[...l.querySelectorAll("[data-stage]")].map((s) => s.querySelectorAll("li").length).join(",")}`))).toEqual(["copilot_ga: 0,1,1,1", "template_gallery: 0,0,1,0", "slack_refresh: 0,0,0,0"]);
+    expect(
+      await page.$$eval("#launches [data-launch]", (ls) =>
+        ls.map((l) => `${l.getAttribute("data-launch")}: ${[...l.querySelectorAll("[data-stage]")].map((s) => s.querySelectorAll("li").length).join(",")}`),
+      ),
+    ).toEqual(["copilot_ga: 0,1,1,1", "template_gallery: 0,0,1,0", "slack_refresh: 0,0,0,0"]);
     expect(await page.textContent('#launches [data-launch="copilot_ga"] [data-stage="revenue"]')).toContain("$582k 2026-11-16");
     expect(await page.$$eval("#experiments [data-experiment]", (xs) => xs.map((x) => x.textContent))).toEqual([
       expect.stringContaining("2,033 per arm × 2 = 4,066180/day → 23 days of traffic"),
@@ -132,7 +144,10 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
           if (a.from === b.from || a.from === b.to || a.to === b.from || a.to === b.to) continue;
           let hit = false;
           for (let p = 0; p < 40 && !hit; p++)
-            for (let q = 0; q < 40 && !hit; q++) hit = side(a.pts[p]!, a.pts[p + 1]!, b.pts[q]!) * side(a.pts[p]!, a.pts[p + 1]!, b.pts[q + 1]!) < 0 && side(b.pts[q]!, b.pts[q + 1]!, a.pts[p]!) * side(b.pts[q]!, b.pts[q + 1]!, a.pts[p + 1]!) < 0;
+            for (let q = 0; q < 40 && !hit; q++)
+              hit =
+                side(a.pts[p]!, a.pts[p + 1]!, b.pts[q]!) * side(a.pts[p]!, a.pts[p + 1]!, b.pts[q + 1]!) < 0 &&
+                side(b.pts[q]!, b.pts[q + 1]!, a.pts[p]!) * side(b.pts[q]!, b.pts[q + 1]!, a.pts[p + 1]!) < 0;
           if (hit) crossings++;
         }
       return { crossings, declared: svg.getAttribute("data-crossings"), edges: paths.length };
@@ -167,7 +182,10 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
     // The command-line print path (Letter by default).
     const letter = join(OUT, "report-letter.pdf");
     rmSync(letter, { force: true });
-    execFileSync(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", `--print-to-pdf=${letter}`, pathToFileURL(report).href], { stdio: "ignore", timeout: 120_000 });
+    execFileSync(CHROMIUM, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", `--print-to-pdf=${letter}`, pathToFileURL(report).href], {
+      stdio: "ignore",
+      timeout: 120_000,
+    });
     expect(existsSync(letter)).toBe(true);
     const page = await browser!.newPage();
     await page.goto(pathToFileURL(report).href, { waitUntil: "load" });
@@ -178,7 +196,9 @@ describe.skipIf(!HAVE_CHROMIUM)("pmm render in a browser", () => {
     for (const width of [688, 718]) {
       await page.setViewportSize({ width, height: 1000 });
       const wide = await page.$$eval("table, .card, svg.constellation, .stages", (els) =>
-        els.filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 || el.scrollWidth > el.clientWidth + 1).map((el) => `${el.tagName}.${el.className}`),
+        els
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 || el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${el.tagName}.${el.className}`),
       );
       expect(wide).toEqual([]);
     }

@@ -200,7 +200,11 @@ describe("edits in a kept Workspace (values, structure, renames, new metrics, re
             if (checkBetween) kept.check({ today: TODAY });
           }
           const now = [...texts].filter((x): x is [string, string] => x[1] !== undefined);
-          const fresh = checkWorkspace(now.map(([path, text]) => ({ path, contents: text })), { today: TODAY }, parser);
+          const fresh = checkWorkspace(
+            now.map(([path, text]) => ({ path, contents: text })),
+            { today: TODAY },
+            parser,
+          );
           const got = kept.check({ today: TODAY });
           expect(plain(got.diagnostics)).toEqual(plain(fresh.diagnostics));
           for (const [path] of now) expect(kept.get(path)!.ast).toEqual(fresh.program.files.find((f) => f.path === path)!.ast);

@@ -113,7 +113,8 @@ describe("bytes that are not UTF-8", () => {
     for (const args of [["fmt"], ["fmt", "--check"]]) {
       const r = pmm(args, { cwd: dir });
       expect(r.stderr).toBe(
-        "cafe.pmm:1:18 invalid UTF-8 byte `E9` (a character cut short); save the file as UTF-8\n" + "cafe.pmm:1:22 invalid UTF-8 byte `E8` (a character cut short); save the file as UTF-8\n",
+        "cafe.pmm:1:18 invalid UTF-8 byte `E9` (a character cut short); save the file as UTF-8\n" +
+          "cafe.pmm:1:22 invalid UTF-8 byte `E8` (a character cut short); save the file as UTF-8\n",
       );
       expect(r.code).toBe(1);
       expect(readFileSync(join(dir, "cafe.pmm")).equals(LATIN1)).toBe(true);
@@ -127,8 +128,24 @@ describe("bytes that are not UTF-8", () => {
     expect(r.code).toBe(1);
     const found = (JSON.parse(r.stdout) as { diagnostics: Array<Record<string, unknown>> }).diagnostics;
     expect(found).toEqual([
-      { file: "cafe.pmm", rule: "syntax", severity: "error", message: "invalid UTF-8 byte `E9` (a character cut short); save the file as UTF-8", declaration: "cafe", start: { line: 1, column: 18, offset: 17 }, end: { line: 1, column: 19, offset: 18 } },
-      { file: "cafe.pmm", rule: "syntax", severity: "error", message: "invalid UTF-8 byte `E8` (a character cut short); save the file as UTF-8", declaration: "cafe", start: { line: 1, column: 22, offset: 21 }, end: { line: 1, column: 23, offset: 22 } },
+      {
+        file: "cafe.pmm",
+        rule: "syntax",
+        severity: "error",
+        message: "invalid UTF-8 byte `E9` (a character cut short); save the file as UTF-8",
+        declaration: "cafe",
+        start: { line: 1, column: 18, offset: 17 },
+        end: { line: 1, column: 19, offset: 18 },
+      },
+      {
+        file: "cafe.pmm",
+        rule: "syntax",
+        severity: "error",
+        message: "invalid UTF-8 byte `E8` (a character cut short); save the file as UTF-8",
+        declaration: "cafe",
+        start: { line: 1, column: 22, offset: 21 },
+        end: { line: 1, column: 23, offset: 22 },
+      },
     ]);
   });
 });
@@ -172,14 +189,26 @@ describe("every command reads only regular files of a bounded size", () => {
     for (const args of [["fmt"], ["fmt", "huge.pmm", "a.pmm"]]) {
       writeFileSync(join(dir, "a.pmm"), MESSY);
       const r = pmm(args, { cwd: dir });
-      expect(r).toEqual({ code: 2, stdout: "a.pmm\n", stderr: "pmm: huge.pmm: not formatted: the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files\n" });
+      expect(r).toEqual({
+        code: 2,
+        stdout: "a.pmm\n",
+        stderr: "pmm: huge.pmm: not formatted: the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files\n",
+      });
       expect(readFileSync(join(dir, "a.pmm"), "utf8")).toBe(CLEAN);
     }
     writeFileSync(join(dir, "pmm.config.yaml"), onlyRules("syntax"));
     const c = pmm(["check", "--format", "json", ...TODAY], { cwd: dir });
     expect(c.code).toBe(1);
     expect(JSON.parse(c.stdout).diagnostics).toEqual([
-      { file: "huge.pmm", rule: "syntax", severity: "error", message: "the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files", declaration: null, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+      {
+        file: "huge.pmm",
+        rule: "syntax",
+        severity: "error",
+        message: "the file is too large (48 MiB; pmm reads at most 16 MiB); split it into smaller files",
+        declaration: null,
+        start: { line: 1, column: 1, offset: 0 },
+        end: { line: 1, column: 1, offset: 0 },
+      },
     ]);
   });
 
@@ -202,8 +231,16 @@ describe("every command reads only regular files of a bounded size", () => {
   it("diff reads blueprints bigger than a .pmm file may be, up to 256 MiB", () => {
     const dir = ws({ "big.json": JSON.stringify({ a: "x".repeat(17 * 1024 * 1024) }), "huge.json": "" });
     truncateSync(join(dir, "huge.json"), 300 * 1024 * 1024);
-    expect(pmm(["diff", "big.json", "big.json"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: big.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`\n" });
-    expect(pmm(["diff", "huge.json", "big.json"], { cwd: dir })).toEqual({ code: 2, stdout: "", stderr: "pmm: huge.json: the file is too large (300 MiB; pmm reads at most 256 MiB); split it into smaller files\n" });
+    expect(pmm(["diff", "big.json", "big.json"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "pmm: big.json: not a pmm blueprint (/: must have required property '$schema'); compile it with `pmm compile`\n",
+    });
+    expect(pmm(["diff", "huge.json", "big.json"], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "pmm: huge.json: the file is too large (300 MiB; pmm reads at most 256 MiB); split it into smaller files\n",
+    });
   });
 
   it("a file deleted between discovery and reading is a finding on that file; the others are still checked", () => {

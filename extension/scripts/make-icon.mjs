@@ -32,11 +32,19 @@ for (let y = 0; y < SIZE; y++) {
   const row = y * (SIZE * 4 + 1);
   raw[row] = 0; // filter: none
   for (let x = 0; x < SIZE; x++) {
-    let r = 0, g = 0, b = 0, a = 0;
+    let r = 0,
+      g = 0,
+      b = 0,
+      a = 0;
     for (let sy = 0; sy < SS; sy++) {
       for (let sx = 0; sx < SS; sx++) {
         const c = sample(x + (sx + 0.5) / SS, y + (sy + 0.5) / SS);
-        if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+        if (c) {
+          r += c[0];
+          g += c[1];
+          b += c[2];
+          a++;
+        }
       }
     }
     const o = row + 1 + x * 4;

@@ -16,10 +16,7 @@ function run(file, args) {
 }
 
 if (!existsSync(SERVER)) {
-  console.error(
-    `pmm-vscode: the bundled language server is missing (${SERVER}).\n` +
-      "Build it first from the repository root: npx -y pnpm@10.34.9 build",
-  );
+  console.error(`pmm-vscode: the bundled language server is missing (${SERVER}).\n` + "Build it first from the repository root: npx -y pnpm@10.34.9 build");
   process.exit(1);
 }
 

@@ -24,7 +24,10 @@ vi.mock("vscode", () => {
     }
   }
   class RelativePattern {
-    constructor(readonly base: unknown, readonly pattern: string) {}
+    constructor(
+      readonly base: unknown,
+      readonly pattern: string,
+    ) {}
   }
   const on = (name: string) => (h: (...args: unknown[]) => unknown) => {
     handlers.set(name, h);

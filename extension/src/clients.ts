@@ -147,12 +147,14 @@ export class PmmClients {
   /** Replaces the clients of the folders `which` selects (all by default) with new ones. */
   async restart(which: (folder: WorkspaceFolder | undefined) => boolean = () => true): Promise<void> {
     await Promise.all(
-      [...this.clients].filter(([, e]) => which(e.folder)).map(async ([key, e]) => {
-        await e.client.stop();
-        const client = this.make(e.folder);
-        this.clients.set(key, { folder: e.folder, client });
-        await client.start();
-      }),
+      [...this.clients]
+        .filter(([, e]) => which(e.folder))
+        .map(async ([key, e]) => {
+          await e.client.stop();
+          const client = this.make(e.folder);
+          this.clients.set(key, { folder: e.folder, client });
+          await client.start();
+        }),
     );
   }
 

@@ -12,7 +12,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
   // restarts and configPath changes keep writing (and tracing) into it.
   const log = window.createOutputChannel("pmm language server", { log: true });
   const trace = new TraceChannel(log);
-  const manager = new PmmClients(languageClientFactory(serverPath((p) => context.asAbsolutePath(p)), log, trace));
+  const manager = new PmmClients(
+    languageClientFactory(
+      serverPath((p) => context.asAbsolutePath(p)),
+      log,
+      trace,
+    ),
+  );
 
   // Disposed in this order at deactivation: the servers stop, then the channel closes.
   context.subscriptions.push(

@@ -20,7 +20,11 @@ export const MEMORY_FLOOR_KIB = 32 * 1024;
 const CHILD_TIMEOUT_MS = 120_000;
 
 function child(shape: string, n: number, mode: "time" | "memory"): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=2048", CHILD, shape, String(n), mode, String(RUNS)], { encoding: "utf8", maxBuffer: 1 << 20, timeout: CHILD_TIMEOUT_MS });
+  const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=2048", CHILD, shape, String(n), mode, String(RUNS)], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    timeout: CHILD_TIMEOUT_MS,
+  });
   if (r.status !== 0) throw new Error(`scaling child for "${shape}" at n=${n} (${mode}) failed with ${r.status ?? r.signal}:\n${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!) as Record<string, unknown>;
 }

@@ -43,7 +43,11 @@ function unknownNames(n) {
 
 /** A chain of n input metrics, each the only input of the one before, under one output. */
 function chain(n) {
-  const lines = [`blueprint b { maturity: 3  sales_cycle: 45d  north_star: m0  source_of_truth: dwh }`, `team pmm { role: pmm }`, `source dwh { kind: warehouse  refresh: hourly }`];
+  const lines = [
+    `blueprint b { maturity: 3  sales_cycle: 45d  north_star: m0  source_of_truth: dwh }`,
+    `team pmm { role: pmm }`,
+    `source dwh { kind: warehouse  refresh: hourly }`,
+  ];
   lines.push(`metric m0 { type: output  dimension: retention  traces: revenue  owner: pmm  source: dwh  definition: "d"  inputs: [m1] }`);
   for (let i = 1; i < n; i++) lines.push(`metric m${i} { type: input  owner: pmm  source: dwh  definition: "d"  levers: ["x"]${i + 1 < n ? `  inputs: [m${i + 1}]` : ""} }`);
   return [{ path: "chain.pmm", contents: `${lines.join("\n")}\n` }];
@@ -100,6 +104,14 @@ export const SHAPES = [
   },
   { name: "long inputs chain: check", n: 500, setup: chain, run: check },
   { name: "long inputs chain: compile", n: 500, setup: chain, run: compiled },
-  { name: "long inputs chain: export dbt", n: 500, setup: (n) => { const { program, diagnostics } = check(chain(n)); return compileDbtSource(program, diagnostics); }, run: (source) => exportDbt(source) },
+  {
+    name: "long inputs chain: export dbt",
+    n: 500,
+    setup: (n) => {
+      const { program, diagnostics } = check(chain(n));
+      return compileDbtSource(program, diagnostics);
+    },
+    run: (source) => exportDbt(source),
+  },
   { name: "10k metrics: render", n: 1000, setup: (n) => compiled(generate({ metrics: n, seed: 1 }).files.map((f) => ({ path: f.path, contents: f.text }))), run: renderReport },
 ];

@@ -60,7 +60,14 @@ export function parseBaseline(text: string, label: string): BaselineEntry[] {
   const findings = (value as { findings: unknown[] }).findings;
   return findings.map((f, i) => {
     const o = f as Record<string, unknown> | null;
-    if (typeof o !== "object" || o === null || typeof o["rule"] !== "string" || typeof o["message"] !== "string" || !isNullableString(o["file"]) || !isNullableString(o["declaration"])) {
+    if (
+      typeof o !== "object" ||
+      o === null ||
+      typeof o["rule"] !== "string" ||
+      typeof o["message"] !== "string" ||
+      !isNullableString(o["file"]) ||
+      !isNullableString(o["declaration"])
+    ) {
       throw new UsageError(`${label}: findings[${i}] must have a string \`rule\` and \`message\` and a string or null \`file\` and \`declaration\``);
     }
     return { rule: o["rule"], file: o["file"], declaration: o["declaration"], message: o["message"] };

@@ -33,7 +33,12 @@ describe("parseConfig", () => {
   it("rejects a nine-level alias bomb in milliseconds without expanding it", () => {
     const levels = "abcdefghi";
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < levels.length; i++) lines.push(`${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(",")}]`);
+    for (let i = 1; i < levels.length; i++)
+      lines.push(
+        `${levels[i]}: &${levels[i]} [${Array(9)
+          .fill(`*${levels[i - 1]}`)
+          .join(",")}]`,
+      );
     const started = performance.now();
     expect(fails(lines.join("\n"))).toBe(`pmm.config.yaml:2:8: YAML aliases expand too far (more than ${MAX_ALIAS_COUNT}); write the values out`);
     expect(performance.now() - started).toBeLessThan(200);

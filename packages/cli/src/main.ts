@@ -71,7 +71,15 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
   const output = {
     writeOut: (s: string) => io.stdout(s),
     writeErr: (s: string) => io.stderr(s),
-    outputError: (s: string) => io.stderr(`pmm: ${visible(s.replace(/^error:\s*/, "").trim().replace(/\s*\n\s*/g, " "))}\n`),
+    outputError: (s: string) =>
+      io.stderr(
+        `pmm: ${visible(
+          s
+            .replace(/^error:\s*/, "")
+            .trim()
+            .replace(/\s*\n\s*/g, " "),
+        )}\n`,
+      ),
   };
   const program = new Command("pmm")
     .description("metrics as code for product marketing: check, compile and format .pmm workspaces")

@@ -17,7 +17,23 @@
 // Expected failures are values ({ ok: false, message }), never exceptions;
 // messages have no path (the caller puts it first).
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  type BigIntStats,
+  type Stats,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { MAX_FILE_BYTES, tooLargeMessage } from "@pmm/core";
 

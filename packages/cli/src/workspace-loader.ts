@@ -62,7 +62,13 @@ export function findConfig(io: Io, start: string): string | null {
  * `paths`, which is a UsageError unless `keepUnreadable` (fmt reports every
  * file and goes on).
  */
-export function loadWorkspace(io: Io, paths: readonly string[], exclude: (relPath: string) => boolean = () => false, configOverride?: string, keepUnreadable = false): LoadedWorkspace {
+export function loadWorkspace(
+  io: Io,
+  paths: readonly string[],
+  exclude: (relPath: string) => boolean = () => false,
+  configOverride?: string,
+  keepUnreadable = false,
+): LoadedWorkspace {
   const given = paths.length ? paths : ["."];
   const abs = given.map((p) => resolve(io.cwd, p));
   for (let i = 0; i < abs.length; i++) {

@@ -28,7 +28,16 @@ export * from "./model/okr-scores.js";
 export { metricTree, type MetricTreeOptions } from "./model/metric-tree.js";
 export * from "./model/agreements.js";
 export { experimentSampleSize, type ExperimentSampleSize } from "./model/experiment.js";
-export { parseReadings, parseWorkspaceReadings, type Readings, type ReadingPoint, type ReadingsProblem, type ReadingsOptions, type ReadingsMetric, type ReadingsGrain } from "./model/readings.js";
+export {
+  parseReadings,
+  parseWorkspaceReadings,
+  type Readings,
+  type ReadingPoint,
+  type ReadingsProblem,
+  type ReadingsOptions,
+  type ReadingsMetric,
+  type ReadingsGrain,
+} from "./model/readings.js";
 export { okrPeriod, type OkrPeriod } from "./check/helpers/okr.js";
 export { fiscalStartMonth } from "./model/fiscal.js";
 export { RHYTHM_DAYS, CADENCE_DAYS } from "./model/cadence.js";

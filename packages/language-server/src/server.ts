@@ -91,7 +91,14 @@ export function startServer(): Connection {
     guard("initialized", undefined, () => {
       session.schedule();
       if (folderEvents) {
-        connection.workspace.onDidChangeWorkspaceFolders(guard("workspace folders", undefined, (e) => session.changeFolders(e.added.map((f) => f.uri), e.removed.map((f) => f.uri))));
+        connection.workspace.onDidChangeWorkspaceFolders(
+          guard("workspace folders", undefined, (e) =>
+            session.changeFolders(
+              e.added.map((f) => f.uri),
+              e.removed.map((f) => f.uri),
+            ),
+          ),
+        );
       }
       if (watchDynamically) {
         void connection.client
@@ -101,7 +108,9 @@ export function startServer(): Connection {
     }),
   );
 
-  connection.onDidOpenTextDocument(guard("didOpen", undefined, (p) => session.didOpen(p?.textDocument?.uri, p?.textDocument?.languageId, p?.textDocument?.version, p?.textDocument?.text)));
+  connection.onDidOpenTextDocument(
+    guard("didOpen", undefined, (p) => session.didOpen(p?.textDocument?.uri, p?.textDocument?.languageId, p?.textDocument?.version, p?.textDocument?.text)),
+  );
   connection.onDidChangeTextDocument(guard("didChange", undefined, (p) => session.didChange(p?.textDocument?.uri, p?.textDocument?.version, p?.contentChanges)));
   connection.onDidCloseTextDocument(guard("didClose", undefined, (p) => session.didClose(p?.textDocument?.uri)));
   connection.onDidChangeWatchedFiles(guard("didChangeWatchedFiles", undefined, (p) => session.didChangeWatchedFiles(p?.changes)));

@@ -49,7 +49,13 @@ export function loadReadings(io: Io, path: string, program: Program): Readings {
  * gives null; with `--force` it prints them too, then goes on. Errors the
  * command itself answers (`expected`) do not count.
  */
-export function checkedWorkspace(ctx: CommandContext, paths: readonly string[], opts: CompileOptions, refuse: boolean, expected: (d: Diagnostic) => boolean = () => false): Prepared | null {
+export function checkedWorkspace(
+  ctx: CommandContext,
+  paths: readonly string[],
+  opts: CompileOptions,
+  refuse: boolean,
+  expected: (d: Diagnostic) => boolean = () => false,
+): Prepared | null {
   const { io } = ctx;
   const prepared = prepare(io, paths, opts);
   const errors = prepared.result.diagnostics.filter((d) => d.severity === "error" && !expected(d));

@@ -31,7 +31,11 @@ describe("explainText", () => {
 
   it("lists the whole catalog and every rule", () => {
     expect(catalogTableText().trimEnd().split("\n")).toHaveLength(catalogEntries().length + 1);
-    expect(ruleListText().split("\n").filter((l) => RULES.some((r) => l.startsWith(`${r.id} `)))).toHaveLength(RULES.length);
+    expect(
+      ruleListText()
+        .split("\n")
+        .filter((l) => RULES.some((r) => l.startsWith(`${r.id} `))),
+    ).toHaveLength(RULES.length);
   });
 
   it("throws a UsageError with a did-you-mean for an unknown name", () => {

@@ -40,7 +40,10 @@ export function exportCommand(ctx: CommandContext): Command {
     if (out.exported.length === 0) {
       // MetricFlow refuses a project with no metrics (`mf validate-configs`: "No metrics present"): write nothing.
       const total = prepared.result.program.metrics.size;
-      const which = total === 0 ? "the workspace has no metric" : `none of the workspace's ${plural(total, "metric")} has a \`measure\` (the dbt measure that computes it) or a \`formula\` over exported metrics`;
+      const which =
+        total === 0
+          ? "the workspace has no metric"
+          : `none of the workspace's ${plural(total, "metric")} has a \`measure\` (the dbt measure that computes it) or a \`formula\` over exported metrics`;
       io.stderr(`pmm: nothing to export to dbt: ${which}; add a metric with a \`measure\` (docs/dbt.md)\n`);
       ctx.exit(1);
       return;

@@ -82,12 +82,16 @@ export function initCommand(ctx: CommandContext): Command {
       if (provider !== undefined) {
         const repo = repositoryRoot(io, io.cwd);
         const rel = relative(repo, root);
-        if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`${dir}: outside the repository ${displayPath(io, repo)}; run \`pmm init --ci\` inside the repository that holds the workspace (nothing was written)`);
+        if (rel.startsWith("..") || isAbsolute(rel))
+          throw new UsageError(
+            `${dir}: outside the repository ${displayPath(io, repo)}; run \`pmm init --ci\` inside the repository that holds the workspace (nothing was written)`,
+          );
         const workflow = ciWorkflow({ provider, workspace: rel === "" ? "." : rel.split(sep).join("/") });
         files.push({ path: join(repo, workflow.path), text: workflow.text });
       }
       for (const f of files) {
-        if (io.stat(f.path) !== null) throw new UsageError(`${displayPath(io, f.path)} already exists; pmm init writes only into a folder without these files (nothing was written)`);
+        if (io.stat(f.path) !== null)
+          throw new UsageError(`${displayPath(io, f.path)} already exists; pmm init writes only into a folder without these files (nothing was written)`);
       }
       if (!existing) io.mkdir(root);
       for (const f of files) {
@@ -96,8 +100,12 @@ export function initCommand(ctx: CommandContext): Command {
         io.stdout(`created ${visible(displayPath(io, f.path))}\n`);
       }
       const where = displayPath(io, root);
-      const next = existing ? "Next: commit it with package.json and package-lock.json (`npm install --save-dev @pmm/cli` adds pmm to them)" : `Next: replace the example numbers with yours and run \`pmm check${where === "." ? "" : ` ${visible(where)}`}\``;
-      const what = existing ? `A ${PROVIDER_NAMES[provider!]} workflow that checks \`${where}\` on every pull request.` : `A maturity-${maturity} workspace with a ${cycle.text} sales cycle.`;
+      const next = existing
+        ? "Next: commit it with package.json and package-lock.json (`npm install --save-dev @pmm/cli` adds pmm to them)"
+        : `Next: replace the example numbers with yours and run \`pmm check${where === "." ? "" : ` ${visible(where)}`}\``;
+      const what = existing
+        ? `A ${PROVIDER_NAMES[provider!]} workflow that checks \`${where}\` on every pull request.`
+        : `A maturity-${maturity} workspace with a ${cycle.text} sales cycle.`;
       io.stdout(`\n${what} ${next}.\n`);
       ctx.exit(0);
     });

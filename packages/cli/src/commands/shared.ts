@@ -26,7 +26,10 @@ export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** Adds `--dbt-manifest FILE` to a command. */
 export function manifestOption(cmd: Command): Command {
-  return cmd.option("--dbt-manifest <file>", "compare with the dbt project's semantic manifest (`target/semantic_manifest.json`, written by `dbt parse`); default: the config's `dbt_manifest`");
+  return cmd.option(
+    "--dbt-manifest <file>",
+    "compare with the dbt project's semantic manifest (`target/semantic_manifest.json`, written by `dbt parse`); default: the config's `dbt_manifest`",
+  );
 }
 
 /**

@@ -93,7 +93,10 @@ export function codeFrame(f: SourceFile, r: LineRange, c: Colors): string {
 
 /** The shape of a message: its names, quoted texts and numbers blanked, so findings that differ only in them group. */
 function shapeOf(d: Diagnostic): string {
-  return `${d.severity}\u0000${d.rule}\u0000${d.message.replace(/`[^`]*`/g, "`…`").replace(/"[^"]*"/g, '"…"').replace(/\d+(?:[.,]\d+)*/g, "#")}`;
+  return `${d.severity}\u0000${d.rule}\u0000${d.message
+    .replace(/`[^`]*`/g, "`…`")
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/\d+(?:[.,]\d+)*/g, "#")}`;
 }
 
 /** The declaration holding an offset (or the unclosed one before it); null between declarations. */
@@ -173,8 +176,7 @@ export function summaryTable(diagnostics: readonly Diagnostic[], c: Colors): str
 export const pretty: Reporter = ({ diagnostics, files, paths, color, baselined = 0, group = true, statistics = false }) => {
   const fileCount = paths.length;
   const c = createColors(color);
-  const paint = (d: Diagnostic, s: string): string =>
-    d.severity === "error" ? c.red(s) : d.severity === "warning" ? c.yellow(s) : d.severity === "info" ? c.blue(s) : c.dim(s);
+  const paint = (d: Diagnostic, s: string): string => (d.severity === "error" ? c.red(s) : d.severity === "warning" ? c.yellow(s) : d.severity === "info" ? c.blue(s) : c.dim(s));
   const where = (d: Diagnostic, r: LineRange | null): string => (r && d.file ? `${visible(d.file)}:${r.start.line}:${r.start.column}` : "(workspace)");
   const held = consequencesOfSyntax(diagnostics, files);
   const parts: string[] = [];

@@ -31,7 +31,12 @@ function ruleDescriptors(): Record<string, unknown>[] {
 export function artifactUri(path: string): string {
   return path
     .split("/")
-    .map((segment) => encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .map((segment) =>
+      encodeURIComponent(segment.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")).replace(
+        /[!'()*]/g,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      ),
+    )
     .join("/");
 }
 
@@ -80,9 +85,7 @@ export const sarif: Reporter = ({ diagnostics, files }) => {
       ...(index !== undefined ? { ruleIndex: index } : {}),
       level: sarifLevel(d.severity),
       message: { text: d.message },
-      ...(loc
-        ? { locations: [{ physicalLocation: loc, ...(d.declaration !== null ? { logicalLocations: [{ name: d.declaration, kind: "declaration" }] } : {}) }] }
-        : {}),
+      ...(loc ? { locations: [{ physicalLocation: loc, ...(d.declaration !== null ? { logicalLocations: [{ name: d.declaration, kind: "declaration" }] } : {}) }] } : {}),
       ...(related.length ? { relatedLocations: related } : {}),
       partialFingerprints: { "pmmFinding/v1": `${fp}:${n}` },
       ...(d.severity === "info" || d.severity === "hint" ? { properties: { severity: d.severity } } : {}),

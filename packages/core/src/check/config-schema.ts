@@ -37,7 +37,8 @@ export function configSchema(): Record<string, unknown> {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: CONFIG_SCHEMA_ID,
     title: "pmm.config.yaml",
-    description: "Configuration of pmm: rule severities and options, which files belong to the workspace, extra vanity terms, the date to check against and the dbt semantic manifest to compare with.",
+    description:
+      "Configuration of pmm: rule severities and options, which files belong to the workspace, extra vanity terms, the date to check against and the dbt semantic manifest to compare with.",
     type: "object",
     additionalProperties: false,
     $defs: { severity: { enum: ["error", "warning", "info", "hint", "off"], description: "a severity, or `off` to disable the rule" } },
@@ -50,7 +51,8 @@ export function configSchema(): Record<string, unknown> {
       dbt_manifest: {
         type: "string",
         minLength: 1,
-        description: "the dbt project's `target/semantic_manifest.json` (relative to the config's folder), which `pmm check` compares the .pmm files with (rule `dbt-drift`); `--dbt-manifest` overrides it",
+        description:
+          "the dbt project's `target/semantic_manifest.json` (relative to the config's folder), which `pmm check` compares the .pmm files with (rule `dbt-drift`); `--dbt-manifest` overrides it",
       },
     },
   };

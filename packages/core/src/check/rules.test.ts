@@ -83,7 +83,9 @@ for (const rule of RULES) {
         used.set(rule.id, set);
         if (process.env["UPDATE"] === "1") writeFileSync(expectedFile, lines.length ? `${lines.join("\n")}\n` : "");
         expect(lines.length).toBeGreaterThan(0);
-        const expected = readFileSync(expectedFile, "utf8").split("\n").filter((l) => l !== "");
+        const expected = readFileSync(expectedFile, "utf8")
+          .split("\n")
+          .filter((l) => l !== "");
         expect(lines).toEqual(expected);
       });
     }

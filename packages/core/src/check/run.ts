@@ -78,7 +78,15 @@ function runRules(program: Program, options: CheckOptions): Finding[] {
           messageId: r.messageId,
           ...(r.data ? { data: Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, String(v)])) } : {}),
           ...(r.related?.length ? { related: r.related.map((x) => ({ file: x.file.path, span: copySpan(x.span), message: x.message })) } : {}),
-          ...(r.fixes?.length ? { fixes: r.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ file: e.file, span: copySpan(e.span), newText: e.newText })), ...(f.safe ? { safe: true } : {}) })) } : {}),
+          ...(r.fixes?.length
+            ? {
+                fixes: r.fixes.map((f) => ({
+                  title: f.title,
+                  edits: f.edits.map((e) => ({ file: e.file, span: copySpan(e.span), newText: e.newText })),
+                  ...(f.safe ? { safe: true } : {}),
+                })),
+              }
+            : {}),
           ...(r.unnecessary ? { unnecessary: true } : {}),
         };
         findings.push({ d, file: r.decl ? (r.file ?? program.fileOf(r.decl)) : (r.file ?? null) });
@@ -112,7 +120,9 @@ function suppressionDiagnostic(rule: string, s: Suppression, messageId: string, 
     declaration: s.decl?.id?.name ?? null,
     messageId,
     data,
-    ...(rule === "unused-suppression" ? { unnecessary: true, fixes: [{ title: "Remove the unused `pmm-ignore`", edits: [{ file: s.file.path, span: s.span, newText: "" }] }] } : {}),
+    ...(rule === "unused-suppression"
+      ? { unnecessary: true, fixes: [{ title: "Remove the unused `pmm-ignore`", edits: [{ file: s.file.path, span: s.span, newText: "" }] }] }
+      : {}),
   };
 }
 
@@ -151,7 +161,10 @@ function applySuppressions(program: Program, raw: readonly Finding[], options: C
   }
   for (const r of raw) {
     const d = r.d;
-    const hit = d.span && d.file ? active.find((a) => a.id === d.rule && a.s.file.path === d.file && a.s.target && a.s.target.start <= d.span!.start && d.span!.start < a.s.target.end) : undefined;
+    const hit =
+      d.span && d.file
+        ? active.find((a) => a.id === d.rule && a.s.file.path === d.file && a.s.target && a.s.target.start <= d.span!.start && d.span!.start < a.s.target.end)
+        : undefined;
     if (hit) hit.used = true;
     else out.push(d);
   }

@@ -44,7 +44,11 @@ export const BLUEPRINT_SCHEMA: Schema = {
     "The compiled measurement blueprint of a pmm workspace (`pmm compile`): the eight outputs of the PMM measurement playbook plus every metric's resolved definition and the diagnostics, for dashboards to draw. Numbers carry their units; periods are inclusive date ranges.",
     {
       $schema: { const: BLUEPRINT_SCHEMA_ID, description: "The URI of this schema, versioned." },
-      version: { const: 2, description: "The blueprint format version; changes only with the schema's `$id` (2: the constellation is one graph of nodes and edges by id instead of nested input trees)." },
+      version: {
+        const: 2,
+        description:
+          "The blueprint format version; changes only with the schema's `$id` (2: the constellation is one graph of nodes and edges by id instead of nested input trees).",
+      },
       today: date("The date the workspace was checked against, present only when `--today` (or the config's `today`) was given."),
       blueprint: ref("blueprintInfo", "The workspace's `blueprint` declaration: name, maturity, sales cycle, currency, north star, source of truth."),
       constellation: ref("constellation", "Output 1: output metrics by dimension with their tradeoff guards, and the metric graph once as nodes and edges by id."),
@@ -53,8 +57,14 @@ export const BLUEPRINT_SCHEMA: Schema = {
       cadence: ref("cadence", "Output 4: forums with schedule, the reports that land before them with lead time, and the KPIs each reviews."),
       attribution: ref("attribution", "Output 5: declared attribution plans with rationale, the decision table's recommendation, and any mismatch."),
       deliverables: ref("deliverables", "Output 6: metrics by deliverable type and by launch tier level."),
-      launches: list({ $ref: "#/$defs/launchReport" }, "Every launch with its tier, date, status against `today`, KPIs by stage (awareness → engagement → adoption → revenue) and tracking status, in declaration order."),
-      experiments: list({ $ref: "#/$defs/experiment" }, "Every experiment with its hypothesis, metric, sample size needed against the traffic, holdout and status, in declaration order."),
+      launches: list(
+        { $ref: "#/$defs/launchReport" },
+        "Every launch with its tier, date, status against `today`, KPIs by stage (awareness → engagement → adoption → revenue) and tracking status, in declaration order.",
+      ),
+      experiments: list(
+        { $ref: "#/$defs/experiment" },
+        "Every experiment with its hypothesis, metric, sample size needed against the traffic, holdout and status, in declaration order.",
+      ),
       targets: list({ $ref: "#/$defs/target" }, "Output 7: every KPI's baseline (value, source, period) and target (value, by), in declaration order."),
       integrations: ref("integrations", "Output 8: each data source with its kind, refresh, what it feeds, which metrics need it and freshness gaps."),
       metrics: list({ $ref: "#/$defs/metric" }, "Every workspace metric with its resolved properties (catalog entry merged), in declaration order."),
@@ -71,7 +81,8 @@ export const BLUEPRINT_SCHEMA: Schema = {
       end: date("The last day of the period."),
     }),
     quantity: {
-      description: "A number with its unit. Plain numbers take the unit of the metric they measure; money carries its ISO 4217 currency (plain numbers on currency metrics get the blueprint's); durations are in days; rates are per period as written.",
+      description:
+        "A number with its unit. Plain numbers take the unit of the metric they measure; money carries its ISO 4217 currency (plain numbers on currency metrics get the blueprint's); durations are in days; rates are per period as written.",
       oneOf: [
         obj("A plain number: a count, a percentage (as shown: 25 is 25%), percentage points, a ratio, a score, a multiple, or a unitless number.", {
           value: { type: "number", description: "The number as written, magnitude suffixes applied." },
@@ -122,7 +133,12 @@ export const BLUEPRINT_SCHEMA: Schema = {
       currency: { type: "string", description: "ISO 4217 code of plain amounts (USD when unset)." },
       north_star: nid("The north-star metric."),
       source_of_truth: nid("The source every KPI should reach."),
-      fiscal_year_start: { type: "integer", minimum: 1, maximum: 12, description: "First month (1–12) of the fiscal year; `FY2026` ends the month before it in 2026 (January when unset)." },
+      fiscal_year_start: {
+        type: "integer",
+        minimum: 1,
+        maximum: 12,
+        description: "First month (1–12) of the fiscal year; `FY2026` ends the month before it in 2026 (January when unset).",
+      },
       signoff: ids(`The teams that must agree on revenue and pipeline definitions (the \`signoff\` list, else every sales, product and finance team): ${TEAM_REFS}.`),
     }),
     constellationNode: obj("A metric of the constellation graph.", {
@@ -171,11 +187,17 @@ export const BLUEPRINT_SCHEMA: Schema = {
       ),
       missing_dimensions: strs("Dimensions no output metric covers."),
       nodes: list({ $ref: "#/$defs/constellationNode" }, "Every workspace metric once, in declaration order, with its depth below the nearest output."),
-      edges: list({ $ref: "#/$defs/constellationEdge" }, "Every `inputs` and formula edge once, by id: each metric's `inputs` in order, then the metrics its formula names (a metric's own id and repeats left out; cycles are kept as edges, `input-cycle` reports them)."),
+      edges: list(
+        { $ref: "#/$defs/constellationEdge" },
+        "Every `inputs` and formula edge once, by id: each metric's `inputs` in order, then the metrics its formula names (a metric's own id and repeats left out; cycles are kept as edges, `input-cycle` reports them).",
+      ),
       tradeoffs: list({ $ref: "#/$defs/tradeoff" }, "Every tradeoff pair whose two metrics resolve, in declaration order."),
     }),
     keyResult: obj("A key result: `kr METRIC: FROM -> TO by PERIOD { current: VALUE on DATE }`, or one of the other forms (`form`).", {
-      form: en(["move", "target", "change", "hold", "milestone"], "What it asks for: `move` FROM -> TO; `target` -> TO with no stated start; `change` ±CHANGE from the metric's baseline; `hold` at most / at least a bound; `milestone` done or not by the deadline."),
+      form: en(
+        ["move", "target", "change", "hold", "milestone"],
+        "What it asks for: `move` FROM -> TO; `target` -> TO with no stated start; `change` ±CHANGE from the metric's baseline; `hold` at most / at least a bound; `milestone` done or not by the deadline.",
+      ),
       metric: nid("The metric the key result measures; null for a milestone."),
       milestone: nstr("A milestone's name (local to its objective); null for the other forms."),
       name: str("The key result's own title, else the metric's display name, else the milestone's name."),
@@ -192,12 +214,22 @@ export const BLUEPRINT_SCHEMA: Schema = {
         description: "The change asked for (`change` only).",
       },
       bound: nen(["at_most", "at_least"], "A ceiling (`at_most`) or a floor (`at_least`) to hold (`hold` only)."),
-      start: { type: ["number", "null"], description: "The number progress is measured from, in the metric's unit: FROM, else the metric's baseline (`target`, `change`); null when unknown, for `hold` and milestones." },
-      goal: { type: ["number", "null"], description: "The number to reach, in the metric's unit: TO, the start moved by the change, or the bound of a `hold`; null when unknown and for milestones." },
+      start: {
+        type: ["number", "null"],
+        description:
+          "The number progress is measured from, in the metric's unit: FROM, else the metric's baseline (`target`, `change`); null when unknown, for `hold` and milestones.",
+      },
+      goal: {
+        type: ["number", "null"],
+        description: "The number to reach, in the metric's unit: TO, the start moved by the change, or the bound of a `hold`; null when unknown and for milestones.",
+      },
       by: nref("period", "When it is due (the whole period: `by 2026-Q4` is on or before 2026-12-31)."),
       current: nref("quantity", "The latest reading (null for a milestone: see `done`)."),
       current_on: ndate("The date of the latest reading."),
-      current_source: nen(["declared", "readings"], "Where `current` comes from: the key result's own `current`, or (without one) the latest warehouse reading dated in its period (`by`, else the objective's period); null when there is none."),
+      current_source: nen(
+        ["declared", "readings"],
+        "Where `current` comes from: the key result's own `current`, or (without one) the latest warehouse reading dated in its period (`by`, else the objective's period); null when there is none.",
+      ),
       done: { type: ["boolean", "null"], description: "A milestone's reading: true when `done`, false when `pending`, null when none or not a milestone." },
       score: ref("score", "(current − start) / (goal − start), clamped to 0–1; a `hold` scores 1 within its bound, else 0; a milestone 1 when done, else 0."),
       band: ref("band", "The score's band."),
@@ -348,10 +380,7 @@ export const BLUEPRINT_SCHEMA: Schema = {
                 missing_models: strs("Recommended models the plan lacks."),
                 extra_models: strs("Models the plan has that the recommendation does not."),
                 mta_method: {
-                  anyOf: [
-                    obj("The MTA method differs.", { declared: nstr("The plan's method."), recommended: str("The recommended method.") }),
-                    { type: "null" },
-                  ],
+                  anyOf: [obj("The MTA method differs.", { declared: nstr("The plan's method."), recommended: str("The recommended method.") }), { type: "null" }],
                   description: "The MTA method when it differs from the recommended one; null otherwise.",
                 },
               }),

@@ -71,20 +71,32 @@ describe("compileBlueprint", () => {
   it("carries units: percent, currency with the blueprint's code, durations in days, periods as ranges", () => {
     const bp = JSON.parse(compileText(acme, TODAY)) as {
       targets: Array<{ metric: string; baseline: { value: unknown; source: string; period: unknown }; target: { value: unknown; by: unknown } }>;
-      okrs: { objectives: Array<{ id: string; score: number; band: string; key_results: Array<{ metric: string; score: number; band: string; current: unknown; current_on: string }> }> };
+      okrs: {
+        objectives: Array<{ id: string; score: number; band: string; key_results: Array<{ metric: string; score: number; band: string; current: unknown; current_on: string }> }>;
+      };
     };
     const nrr = bp.targets.find((t) => t.metric === "net_revenue_retention")!;
     expect(nrr.baseline).toEqual({ value: { value: 104, unit: "percent" }, source: "warehouse", period: { start: "2026-04-01", end: "2026-06-30" } });
     expect(nrr.target).toEqual({ value: { value: 108, unit: "percent" }, by: { start: "2026-10-01", end: "2026-12-31" } });
     expect(bp.targets.find((t) => t.metric === "time_to_value")!.target.value).toEqual({ value: 14, unit: "days", as_written: "14d" });
     const company = bp.okrs.objectives.find((o) => o.id === "company_growth")!;
-    expect(company.key_results[0]).toMatchObject({ metric: "arr", current: { value: 41_600_000, unit: "currency", currency: "USD" }, current_on: "2026-10-31", score: 0.5636, band: "yellow" });
+    expect(company.key_results[0]).toMatchObject({
+      metric: "arr",
+      current: { value: 41_600_000, unit: "currency", currency: "USD" },
+      current_on: "2026-10-31",
+      score: 0.5636,
+      band: "yellow",
+    });
     expect(company.score).toBeCloseTo((3.1 / 5.5 + 0.5 + 3550 / 5600) / 3, 4);
   });
 
   it("gives plain numbers on currency metrics the blueprint currency and reads FY with fiscal_year_start", () => {
     const files = [
-      { path: "a.pmm", contents: 'blueprint b "B" { maturity: 3  sales_cycle: 30d  currency: GBP  fiscal_year_start: 2026-02 }\nteam t "T" { role: pmm }\nsource s "S" { kind: crm }\nmetric m "M" { type: output  dimension: retention  unit: currency  owner: t  baseline: 5k from s over FY2026  target: £9k by 2026-Q3 }\n' },
+      {
+        path: "a.pmm",
+        contents:
+          'blueprint b "B" { maturity: 3  sales_cycle: 30d  currency: GBP  fiscal_year_start: 2026-02 }\nteam t "T" { role: pmm }\nsource s "S" { kind: crm }\nmetric m "M" { type: output  dimension: retention  unit: currency  owner: t  baseline: 5k from s over FY2026  target: £9k by 2026-Q3 }\n',
+      },
     ];
     const bp = JSON.parse(compileText(files, TODAY)) as { metrics: Array<{ baseline: unknown; target: unknown }> };
     expect(bp.metrics[0]!.baseline).toEqual({ value: { value: 5000, unit: "currency", currency: "GBP" }, source: "s", period: { start: "2025-02-01", end: "2026-01-31" } });
@@ -171,20 +183,46 @@ const workspaceArb = fc
     fiscal: fc.integer({ min: 1, max: 12 }),
     outputs: fc.array(
       fc.constantFrom(...UNITS).chain((unit) =>
-        fc.record({ dim: fc.constantFrom(...DIMS), unit: fc.constant(unit), base: fc.constantFrom(...VALUES[unit]), target: fc.constantFrom(...VALUES[unit]), over: fc.constantFrom(...PERIODS), by: fc.constantFrom(...PERIODS) }),
+        fc.record({
+          dim: fc.constantFrom(...DIMS),
+          unit: fc.constant(unit),
+          base: fc.constantFrom(...VALUES[unit]),
+          target: fc.constantFrom(...VALUES[unit]),
+          over: fc.constantFrom(...PERIODS),
+          by: fc.constantFrom(...PERIODS),
+        }),
       ),
       { minLength: 1, maxLength: 4 },
     ),
-    inputs: fc.array(fc.record({ parent: fc.nat(), unit: fc.constantFrom(...UNITS), formula: fc.boolean(), refresh: fc.option(fc.constantFrom("hourly", "daily", "weekly", "manual"), { nil: undefined }), cadence: fc.constantFrom("daily", "weekly", "monthly") }), { maxLength: 6 }),
+    inputs: fc.array(
+      fc.record({
+        parent: fc.nat(),
+        unit: fc.constantFrom(...UNITS),
+        formula: fc.boolean(),
+        refresh: fc.option(fc.constantFrom("hourly", "daily", "weekly", "manual"), { nil: undefined }),
+        cadence: fc.constantFrom("daily", "weekly", "monthly"),
+      }),
+      { maxLength: 6 },
+    ),
     tradeoffs: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
-    krs: fc.array(fc.record({ metric: fc.nat(), from: fc.integer({ min: 0, max: 100 }), to: fc.integer({ min: 0, max: 100 }), current: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+    krs: fc.array(
+      fc.record({
+        metric: fc.nat(),
+        from: fc.integer({ min: 0, max: 100 }),
+        to: fc.integer({ min: 0, max: 100 }),
+        current: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     models: fc.subarray(["single_touch", "self_reported", "mta", "mmm", "incrementality"], { minLength: 1 }),
     tier: fc.constantFrom("T0", "T1", "T2", "T3"),
     lead: fc.constantFrom("12h", "24h", "2d", "1w"),
   })
   .map((w) => {
     const out: string[] = [];
-    out.push(`blueprint b "B" { maturity: ${w.maturity}  sales_cycle: ${w.cycle}d  fiscal_year_start: 2026-${String(w.fiscal).padStart(2, "0")}  north_star: o0  source_of_truth: dwh }`);
+    out.push(
+      `blueprint b "B" { maturity: ${w.maturity}  sales_cycle: ${w.cycle}d  fiscal_year_start: 2026-${String(w.fiscal).padStart(2, "0")}  north_star: o0  source_of_truth: dwh }`,
+    );
     out.push(`team pmm "PMM" { role: pmm }`, `team boss "Boss" { role: exec }`);
     out.push(`source dwh "DWH" { kind: warehouse  refresh: hourly }`);
     const ids: string[] = [];
@@ -206,7 +244,8 @@ const workspaceArb = fc
     const all = [...ids, ...w.inputs.map((_, i) => `i${i}`)];
     for (const [a, b] of w.tradeoffs) if (all[a % all.length] !== all[b % all.length]) out.push(`tradeoff ${all[a % all.length]} vs ${all[b % all.length]} { why: "w" }`);
     out.push(`okr top "Top" { level: company  owner: boss  period: 2026-H2`);
-    for (const kr of w.krs) out.push(`  kr ${all[kr.metric % all.length]}: ${kr.from} -> ${kr.to} by 2026-Q4${kr.current !== undefined ? ` { current: ${kr.current} on 2026-10-01 }` : ""}`);
+    for (const kr of w.krs)
+      out.push(`  kr ${all[kr.metric % all.length]}: ${kr.from} -> ${kr.to} by 2026-Q4${kr.current !== undefined ? ` { current: ${kr.current} on 2026-10-01 }` : ""}`);
     out.push(`}`, `okr sub "Sub" { level: team  owner: pmm  period: 2026-Q4  aligns: top  kr o0: 1 -> 2 }`);
     out.push(`dashboard d "D" { source: dwh  view v "V" { audience: [boss]  metrics: [${all.join(", ")}] } }`);
     out.push(`forum f "F" { every: weekly  day: monday  audience: [pmm] }`, `report r "R" { forum: f  lead: ${w.lead}  metrics: [${all.join(", ")}] }`);
@@ -255,7 +294,11 @@ describe("the constellation graph (blueprint v2)", () => {
           'team t "T" { role: pmm }\nmetric o "O" { type: output  dimension: retention  owner: t  inputs: [a, b]  formula: a / c }\nmetric p "P" { type: output  dimension: engagement  owner: t  inputs: [b] }\nmetric a "A" { type: input  owner: t  levers: ["l"]  inputs: [b] }\nmetric b "B" { type: input  owner: t  levers: ["l"] }\nmetric c "C" { type: input  owner: t  levers: ["l"] }\nmetric loose "L" { type: input  owner: t  levers: ["l"]  inputs: [a] }\n',
       },
     ];
-    const bp = JSON.parse(compileText(files, TODAY)) as { version: number; $schema: string; constellation: { nodes: unknown; edges: unknown; dimensions: Array<{ outputs: Array<{ metric: string; inputs: string[] }> }> } };
+    const bp = JSON.parse(compileText(files, TODAY)) as {
+      version: number;
+      $schema: string;
+      constellation: { nodes: unknown; edges: unknown; dimensions: Array<{ outputs: Array<{ metric: string; inputs: string[] }> }> };
+    };
     expect([bp.version, bp.$schema]).toEqual([2, "https://pmm.dev/schemas/blueprint/v2.json"]);
     expect(bp.constellation.nodes).toEqual([
       { metric: "o", name: "O", type: "output", depth: 0 },
@@ -307,7 +350,19 @@ describe("readings in the blueprint", () => {
 
   it("scores a key result without `current` from the latest reading in its period, and gives each KPI its latest reading", async () => {
     const { program, diagnostics } = checkWorkspace(ws, { today: TODAY });
-    const readings = { grain: "week" as const, series: new Map([["wau", [{ date: "2026-09-28", value: 120 }, { date: "2026-10-05", value: 150 }, { date: "2027-01-04", value: 199 }]]]) };
+    const readings = {
+      grain: "week" as const,
+      series: new Map([
+        [
+          "wau",
+          [
+            { date: "2026-09-28", value: 120 },
+            { date: "2026-10-05", value: 150 },
+            { date: "2027-01-04", value: 199 },
+          ],
+        ],
+      ]),
+    };
     const bp = compileBlueprint(program, diagnostics, { today: TODAY, readings });
     expect(bp.okrs.objectives[0]!.key_results[0]).toEqual({
       form: "move",
@@ -330,10 +385,27 @@ describe("readings in the blueprint", () => {
     });
     expect(bp.okrs.objectives[0]!.score).toBe(0.5);
     expect(bp.targets[0]!.latest).toEqual({ date: "2027-01-04", value: { value: 199, unit: "count" } });
-    expect(bp.readings).toEqual({ grain: "week", series: [{ metric: "wau", points: [{ date: "2026-09-28", value: 120 }, { date: "2026-10-05", value: 150 }, { date: "2027-01-04", value: 199 }] }] });
+    expect(bp.readings).toEqual({
+      grain: "week",
+      series: [
+        {
+          metric: "wau",
+          points: [
+            { date: "2026-09-28", value: 120 },
+            { date: "2026-10-05", value: 150 },
+            { date: "2027-01-04", value: 199 },
+          ],
+        },
+      ],
+    });
     expect(await validateBlueprint(JSON.parse(blueprintText(bp)))).toEqual({ ok: true });
     const without = compileBlueprint(program, diagnostics, { today: TODAY });
-    expect([without.readings, without.targets[0]!.latest, without.okrs.objectives[0]!.key_results[0]!.current_source, without.okrs.objectives[0]!.key_results[0]!.score]).toEqual([null, null, null, null]);
+    expect([without.readings, without.targets[0]!.latest, without.okrs.objectives[0]!.key_results[0]!.current_source, without.okrs.objectives[0]!.key_results[0]!.score]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -348,7 +420,11 @@ describe("launches and experiments in the blueprint", () => {
     expect(bp.launches[0]!["stages"]).toEqual([
       { stage: "awareness", required: false, metrics: [] },
       { stage: "engagement", required: true, metrics: [{ metric: "copilot_trials", name: "Copilot trial starts", since: "2026-08-03", tracking: "before_launch", latest: null }] },
-      { stage: "adoption", required: true, metrics: [{ metric: "copilot_weekly_accounts", name: "Copilot weekly active accounts", since: "2026-08-03", tracking: "before_launch", latest: null }] },
+      {
+        stage: "adoption",
+        required: true,
+        metrics: [{ metric: "copilot_weekly_accounts", name: "Copilot weekly active accounts", since: "2026-08-03", tracking: "before_launch", latest: null }],
+      },
       { stage: "revenue", required: true, metrics: [{ metric: "copilot_attach_arr", name: "Copilot add-on ARR", since: "2026-08-03", tracking: "before_launch", latest: null }] },
     ]);
     expect(bp.experiments[1]).toEqual({

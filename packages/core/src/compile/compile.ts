@@ -137,7 +137,11 @@ class Compiler {
 
   /** Names of a reference property that resolve to a declaration of the kind. */
   refs(prop: Property | undefined, kind: DeclKind): string[] {
-    return distinct(identsOf(prop).filter((i) => this.program.lookupKind(i.name, kind) !== undefined).map((i) => i.name));
+    return distinct(
+      identsOf(prop)
+        .filter((i) => this.program.lookupKind(i.name, kind) !== undefined)
+        .map((i) => i.name),
+    );
   }
 
   /** The name of a single reference property when it resolves to the kind. */
@@ -147,7 +151,11 @@ class Compiler {
 
   /** Metric names of a list property that resolve to workspace metrics. */
   metricRefs(prop: Property | undefined): string[] {
-    return distinct(identsOf(prop).filter((i) => this.program.metric(i.name) !== undefined).map((i) => i.name));
+    return distinct(
+      identsOf(prop)
+        .filter((i) => this.program.metric(i.name) !== undefined)
+        .map((i) => i.name),
+    );
   }
 
   /** The string items of a list property. */
@@ -329,9 +337,7 @@ class Compiler {
           name: m.displayName,
           north_star: m.id === northStar,
           inputs: children.get(m.id) ?? [],
-          guards: tradeoffs
-            .filter((t) => t.primary === m.id)
-            .map((t): Guard => ({ metric: t.guard, name: this.program.metric(t.guard)!.displayName, why: t.why, limit: t.limit })),
+          guards: tradeoffs.filter((t) => t.primary === m.id).map((t): Guard => ({ metric: t.guard, name: this.program.metric(t.guard)!.displayName, why: t.why, limit: t.limit })),
           guards_for: distinct(tradeoffs.filter((t) => t.guard === m.id).map((t) => t.primary)),
         }));
     const dimensions: Constellation["dimensions"][number][] = DIMENSIONS.map((d) => ({ dimension: d, outputs: group(d) }));
@@ -373,11 +379,11 @@ class Compiler {
     }
     const depth = new Map<string, number>();
     const queue: string[] = [];
-    for (const m of metrics) if (m.type === "output") (depth.set(m.id, 0), queue.push(m.id));
+    for (const m of metrics) if (m.type === "output") depth.set(m.id, 0), queue.push(m.id);
     for (let head = 0; head < queue.length; head++) {
       const id = queue[head]!;
       const d = depth.get(id)! + 1;
-      for (const c of children.get(id) ?? []) if (!depth.has(c)) (depth.set(c, d), queue.push(c));
+      for (const c of children.get(id) ?? []) if (!depth.has(c)) depth.set(c, d), queue.push(c);
     }
     const nodes = metrics.map((m): ConstellationNode => ({ metric: m.id, name: m.displayName, type: m.type ?? null, depth: depth.get(m.id) ?? null }));
     return { nodes, edges, children };
@@ -387,7 +393,8 @@ class Compiler {
     const baselines = baselineOf(this.program);
     const objectives: Objective[] = this.unique("okr").map((o) => {
       const period = this.period(phraseOf(this.program.prop(o, "period"))?.expr);
-      const readingOf = (kr: KeyResult): KeyResultReading | undefined => (kr.form === "milestone" ? undefined : this.readingIn(kr.metric.name, this.period(kr.by?.value) ?? period));
+      const readingOf = (kr: KeyResult): KeyResultReading | undefined =>
+        kr.form === "milestone" ? undefined : this.readingIn(kr.metric.name, this.period(kr.by?.value) ?? period);
       const score = scoreObjective(o, baselines, readingOf);
       return {
         id: o.id!.name,
@@ -418,7 +425,9 @@ class Compiler {
             name: kr.title?.value ?? m?.displayName ?? kr.metric.name,
             from: this.quantity(kr.from, unit),
             to: this.quantity(kr.to, unit),
-            change: amount ? { value: { ...amount, value: kr.sign === "-" ? -amount.value : amount.value }, relative: changeLit?.type === "number" && changeLit.unit === "percent" } : null,
+            change: amount
+              ? { value: { ...amount, value: kr.sign === "-" ? -amount.value : amount.value }, relative: changeLit?.type === "number" && changeLit.unit === "percent" }
+              : null,
             bound: kr.bound,
             start: s.start === null ? null : clean(s.start),
             goal: s.goal === null ? null : clean(s.goal),
@@ -603,7 +612,16 @@ class Compiler {
       .filter((m) => this.program.isKpi(m))
       .map((m) => {
         const out = this.metric(m);
-        return { metric: m.id, name: out.name, owner: out.owner, direction: out.direction, workstreams: out.workstreams, baseline: out.baseline, target: out.target, latest: this.latest(m) };
+        return {
+          metric: m.id,
+          name: out.name,
+          owner: out.owner,
+          direction: out.direction,
+          workstreams: out.workstreams,
+          baseline: out.baseline,
+          target: out.target,
+          latest: this.latest(m),
+        };
       });
   }
 
@@ -672,7 +690,9 @@ class Compiler {
 
   readingsSection(readings: CompileOptions["readings"]): ReadingsOut | null {
     if (!readings) return null;
-    const series = [...this.program.metrics.values()].filter((m) => readings.series.has(m.id)).map((m) => ({ metric: m.id, points: readings.series.get(m.id)!.map((p) => ({ date: p.date, value: clean(p.value) })) }));
+    const series = [...this.program.metrics.values()]
+      .filter((m) => readings.series.has(m.id))
+      .map((m) => ({ metric: m.id, points: readings.series.get(m.id)!.map((p) => ({ date: p.date, value: clean(p.value) })) }));
     return { grain: readings.grain, series };
   }
 
@@ -689,7 +709,13 @@ class Compiler {
         metrics: this.metricRefs(this.program.prop(l, stage)).map((id): LaunchMetric => {
           const m = this.program.metric(id)!;
           const since = this.date(m.prop("since"));
-          return { metric: id, name: m.displayName, since, tracking: since === null || date === null ? "unknown" : since <= date ? "before_launch" : "after_launch", latest: this.latest(m) };
+          return {
+            metric: id,
+            name: m.displayName,
+            since,
+            tracking: since === null || date === null ? "unknown" : since <= date ? "before_launch" : "after_launch",
+            latest: this.latest(m),
+          };
         }),
       }));
       const gaps = stages.some((s) => (s.required && s.metrics.length === 0) || s.metrics.some((m) => m.tracking === "after_launch"));
@@ -742,7 +768,15 @@ class Compiler {
       byRule.set(d.rule, (byRule.get(d.rule) ?? 0) + 1);
       const file = d.file === null ? undefined : files.get(d.file);
       const pos = file && d.span ? file.lines.position(d.span.start) : undefined;
-      return { rule: d.rule, severity: d.severity, message: d.message, file: d.file, line: pos ? pos.line + 1 : null, column: pos ? pos.character + 1 : null, declaration: d.declaration };
+      return {
+        rule: d.rule,
+        severity: d.severity,
+        message: d.message,
+        file: d.file,
+        line: pos ? pos.line + 1 : null,
+        column: pos ? pos.character + 1 : null,
+        declaration: d.declaration,
+      };
     });
     const by_rule: Record<string, number> = {};
     for (const rule of [...byRule.keys()].sort()) Object.defineProperty(by_rule, rule, { value: byRule.get(rule)!, enumerable: true, writable: false });

@@ -79,7 +79,11 @@ export function parseDbtManifest(text: string): DbtManifestResult {
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return { error: `not JSON: ${String((e as Error).message).split("\n")[0]!.replace(/^./, (c) => c.toLowerCase())}` };
+    return {
+      error: `not JSON: ${String((e as Error).message)
+        .split("\n")[0]!
+        .replace(/^./, (c) => c.toLowerCase())}`,
+    };
   }
   if (!isObject(doc)) return { error: "not a dbt semantic manifest: expected a JSON object with `semantic_models` and `metrics`" };
   const models = doc["semantic_models"];
@@ -105,7 +109,8 @@ export function parseDbtManifest(text: string): DbtManifestResult {
     for (const measure of list) {
       const name = isObject(measure) ? str(measure["name"]) : null;
       const agg = isObject(measure) ? str(measure["agg"]) : null;
-      if (!isObject(measure) || name === null || agg === null) return { error: `not a dbt semantic manifest: a measure of semantic model \`${modelName}\` has no \`name\` or \`agg\`` };
+      if (!isObject(measure) || name === null || agg === null)
+        return { error: `not a dbt semantic manifest: a measure of semantic model \`${modelName}\` has no \`name\` or \`agg\`` };
       const timeDimension = str(measure["agg_time_dimension"]) ?? str(defaults["agg_time_dimension"]);
       const grain = timeDimension === null ? null : (grains.get(timeDimension) ?? null);
       if (!measures.has(name)) measures.set(name, { name, agg: agg.toLowerCase(), semanticModel: modelName, snapshot: isObject(measure["non_additive_dimension"]), grain });
@@ -125,7 +130,12 @@ export function parseDbtManifest(text: string): DbtManifestResult {
       name,
       type: t,
       label: str(metric["label"]),
-      definition: dbtDefinition(t, { measure: inputName(params["measure"]), numerator: inputName(params["numerator"]), denominator: inputName(params["denominator"]), expr: str(params["expr"]) }),
+      definition: dbtDefinition(t, {
+        measure: inputName(params["measure"]),
+        numerator: inputName(params["numerator"]),
+        denominator: inputName(params["denominator"]),
+        expr: str(params["expr"]),
+      }),
       pmmId: str(pmm["id"]),
     });
   }

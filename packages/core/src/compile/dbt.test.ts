@@ -217,7 +217,14 @@ metric sumOf "Sum" { type: input  owner: t  cumulative: true  formula: deals + d
     const doc = valid(out.yaml);
     expect(doc.metrics).toEqual([
       { name: "deals", label: "Deals", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "week", config: meta("deals") },
-      { name: "total", label: "Deals to date", type: "cumulative", type_params: { measure: "deals_won", cumulative_type_params: { period_agg: "last" } }, time_granularity: "month", config: meta("total") },
+      {
+        name: "total",
+        label: "Deals to date",
+        type: "cumulative",
+        type_params: { measure: "deals_won", cumulative_type_params: { period_agg: "last" } },
+        time_granularity: "month",
+        config: meta("total"),
+      },
       { name: "both", label: "Both", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "quarter", config: meta("both") },
       { name: "daily", label: "Daily", type: "simple", type_params: { measure: "deals_won" }, time_granularity: "day", config: meta("daily") },
     ]);
@@ -333,7 +340,8 @@ metric rate "Rate" { type: input  owner: t  unit: percent  measure: "loss_rate" 
 `;
     const stub = (name: string, model: string, measures: unknown[]) => ({
       name,
-      description: "Stub written by `pmm export dbt --semantic-models` for the measures pmm names and the dbt project lacks: point `model` at the dbt model that holds them, then check each `agg` and `expr`",
+      description:
+        "Stub written by `pmm export dbt --semantic-models` for the measures pmm names and the dbt project lacks: point `model` at the dbt model that holds them, then check each `agg` and `expr`",
       model,
       primary_entity: name,
       defaults: { agg_time_dimension: "metric_date" },
@@ -408,7 +416,15 @@ metric ok "OK" { type: input  owner: t  formula: base * 2 }
   });
 
   it("makes names dbt accepts", () => {
-    expect(["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "net_revenue_retention"].map(dbtName)).toEqual(["win_rate", "proto", "arr", "x_m", "a_b", "m_9lives", "net_revenue_retention"]);
+    expect(["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "net_revenue_retention"].map(dbtName)).toEqual([
+      "win_rate",
+      "proto",
+      "arr",
+      "x_m",
+      "a_b",
+      "m_9lives",
+      "net_revenue_retention",
+    ]);
     const pattern = /^(?!.*__)[a-z][a-z0-9_]*[a-z0-9]$/;
     for (const n of ["winRate", "__proto__", "ARR", "x", "a__b", "9lives", "_", "A_"].map(dbtName)) expect(n).toMatch(pattern);
     expect(["deals_won", "day", "metric_time", "Deals", "a__b", "a_", "a"].map(isDbtName)).toEqual([true, false, false, false, false, false, false]);

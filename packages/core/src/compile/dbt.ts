@@ -409,13 +409,23 @@ function savedQueries(source: DbtSource, names: ReadonlyMap<string, string>, not
       return;
     }
     taken.set(name, subject);
-    out.push({ name, label: jinjaVerbatim(label), description: jinjaVerbatim(description), query_params: { metrics, group_by: [timeGroup(grain)] }, config: { meta: { pmm: meta } } });
+    out.push({
+      name,
+      label: jinjaVerbatim(label),
+      description: jinjaVerbatim(description),
+      query_params: { metrics, group_by: [timeGroup(grain)] },
+      config: { meta: { pmm: meta } },
+    });
   };
   for (const d of source.dashboards) {
     for (const v of d.views) {
       const ids = v.metrics.map((m) => m.id);
-      const grains = ids.filter((id) => names.has(id)).map((id) => cadenceOf.get(id)).map((c) => (c === null || c === undefined ? undefined : CADENCE_GRAIN.get(c)));
-      const grain = grains.reduce<string | undefined>((a, g) => (g === undefined ? a : a === undefined || GRAIN_ORDER.indexOf(g) > GRAIN_ORDER.indexOf(a) ? g : a), undefined) ?? "month";
+      const grains = ids
+        .filter((id) => names.has(id))
+        .map((id) => cadenceOf.get(id))
+        .map((c) => (c === null || c === undefined ? undefined : CADENCE_GRAIN.get(c)));
+      const grain =
+        grains.reduce<string | undefined>((a, g) => (g === undefined ? a : a === undefined || GRAIN_ORDER.indexOf(g) > GRAIN_ORDER.indexOf(a) ? g : a), undefined) ?? "month";
       const title = `${d.name ?? d.id}: ${v.name ?? v.id}`;
       add(`${d.id}.${v.id}`, `${d.id}_${v.id}`, title, `The \`${v.id}\` view of dashboard \`${d.id}\`, by ${grain}`, ids, grain, { dashboard: d.id, view: v.id });
     }

@@ -48,7 +48,8 @@ export function diffBlueprints(before: Blueprint, after: Blueprint): string {
   for (const [a, b] of kept) {
     const what: string[] = [];
     if (a.definition !== b.definition) what.push(b.definition === null ? "definition removed" : a.definition === null ? "definition added" : "definition changed");
-    if (a.formula_text !== b.formula_text) what.push(`formula ${a.formula_text === null ? "none" : `\`${a.formula_text}\``} → ${b.formula_text === null ? "none" : `\`${b.formula_text}\``}`);
+    if (a.formula_text !== b.formula_text)
+      what.push(`formula ${a.formula_text === null ? "none" : `\`${a.formula_text}\``} → ${b.formula_text === null ? "none" : `\`${b.formula_text}\``}`);
     if (what.length > 0) redefined.push(`- ${label(b)}: ${what.join("; ")}`);
     const ta = targetText(a.target, fiscalOld);
     const tb = targetText(b.target, fiscal);
@@ -60,7 +61,14 @@ export function diffBlueprints(before: Blueprint, after: Blueprint): string {
 
   const rules = [...new Set([...Object.keys(before.diagnostics.by_rule), ...Object.keys(after.diagnostics.by_rule)])].sort();
   const failing = rules
-    .map((r) => [r, Object.hasOwn(before.diagnostics.by_rule, r) ? before.diagnostics.by_rule[r]! : 0, Object.hasOwn(after.diagnostics.by_rule, r) ? after.diagnostics.by_rule[r]! : 0] as const)
+    .map(
+      (r) =>
+        [
+          r,
+          Object.hasOwn(before.diagnostics.by_rule, r) ? before.diagnostics.by_rule[r]! : 0,
+          Object.hasOwn(after.diagnostics.by_rule, r) ? after.diagnostics.by_rule[r]! : 0,
+        ] as const,
+    )
     .filter(([, a, b]) => b > a);
 
   const summary = [
@@ -81,8 +89,14 @@ export function diffBlueprints(before: Blueprint, after: Blueprint): string {
   const section = (title: string, lines: readonly string[]): void => {
     if (lines.length > 0) out.push("", `### ${title}`, "", ...lines);
   };
-  section("Metrics added", added.map((m) => `- ${label(m)}`));
-  section("Metrics removed", removed.map((m) => `- ${label(m)}`));
+  section(
+    "Metrics added",
+    added.map((m) => `- ${label(m)}`),
+  );
+  section(
+    "Metrics removed",
+    removed.map((m) => `- ${label(m)}`),
+  );
   section("Metrics redefined", redefined);
   section("Targets moved", moved);
   section("KPIs reassigned", reassigned);

@@ -31,4 +31,3 @@ export function formulaText(expr: Expr): string {
       return expr.raw;
   }
 }
-

@@ -48,9 +48,12 @@ describe("renderReport", () => {
 
 describe("renderReport with readings", () => {
   it("marks a key result scored from the warehouse", () => {
-    const ws = 'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t  baseline: 100  target: 200 by 2026-Q4 }\nokr k "K" { level: company  owner: t  period: 2026-H2  kr wau: 100 -> 200 by 2026-Q4 }\n';
+    const ws =
+      'team t "T" { role: pmm }\nmetric wau "WAU" { type: output  dimension: engagement  unit: count  owner: t  baseline: 100  target: 200 by 2026-Q4 }\nokr k "K" { level: company  owner: t  period: 2026-H2  kr wau: 100 -> 200 by 2026-Q4 }\n';
     const { program, diagnostics } = checkWorkspace([{ path: "a.pmm", contents: ws }], { today: "2026-11-23" });
-    const html = renderReport(compileBlueprint(program, diagnostics, { today: "2026-11-23", readings: { grain: "week", series: new Map([["wau", [{ date: "2026-10-05", value: 150 }]]]) } }));
+    const html = renderReport(
+      compileBlueprint(program, diagnostics, { today: "2026-11-23", readings: { grain: "week", series: new Map([["wau", [{ date: "2026-10-05", value: 150 }]]]) } }),
+    );
     expect(html).toContain('<td>150 <span class="muted">on 2026-10-05</span> <span class="chip chip-reading">warehouse</span></td>');
   });
 });
@@ -73,7 +76,9 @@ attribution a "A" { models: [mta, incrementality, mmm]  mta_method: position_bas
     expect(html).not.toContain("2mo");
     expect(html).not.toContain("3mo");
     // The blend differs from the table's cell: a choice; the only warnings are the check's own findings on the plan.
-    expect(html).toContain(`<p class="choice">A choice beyond the table's cell: adds mmm.</p><p class="sev-text-warning">warning: attribution \`a\` uses \`mmm\` without \`annual_spend\`;`);
+    expect(html).toContain(
+      `<p class="choice">A choice beyond the table's cell: adds mmm.</p><p class="sev-text-warning">warning: attribution \`a\` uses \`mmm\` without \`annual_spend\`;`,
+    );
     expect(html.match(/class="sev-text-warning"/g)).toHaveLength(2);
     expect(html).not.toContain("Differs from the recommendation");
     // `o` has no `direction`: its target below the baseline still gets an arrow and a direction in words.

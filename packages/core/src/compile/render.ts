@@ -50,7 +50,9 @@ function constellationSvg(bp: Blueprint): string {
     );
   }
   for (const edge of layout.edges) {
-    out.push(`<path class="edge edge-${edge.via} edge-${edge.kind}" d="${edge.d}"${edge.kind === "cross" ? ` marker-end="url(#arrow)"` : ""} data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(`${edge.from} ← ${edge.to} (${edge.via})`)}</title></path>`);
+    out.push(
+      `<path class="edge edge-${edge.via} edge-${edge.kind}" d="${edge.d}"${edge.kind === "cross" ? ` marker-end="url(#arrow)"` : ""} data-from="${e(edge.from)}" data-to="${e(edge.to)}"><title>${e(`${edge.from} ← ${edge.to} (${edge.via})`)}</title></path>`,
+    );
   }
   for (const n of layout.nodes) {
     const m = metrics.get(n.metric);
@@ -80,10 +82,15 @@ function constellationSvg(bp: Blueprint): string {
     );
   }
   for (const c of layout.collapsed) {
-    out.push(`<g class="collapsed" data-metric="${e(c.of)}" data-count="${c.count}"><rect x="${c.x}" y="${c.y}" width="${c.w}" height="${c.h}" rx="5"/><text x="${c.x + 8}" y="${c.y + 16}" class="collapsed-text">${e(`+${formatPlain(c.count)} more beneath`)}</text></g>`);
+    out.push(
+      `<g class="collapsed" data-metric="${e(c.of)}" data-count="${c.count}"><rect x="${c.x}" y="${c.y}" width="${c.w}" height="${c.h}" rx="5"/><text x="${c.x + 8}" y="${c.y + 16}" class="collapsed-text">${e(`+${formatPlain(c.count)} more beneath`)}</text></g>`,
+    );
   }
   out.push(`</svg>`);
-  const note = layout.hidden > 0 ? `<p class="muted small">Drawn: ${formatPlain(layout.drawn)} of ${formatPlain(bp.metrics.length)} metrics; deeper levels are collapsed into counts (every metric is in the blueprint's <code>metrics</code>).</p>` : "";
+  const note =
+    layout.hidden > 0
+      ? `<p class="muted small">Drawn: ${formatPlain(layout.drawn)} of ${formatPlain(bp.metrics.length)} metrics; deeper levels are collapsed into counts (every metric is in the blueprint's <code>metrics</code>).</p>`
+      : "";
   return out.join("\n") + note;
 }
 
@@ -119,7 +126,10 @@ function keyResultAsk(kr: KeyResultOut): string {
 
 function keyResultRow(kr: KeyResultOut, fiscal: number): string {
   const reading = kr.form === "milestone" ? (kr.done === null ? null : kr.done ? "done" : "pending") : kr.current === null ? null : formatQuantity(kr.current);
-  const current = reading === null ? `<span class="muted">no reading</span>` : `${e(reading)}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}${kr.current_source === "readings" ? ` <span class="chip chip-reading">warehouse</span>` : ""}`;
+  const current =
+    reading === null
+      ? `<span class="muted">no reading</span>`
+      : `${e(reading)}${kr.current_on ? ` <span class="muted">on ${e(kr.current_on)}</span>` : ""}${kr.current_source === "readings" ? ` <span class="chip chip-reading">warehouse</span>` : ""}`;
   return (
     `<tr data-form="${e(kr.form)}"><td><b>${e(kr.name)}</b><br><code>${e(kr.metric ?? kr.milestone ?? "")}</code></td>` +
     `<td>${e(keyResultAsk(kr))}${kr.by ? ` <span class="muted">by ${e(formatPeriod(kr.by, fiscal))}</span>` : ` <span class="warn">no deadline</span>`}</td>` +
@@ -128,7 +138,9 @@ function keyResultRow(kr: KeyResultOut, fiscal: number): string {
 }
 
 function objectiveCard(o: Objective, fiscal: number): string {
-  const meta = [o.level ? `${o.level} objective` : "objective", o.kind ?? "", o.owner ? `owner ${o.owner}` : "", o.period ? formatPeriod(o.period, fiscal) : ""].filter((s) => s !== "");
+  const meta = [o.level ? `${o.level} objective` : "objective", o.kind ?? "", o.owner ? `owner ${o.owner}` : "", o.period ? formatPeriod(o.period, fiscal) : ""].filter(
+    (s) => s !== "",
+  );
   return (
     `<div class="card objective band-${e(o.band ?? "none")}" data-objective="${e(o.id)}">` +
     `<div class="objective-head"><div><h3>${e(o.name ?? o.id)}</h3><div class="muted">${chips(meta)} <code>${e(o.id)}</code></div></div>${scoreBar(o.score, o.band)}</div>` +
@@ -156,14 +168,28 @@ type LatestMap = ReadonlyMap<string, { readonly date: string; readonly text: str
 
 /** A reading as the metric's unit writes it. */
 function readingText(unit: string | null, value: number, currency: string): string {
-  const q: Quantity = unit === "percent" || unit === "count" || unit === "ratio" || unit === "score" ? { value, unit } : unit === "duration" ? { value, unit: "days" } : unit === "currency" ? { value, unit: "currency", currency } : { value, unit: "number" };
+  const q: Quantity =
+    unit === "percent" || unit === "count" || unit === "ratio" || unit === "score"
+      ? { value, unit }
+      : unit === "duration"
+        ? { value, unit: "days" }
+        : unit === "currency"
+          ? { value, unit: "currency", currency }
+          : { value, unit: "number" };
   return formatQuantity(q);
 }
 
 function metricLine(m: MetricOut, fiscal: number, latest: LatestMap): string {
   const target = m.target ? `target ${formatQuantity(m.target.value)}${m.target.by ? ` by ${formatPeriod(m.target.by, fiscal)}` : ""}` : "";
   const reading = latest.get(m.id);
-  const facts = [reading ? `latest ${reading.text} (${reading.date})` : "", m.unit ?? "", m.direction ? (m.direction === "up" ? "↑ higher is better" : "↓ lower is better") : "", m.cadence ?? "", m.owner ? `owner ${m.owner}` : "", target].filter((s) => s !== "");
+  const facts = [
+    reading ? `latest ${reading.text} (${reading.date})` : "",
+    m.unit ?? "",
+    m.direction ? (m.direction === "up" ? "↑ higher is better" : "↓ lower is better") : "",
+    m.cadence ?? "",
+    m.owner ? `owner ${m.owner}` : "",
+    target,
+  ].filter((s) => s !== "");
   const col = colours(m.dimension ?? m.dimensions[0]);
   return (
     `<li class="view-metric" data-metric="${e(m.id)}" style="border-left-color:${col.stroke}"><b>${e(m.name)}</b> <code>${e(m.id)}</code>` +
@@ -181,8 +207,10 @@ function dashboardSection(d: DashboardOut, fiscal: number, latest: LatestMap): s
     d.views
       .map(
         (v) =>
-          `<div class="card view" data-view="${e(v.id)}"><h4>${e(v.name ?? v.id)}</h4><div class="audience">${chips(v.audience)} ${chips(v.audience_roles.filter((r) => !v.audience.includes(r)), "chip-role")}</div>` +
-          `<ul class="view-metrics">${v.metrics.map((m) => metricLine(m, fiscal, latest)).join("")}</ul></div>`,
+          `<div class="card view" data-view="${e(v.id)}"><h4>${e(v.name ?? v.id)}</h4><div class="audience">${chips(v.audience)} ${chips(
+            v.audience_roles.filter((r) => !v.audience.includes(r)),
+            "chip-role",
+          )}</div>` + `<ul class="view-metrics">${v.metrics.map((m) => metricLine(m, fiscal, latest)).join("")}</ul></div>`,
       )
       .join("") +
     `</div></div>`
@@ -209,7 +237,10 @@ function forumCard(f: ForumOut, names: ReadonlyMap<string, string>): string {
       .map(
         (r) =>
           `<div class="report" data-report="${e(r.id)}"><div><b>${e(r.name ?? r.id)}</b> <span class="lead">lands ${e(leadText(r.lead_hours))} before</span></div>` +
-          `<div class="small">${chips(r.kpis.map((k) => names.get(k) ?? k), "chip-kpi")}${r.metrics.length > r.kpis.length ? ` ${chips(r.metrics.filter((m) => !r.kpis.includes(m)).map((m) => names.get(m) ?? m))}` : ""}</div></div>`,
+          `<div class="small">${chips(
+            r.kpis.map((k) => names.get(k) ?? k),
+            "chip-kpi",
+          )}${r.metrics.length > r.kpis.length ? ` ${chips(r.metrics.filter((m) => !r.kpis.includes(m)).map((m) => names.get(m) ?? m))}` : ""}</div></div>`,
       )
       .join("") +
     `</div></div>`
@@ -221,7 +252,8 @@ function cadenceSection(bp: Blueprint): string {
   const lanes = RHYTHMS.map((r) => [r, bp.cadence.forums.filter((f) => f.every === r)] as const).filter(([, fs]) => fs.length > 0);
   const other = bp.cadence.forums.filter((f) => f.every === null || !RHYTHMS.includes(f.every));
   const rows = lanes.map(([r, fs]) => `<div class="lane"><div class="lane-label">${e(r)}</div><div class="lane-body">${fs.map((f) => forumCard(f, names)).join("")}</div></div>`);
-  if (other.length > 0) rows.push(`<div class="lane"><div class="lane-label">unscheduled</div><div class="lane-body">${other.map((f) => forumCard(f, names)).join("")}</div></div>`);
+  if (other.length > 0)
+    rows.push(`<div class="lane"><div class="lane-label">unscheduled</div><div class="lane-body">${other.map((f) => forumCard(f, names)).join("")}</div></div>`);
   const reviews = bp.cadence.reviews.map(
     (r) =>
       `<div class="card review"><b>${e(r.name ?? r.id)}</b> <span class="muted small">${e([r.every ?? "", r.owner ? `owner ${r.owner}` : "", r.last ? `last ${r.last}` : "", r.next_due ? `next due ${r.next_due}` : ""].filter((s) => s !== "").join(" · "))}</span></div>`,
@@ -257,7 +289,7 @@ function sparkline(metric: string, points: readonly { date: string; value: numbe
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   const showTarget = target !== null && target >= lo - (hi - lo) * 0.5 && target <= hi + (hi - lo) * 0.5;
-  if (showTarget) (lo = Math.min(lo, target!), (hi = Math.max(hi, target!)));
+  if (showTarget) (lo = Math.min(lo, target!)), (hi = Math.max(hi, target!));
   const span = hi - lo || 1;
   const x = (i: number): number => (points.length === 1 ? W / 2 : P + (i * (W - 2 * P)) / (points.length - 1));
   const y = (v: number): number => H - P - ((v - lo) / span) * (H - 2 * P);
@@ -278,8 +310,12 @@ function targetsTable(bp: Blueprint): string {
   const withReadings = bp.readings !== null;
   const rows = bp.targets.map((t) => {
     const b = t.baseline;
-    const base = b ? `${e(formatQuantity(b.value))} <span class="muted small">${e([b.source ? `from ${b.source}` : "", b.period ? `over ${formatPeriod(b.period, fiscal)}` : ""].filter((x) => x !== "").join(" "))}</span>` : `<span class="warn">no baseline</span>`;
-    const target = t.target ? `${e(formatQuantity(t.target.value))}${t.target.by ? ` <span class="muted small">by ${e(formatPeriod(t.target.by, fiscal))}</span>` : ""}` : `<span class="muted">no target</span>`;
+    const base = b
+      ? `${e(formatQuantity(b.value))} <span class="muted small">${e([b.source ? `from ${b.source}` : "", b.period ? `over ${formatPeriod(b.period, fiscal)}` : ""].filter((x) => x !== "").join(" "))}</span>`
+      : `<span class="warn">no baseline</span>`;
+    const target = t.target
+      ? `${e(formatQuantity(t.target.value))}${t.target.by ? ` <span class="muted small">by ${e(formatPeriod(t.target.by, fiscal))}</span>` : ""}`
+      : `<span class="muted">no target</span>`;
     const points = series.get(t.metric) ?? [];
     const latest = t.latest
       ? `<div class="latest"><b>${e(formatQuantity(t.latest.value))}</b> <span class="muted small">${e(t.latest.date)}</span></div>${sparkline(t.metric, points, t.target?.value?.value ?? null)}`
@@ -294,18 +330,26 @@ function targetsTable(bp: Blueprint): string {
   return `<table class="data targets"><thead><tr><th>KPI</th><th>Workstreams</th><th>Baseline</th>${head}<th>Target</th><th>Change to target</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
-const STAGES = ["awareness", "engagement", "adoption", "revenue"] as const;
-
 function launchesSection(bp: Blueprint): string {
   if (bp.launches.length === 0) return `<p class="empty">No launches are declared.</p>`;
   const cards = bp.launches.map((l) => {
     const stages = l.stages.map((s) => {
       const items = s.metrics.map((m) => {
-        const track = m.tracking === "after_launch" ? `<span class="warn small">tracked only from ${e(m.since ?? "")}</span>` : m.tracking === "unknown" ? `<span class="muted small">no \`since\` date</span>` : `<span class="muted small">tracked since ${e(m.since ?? "")}</span>`;
+        const track =
+          m.tracking === "after_launch"
+            ? `<span class="warn small">tracked only from ${e(m.since ?? "")}</span>`
+            : m.tracking === "unknown"
+              ? `<span class="muted small">no \`since\` date</span>`
+              : `<span class="muted small">tracked since ${e(m.since ?? "")}</span>`;
         const latest = m.latest ? `<div><b>${e(formatQuantity(m.latest.value))}</b> <span class="muted small">${e(m.latest.date)}</span></div>` : "";
         return `<li data-metric="${e(m.metric)}"><b>${e(m.name)}</b> <code>${e(m.metric)}</code><div>${track}</div>${latest}</li>`;
       });
-      const body = items.length > 0 ? `<ul class="stage-metrics">${items.join("")}</ul>` : s.required ? `<p class="warn small">missing: the tier needs a ${e(s.stage)} metric</p>` : `<p class="muted small">not needed for ${e(l.tier ?? "this tier")}</p>`;
+      const body =
+        items.length > 0
+          ? `<ul class="stage-metrics">${items.join("")}</ul>`
+          : s.required
+            ? `<p class="warn small">missing: the tier needs a ${e(s.stage)} metric</p>`
+            : `<p class="muted small">not needed for ${e(l.tier ?? "this tier")}</p>`;
       return `<div class="stage stage-${e(s.stage)}${s.required ? " stage-required" : ""}" data-stage="${e(s.stage)}"><h5>${e(s.stage)}</h5>${body}</div>`;
     });
     const status = l.status ? `<span class="chip chip-${e(l.status)}">${e(l.status)}</span>` : "";
@@ -324,12 +368,18 @@ function launchesSection(bp: Blueprint): string {
 function experimentsSection(bp: Blueprint): string {
   if (bp.experiments.length === 0) return `<p class="empty">No experiments are declared.</p>`;
   const rows = bp.experiments.map((x) => {
-    const move = x.expect ? `${formatQuantity(x.baseline)} → ${formatQuantity(x.expect)}` : x.mde ? `${formatQuantity(x.baseline)}, detect ${formatQuantity(x.mde)}` : formatQuantity(x.baseline);
+    const move = x.expect
+      ? `${formatQuantity(x.baseline)} → ${formatQuantity(x.expect)}`
+      : x.mde
+        ? `${formatQuantity(x.baseline)}, detect ${formatQuantity(x.mde)}`
+        : formatQuantity(x.baseline);
     const s = x.sample_size;
     const need = s
       ? `<b>${e(formatPlain(s.per_arm))}</b> per arm × ${s.arms} = ${e(formatPlain(s.total))}<div class="muted small">${e(`${x.traffic ? formatQuantity(x.traffic) : "no traffic"} → ${formatPlain(s.days)} ${s.days === 1 ? "day" : "days"} of traffic`)}</div>`
       : `<span class="muted">cannot be sized from its values</span>`;
-    const holdout = x.holdout ? `${e(formatQuantity(x.holdout.share))}${x.holdout.duration ? ` for ${e(formatQuantity(x.holdout.duration))}` : ""}` : `<span class="muted">none</span>`;
+    const holdout = x.holdout
+      ? `${e(formatQuantity(x.holdout.share))}${x.holdout.duration ? ` for ${e(formatQuantity(x.holdout.duration))}` : ""}`
+      : `<span class="muted">none</span>`;
     return (
       `<tr data-experiment="${e(x.id)}"><td><b>${e(x.name ?? x.id)}</b> <code>${e(x.id)}</code></td><td class="small">${e(x.hypothesis ?? "")}</td>` +
       `<td>${e(x.metric_name ?? x.metric ?? "—")}<div class="muted small">${e(move)}</div></td><td>${need}</td><td>${holdout}</td><td>${x.status ? `<span class="chip chip-status-${e(x.status)}">${e(x.status)}</span>` : "—"}</td></tr>`
@@ -340,14 +390,28 @@ function experimentsSection(bp: Blueprint): string {
 
 function attributionSection(bp: Blueprint): string {
   const rec = bp.attribution.recommendation;
-  const recText = rec ? `<div class="card recommendation"><b>Recommended</b> for a ${e(rec.cycle_band)} cycle at maturity ${e(rec.maturity_band)}: ${chips(rec.models)}${rec.mta_method ? ` MTA ${e(rec.mta_method)}` : ""}<div class="muted small">${e(rec.note)}</div></div>` : "";
+  const recText = rec
+    ? `<div class="card recommendation"><b>Recommended</b> for a ${e(rec.cycle_band)} cycle at maturity ${e(rec.maturity_band)}: ${chips(rec.models)}${rec.mta_method ? ` MTA ${e(rec.mta_method)}` : ""}<div class="muted small">${e(rec.note)}</div></div>`
+    : "";
   const plans = bp.attribution.plans.map((p) => {
-    const facts = [p.mta_method ? `MTA ${p.mta_method}` : "", p.lookback ? `lookback ${formatQuantity(p.lookback)}` : "", p.conversions ? `${formatQuantity(p.conversions)} conversions` : "", p.history ? `${formatQuantity(p.history)} history` : "", p.annual_spend ? `${formatQuantity(p.annual_spend)} a year` : ""].filter((s) => s !== "");
+    const facts = [
+      p.mta_method ? `MTA ${p.mta_method}` : "",
+      p.lookback ? `lookback ${formatQuantity(p.lookback)}` : "",
+      p.conversions ? `${formatQuantity(p.conversions)} conversions` : "",
+      p.history ? `${formatQuantity(p.history)} history` : "",
+      p.annual_spend ? `${formatQuantity(p.annual_spend)} a year` : "",
+    ].filter((s) => s !== "");
     const mm = p.mismatch;
     // The check has the last word: a plan the attribution rules pass is a choice, shown neutrally; their findings are the warnings.
     const findings = bp.diagnostics.findings.filter((f) => f.rule.startsWith("attribution-") && f.declaration === p.id);
     const diff = mm
-      ? [mm.missing_models.length > 0 ? `leaves out ${mm.missing_models.join(", ")}` : "", mm.extra_models.length > 0 ? `adds ${mm.extra_models.join(", ")}` : "", mm.mta_method ? `MTA ${mm.mta_method.declared ?? "unset"} instead of ${mm.mta_method.recommended}` : ""].filter((x) => x !== "").join("; ")
+      ? [
+          mm.missing_models.length > 0 ? `leaves out ${mm.missing_models.join(", ")}` : "",
+          mm.extra_models.length > 0 ? `adds ${mm.extra_models.join(", ")}` : "",
+          mm.mta_method ? `MTA ${mm.mta_method.declared ?? "unset"} instead of ${mm.mta_method.recommended}` : "",
+        ]
+          .filter((x) => x !== "")
+          .join("; ")
       : "";
     const verdict = [
       !rec ? "" : mm === null ? `<p class="ok">Matches the recommendation.</p>` : `<p class="choice">A choice beyond the table's cell: ${e(diff)}.</p>`,
@@ -532,14 +596,36 @@ export function renderReport(bp: Blueprint): string {
       const outs = d.outputs.map((o) => `${o.north_star ? "★ " : ""}${o.name}${o.guards.length > 0 ? ` (guard: ${o.guards.map((g) => g.name).join(", ")})` : ""}`);
       return `<div class="card" style="border-top-color:${col.stroke}"><h4 style="color:${col.stroke}">${e(d.dimension!)}</h4>${outs.length > 0 ? outs.map((o) => `<div class="small">${e(o)}</div>`).join("") : `<div class="warn small">no output metric</div>`}</div>`;
     });
-  const readingsNote = bp.readings ? ` Latest warehouse readings (${bp.readings.grain ?? "undated"} grain) with their trend; the green dashed line is the target.` : " Run with `--readings FILE` to show the warehouse's latest values and trends.";
+  const readingsNote = bp.readings
+    ? ` Latest warehouse readings (${bp.readings.grain ?? "undated"} grain) with their trend; the green dashed line is the target.`
+    : " Run with `--readings FILE` to show the warehouse's latest values and trends.";
   const sections: Array<[string, string, string, string]> = [
     ["targets", "KPIs: baseline → latest → target", `Every KPI's historical baseline, where it stands and where it should be.${readingsNote}`, targetsTable(bp)],
-    ["okrs", "OKRs", "Objectives with their key results, scored (current − from) / (to − from); bands red below 0.4, yellow from 0.4, green from 0.7. A key result without `current` is scored from the latest reading in its period.", okrTree(bp)],
-    ["launches", "Launches", "Each launch with its tier, date and status, its KPIs by stage of the launch hierarchy, and whether they were tracked before go-live.", launchesSection(bp)],
+    [
+      "okrs",
+      "OKRs",
+      "Objectives with their key results, scored (current − from) / (to − from); bands red below 0.4, yellow from 0.4, green from 0.7. A key result without `current` is scored from the latest reading in its period.",
+      okrTree(bp),
+    ],
+    [
+      "launches",
+      "Launches",
+      "Each launch with its tier, date and status, its KPIs by stage of the launch hierarchy, and whether they were tracked before go-live.",
+      launchesSection(bp),
+    ],
     ["experiments", "Experiments", "Each test's hypothesis, the sample size it needs against the traffic it gets, its holdout and where it stands.", experimentsSection(bp)],
-    ["constellation", "Metric constellation", "Each output metric with the metrics under it, shared inputs drawn once, and the guard watched beside each primary.", `<div class="dim-summary">${dims.join("")}</div><div class="graph-wrap">${constellationSvg(bp)}</div>${legend()}`],
-    ["dashboards", "Dashboard views", "What each stakeholder sees, with every metric's definition.", bp.dashboards.length > 0 ? bp.dashboards.map((d) => dashboardSection(d, fiscal, latestOf)).join("") : `<p class="empty">No dashboards are declared.</p>`],
+    [
+      "constellation",
+      "Metric constellation",
+      "Each output metric with the metrics under it, shared inputs drawn once, and the guard watched beside each primary.",
+      `<div class="dim-summary">${dims.join("")}</div><div class="graph-wrap">${constellationSvg(bp)}</div>${legend()}`,
+    ],
+    [
+      "dashboards",
+      "Dashboard views",
+      "What each stakeholder sees, with every metric's definition.",
+      bp.dashboards.length > 0 ? bp.dashboards.map((d) => dashboardSection(d, fiscal, latestOf)).join("") : `<p class="empty">No dashboards are declared.</p>`,
+    ],
     ["cadence", "Reporting calendar", "Forums by rhythm, the pre-reads that land before them (lead time) and the KPIs each reviews.", cadenceSection(bp)],
     ["attribution", "Attribution", "The declared blend against the decision table's recommendation for this sales cycle and maturity.", attributionSection(bp)],
     ["integrations", "Data integration", "Each source, how fresh it is, and whether it reaches the source of truth.", integrationsTable(bp)],

@@ -38,11 +38,31 @@ const workspaceArb = fc
     maturity: fc.integer({ min: 1, max: 5 }),
     cycle: pick(DURATIONS),
     fiscal: fc.option(pick(FISCAL), { nil: undefined }),
-    outputs: fc.array(fc.record({ base: pick([...NUMBERS, ...MONEY]), target: pick([...NUMBERS, ...MONEY]), over: pick(PERIODS), by: pick(PERIODS), since: fc.option(pick(DATES), { nil: undefined }) }), { minLength: 1, maxLength: 3 }),
+    outputs: fc.array(
+      fc.record({
+        base: pick([...NUMBERS, ...MONEY]),
+        target: pick([...NUMBERS, ...MONEY]),
+        over: pick(PERIODS),
+        by: pick(PERIODS),
+        since: fc.option(pick(DATES), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     inputs: fc.array(fc.record({ parent: fc.nat(), status: pick(["active", "retired", "proposed"]), replacedBy: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 5 }),
-    krs: fc.array(fc.record({ metric: fc.nat(), from: pick(NUMBERS), to: pick(NUMBERS), by: pick(PERIODS), current: fc.option(fc.tuple(pick(NUMBERS), pick(DATES)), { nil: undefined }) }), { minLength: 1, maxLength: 3 }),
+    krs: fc.array(
+      fc.record({ metric: fc.nat(), from: pick(NUMBERS), to: pick(NUMBERS), by: pick(PERIODS), current: fc.option(fc.tuple(pick(NUMBERS), pick(DATES)), { nil: undefined }) }),
+      { minLength: 1, maxLength: 3 },
+    ),
     okrPeriod: pick(PERIODS),
-    experiments: fc.array(fc.record({ baseline: pick(["4%", "0%", "50%", "120"]), effect: pick(["expect: 5%", "expect: 4%", "mde: 0pp", "mde: 1pp", "mde: 0%", "mde: 10%", `mde: ${HUGE}`]), traffic: pick(RATES), sd: fc.boolean() }), { maxLength: 2 }),
+    experiments: fc.array(
+      fc.record({
+        baseline: pick(["4%", "0%", "50%", "120"]),
+        effect: pick(["expect: 5%", "expect: 4%", "mde: 0pp", "mde: 1pp", "mde: 0%", "mde: 10%", `mde: ${HUGE}`]),
+        traffic: pick(RATES),
+        sd: fc.boolean(),
+      }),
+      { maxLength: 2 },
+    ),
     reviews: fc.array(fc.record({ every: pick(EVERY), last: pick(DATES) }), { maxLength: 2 }),
     launch: pick(DATES),
     lookback: pick(DURATIONS),
@@ -71,7 +91,8 @@ const workspaceArb = fc
       );
     });
     out.push(`okr top "Top" { level: company  owner: boss  period: ${w.okrPeriod}`);
-    for (const kr of w.krs) out.push(`  kr ${all[kr.metric % all.length]}: ${kr.from} -> ${kr.to} by ${kr.by}${kr.current ? ` { current: ${kr.current[0]} on ${kr.current[1]} }` : ""}`);
+    for (const kr of w.krs)
+      out.push(`  kr ${all[kr.metric % all.length]}: ${kr.from} -> ${kr.to} by ${kr.by}${kr.current ? ` { current: ${kr.current[0]} on ${kr.current[1]} }` : ""}`);
     out.push(`}`);
     w.experiments.forEach((e, i) => out.push(`experiment e${i} "E${i}" { metric: o0  baseline: ${e.baseline}  ${e.effect}  traffic: ${e.traffic}${e.sd ? "  sd: 50" : ""} }`));
     w.reviews.forEach((r, i) => out.push(`review q${i} "Q${i}" { every: ${r.every}  owner: pmm  last: ${r.last} }`));

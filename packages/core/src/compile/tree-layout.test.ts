@@ -60,7 +60,10 @@ describe("layoutConstellation on acme", () => {
     expect(crossingsOf(outputs)).toBeGreaterThan(0);
     // The columns of a dimension are adjacent.
     const dimOf = new Map(bp.constellation.dimensions.flatMap((d) => d.outputs.map((o) => [o.metric, d.dimension] as const)));
-    const heads = layout.nodes.filter((n) => n.depth === 0).sort((x, y) => x.column - y.column).map((n) => dimOf.get(n.metric));
+    const heads = layout.nodes
+      .filter((n) => n.depth === 0)
+      .sort((x, y) => x.column - y.column)
+      .map((n) => dimOf.get(n.metric));
     expect(heads.filter((d, i) => i === 0 || heads[i - 1] !== d)).toEqual([...new Set(heads)]);
   });
 
@@ -77,7 +80,8 @@ describe("layoutConstellation on acme", () => {
 describe("layoutConstellation at scale", () => {
   const chain = (n: number): WorkspaceFile[] => {
     let text = `team t "T" { role: pmm }\n`;
-    for (let i = 0; i < n; i++) text += `metric m${i} "M ${i}" { type: ${i === 0 ? "output  dimension: retention" : "input"}  owner: t  definition: "d"${i < n - 1 ? `  inputs: [m${i + 1}]` : `  levers: ["l"]`} }\n`;
+    for (let i = 0; i < n; i++)
+      text += `metric m${i} "M ${i}" { type: ${i === 0 ? "output  dimension: retention" : "input"}  owner: t  definition: "d"${i < n - 1 ? `  inputs: [m${i + 1}]` : `  levers: ["l"]`} }\n`;
     return [{ path: "chain.pmm", contents: text }];
   };
 

@@ -224,7 +224,10 @@ function curve(a: Point, b: Point): { d: string; points: Point[] } {
   for (let i = 0; i <= 16; i++) {
     const t = i / 16;
     const u = 1 - t;
-    points.push({ x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x, y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y });
+    points.push({
+      x: u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
+      y: u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y,
+    });
   }
   return { d: `M${f1(a.x)},${f1(a.y)} C${f1(c1.x)},${f1(c1.y)} ${f1(c2.x)},${f1(c2.y)} ${f1(b.x)},${f1(b.y)}`, points };
 }
@@ -294,12 +297,14 @@ export function layoutConstellation(bp: Blueprint, options: LayoutOptions = {}):
     reached.depth[i] = 0;
     while (stack.length > 0) {
       const v = stack.pop()!;
-      for (const { to } of g.out[v]!) if (reached.depth[to] === -1) (reached.depth[to] = 1, stack.push(to));
+      for (const { to } of g.out[v]!) if (reached.depth[to] === -1) (reached.depth[to] = 1), stack.push(to);
     }
   }
   if (loose.length > 0) groups.push(loose);
   const tradeoffs = bp.constellation.tradeoffs;
-  const guardPairs = tradeoffs.map((t) => [g.index.get(t.primary), g.index.get(t.guard)] as const).filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined);
+  const guardPairs = tradeoffs
+    .map((t) => [g.index.get(t.primary), g.index.get(t.guard)] as const)
+    .filter((p): p is readonly [number, number] => p[0] !== undefined && p[1] !== undefined);
   let candidates: number[][];
   if (options.order) {
     const fixed = options.order.map((id) => g.index.get(id)).filter((i): i is number => i !== undefined);

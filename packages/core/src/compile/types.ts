@@ -310,7 +310,13 @@ export interface LaunchOut {
 export interface Deliverables {
   readonly by_type: readonly { readonly type: string; readonly metrics: readonly string[]; readonly workstreams: readonly string[] }[];
   readonly by_launch_tier: readonly { readonly tier: string; readonly levels: readonly string[]; readonly launches: readonly LaunchOut[] }[];
-  readonly workstreams: readonly { readonly id: string; readonly name: string | null; readonly owner: string | null; readonly deliverables: readonly string[]; readonly kpis: readonly string[] }[];
+  readonly workstreams: readonly {
+    readonly id: string;
+    readonly name: string | null;
+    readonly owner: string | null;
+    readonly deliverables: readonly string[];
+    readonly kpis: readonly string[];
+  }[];
 }
 
 /** A KPI's baseline and target (output 7), and its latest warehouse reading. */

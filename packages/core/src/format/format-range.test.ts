@@ -29,11 +29,13 @@ describe("formatRange", () => {
   it("formats everything when the range covers the whole text", () => {
     const r = formatRange(TEXT, 0, TEXT.length);
     const whole = format(TEXT);
-    expect("text" in whole && apply(TEXT, "edits" in r ? r.edits : [])).toBe("team a { role: pmm }\nteam b { role: pmm }\n\nmetric m {\n  type: input\n}\n\nteam c { role: pmm }\n");
+    expect("text" in whole && apply(TEXT, "edits" in r ? r.edits : [])).toBe(
+      "team a { role: pmm }\nteam b { role: pmm }\n\nmetric m {\n  type: input\n}\n\nteam c { role: pmm }\n",
+    );
   });
 
   it("gives no edit for a formatted text", () => {
-    expect(formatRange('team a { role: pmm }\n', 0, 5)).toEqual({ edits: [] });
+    expect(formatRange("team a { role: pmm }\n", 0, 5)).toEqual({ edits: [] });
   });
 
   it("gives the syntax errors for a broken text", () => {

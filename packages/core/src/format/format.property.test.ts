@@ -23,10 +23,41 @@ type Piece = string;
 const NAMES = ["a", "win_rate", "x1", "net_revenue_retention", "_hidden", "pmm", "sales", "B2", "warehouse"];
 const KINDS = ["blueprint", "team", "source", "workstream", "metric", "okr", "attribution", "launch", "forum", "report", "dashboard", "experiment", "review"];
 const LITERALS = [
-  "42", "1_200", "3.5", "3.5k", "2M", "1B", "25%", "0.5%", "2pp", "3x", "$6M", "€300k", "£1.5k", "$12",
-  "24h", "45d", "12w", "6mo", "2q", "1y", "800/day", "650/month", "3/week", "2026-09-15", "2026", "FY2026",
-  "2026-H2", "2026-Q3", "2026-09", '"a string"', '"esc \\" \\\\ \\n \\t \\u{20AC}"', '""', '"""over\n  two lines"""',
-  "true", "false",
+  "42",
+  "1_200",
+  "3.5",
+  "3.5k",
+  "2M",
+  "1B",
+  "25%",
+  "0.5%",
+  "2pp",
+  "3x",
+  "$6M",
+  "€300k",
+  "£1.5k",
+  "$12",
+  "24h",
+  "45d",
+  "12w",
+  "6mo",
+  "2q",
+  "1y",
+  "800/day",
+  "650/month",
+  "3/week",
+  "2026-09-15",
+  "2026",
+  "FY2026",
+  "2026-H2",
+  "2026-Q3",
+  "2026-09",
+  '"a string"',
+  '"esc \\" \\\\ \\n \\t \\u{20AC}"',
+  '""',
+  '"""over\n  two lines"""',
+  "true",
+  "false",
 ];
 const PERIODS = ["2026", "FY2026", "2026-H2", "2026-Q3", "2026-09", "2026-09-15"];
 
@@ -76,7 +107,12 @@ const kr: fc.Arbitrary<Piece[]> = fc
 const view: fc.Arbitrary<Piece[]> = fc.tuple(name, fc.option(fc.constant('"View title"')), block(property)).map(([n, t, b]) => ["view", n, ...(t ? [t] : []), ...b]);
 const member = fc.oneof({ arbitrary: property, weight: 5 }, { arbitrary: kr, weight: 2 }, { arbitrary: view, weight: 1 });
 const declaration: fc.Arbitrary<Piece[]> = fc.oneof(
-  { arbitrary: fc.tuple(fc.constantFrom(...KINDS), name, fc.option(fc.constant('"Title"')), fc.option(name), fc.option(block(member))).map(([k, n, t, from, b]) => [k, n, ...(t ? [t] : []), ...(from ? ["from", "std", ".", from] : []), ...(b ?? [])]), weight: 6 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(...KINDS), name, fc.option(fc.constant('"Title"')), fc.option(name), fc.option(block(member)))
+      .map(([k, n, t, from, b]) => [k, n, ...(t ? [t] : []), ...(from ? ["from", "std", ".", from] : []), ...(b ?? [])]),
+    weight: 6,
+  },
   { arbitrary: fc.tuple(name, name, fc.option(block(property))).map(([a, b, blk]) => ["tradeoff", a, "vs", b, ...(blk ?? [])]), weight: 1 },
 );
 
@@ -97,17 +133,22 @@ const gap = (eol: string): fc.Arbitrary<string> =>
 const file: fc.Arbitrary<string> = fc.constantFrom("\n", "\r\n").chain((eol) =>
   fc.array(declaration, { maxLength: 5 }).chain((decls) => {
     const pieces = decls.flat();
-    return fc.tuple(fc.array(gap(eol), { minLength: pieces.length + 1, maxLength: pieces.length + 1 }), fc.array(fc.boolean(), { minLength: pieces.length + 1, maxLength: pieces.length + 1 })).map(([gaps, tight]) => {
-      let out = gaps[0]!.includes("#") ? gaps[0]! : "";
-      pieces.forEach((p, i) => {
-        if (i > 0) {
-          const canTouch = TIGHT.has(p) || TIGHT.has(pieces[i - 1]!);
-          out += canTouch && tight[i] && !gaps[i]!.includes("#") ? "" : gaps[i]!;
-        }
-        out += p;
+    return fc
+      .tuple(
+        fc.array(gap(eol), { minLength: pieces.length + 1, maxLength: pieces.length + 1 }),
+        fc.array(fc.boolean(), { minLength: pieces.length + 1, maxLength: pieces.length + 1 }),
+      )
+      .map(([gaps, tight]) => {
+        let out = gaps[0]!.includes("#") ? gaps[0]! : "";
+        pieces.forEach((p, i) => {
+          if (i > 0) {
+            const canTouch = TIGHT.has(p) || TIGHT.has(pieces[i - 1]!);
+            out += canTouch && tight[i] && !gaps[i]!.includes("#") ? "" : gaps[i]!;
+          }
+          out += p;
+        });
+        return out + gaps[pieces.length]!;
       });
-      return out + gaps[pieces.length]!;
-    });
   }),
 );
 
@@ -183,9 +224,13 @@ describe("format properties", () => {
   }, 60_000);
 
   it("keeps the declaration a `} # pmm-ignore` covers when it sets off a multi-line block", () => {
-    const text = "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n";
+    const text =
+      "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n";
     const r = format(text);
-    expect(r).toEqual({ text: "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n", changed: false });
+    expect(r).toEqual({
+      text: "team a {\n  role: pmm\n} # pmm-ignore kpi-count: covers b\nteam b { role: pmm }\nteam c { role: pmm } # pmm-ignore kpi-count: covers d\nmetric d {\n  type: input\n}\n",
+      changed: false,
+    });
   });
 
   const ROOT = new URL("../../../../", import.meta.url).pathname;
@@ -222,7 +267,9 @@ describe("format properties", () => {
     const text = readFileSync(join(ROOT, "packages/core/fixtures/format/messy-acme/input.pmm"), "utf8");
     const out = check(text);
     const findings = (t: string): string[] =>
-      checkWorkspace([{ path: "acme.pmm", contents: t }], { today: "2026-11-23", rules: new Map(), vanityTerms: [] }).diagnostics.map((d) => `${d.rule} ${d.severity} ${d.message}`);
+      checkWorkspace([{ path: "acme.pmm", contents: t }], { today: "2026-11-23", rules: new Map(), vanityTerms: [] }).diagnostics.map(
+        (d) => `${d.rule} ${d.severity} ${d.message}`,
+      );
     const before = findings(text);
     expect(before).toEqual([]);
     expect(findings(out)).toEqual(before);

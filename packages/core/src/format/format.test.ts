@@ -60,9 +60,7 @@ describe("format", () => {
   });
 
   it("spaces binary operators, not unary minus, parentheses or qualified names", () => {
-    expect(fmt("metric m from  std . win_rate { formula: (a+b)*-c/ ( d - -e ) }")).toBe(
-      "metric m from std.win_rate { formula: (a + b) * -c / (d - -e) }\n",
-    );
+    expect(fmt("metric m from  std . win_rate { formula: (a+b)*-c/ ( d - -e ) }")).toBe("metric m from std.win_rate { formula: (a + b) * -c / (d - -e) }\n");
   });
 
   it("writes strings and numbers exactly as the user wrote them", () => {

@@ -45,7 +45,11 @@ export function format(text: string, options: FormatOptions = {}): Formatted | F
   const out = bom + printer.print();
   const lost = sameContent(text, out);
   if (lost !== null) {
-    return { errors: [{ span: { start: lost, end: lost }, message: "the formatter could not lay this file out without changing it (a bug — please report it); the file was left as it is" }] };
+    return {
+      errors: [
+        { span: { start: lost, end: lost }, message: "the formatter could not lay this file out without changing it (a bug — please report it); the file was left as it is" },
+      ],
+    };
   }
   return { text: out, changed: out !== text };
 }

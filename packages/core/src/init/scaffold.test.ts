@@ -16,7 +16,13 @@ const CYCLES: ReadonlyArray<[number, string]> = [
 
 function check(maturity: number, cycleDays: number, cycle: string, today: string) {
   const files = scaffold({ maturity, cycleDays, cycle, today });
-  return { files, ...checkWorkspace(files.map((f) => ({ path: f.path, contents: f.text })), { today, rules: new Map(), vanityTerms: [] }) };
+  return {
+    files,
+    ...checkWorkspace(
+      files.map((f) => ({ path: f.path, contents: f.text })),
+      { today, rules: new Map(), vanityTerms: [] },
+    ),
+  };
 }
 
 describe("scaffold", () => {

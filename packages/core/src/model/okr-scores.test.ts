@@ -64,7 +64,12 @@ describe("OKR scores (docs/rules/README.md, OKR scores)", () => {
 
   it("scores a ceiling or floor 1 while the reading holds, else 0", () => {
     const o = okr("kr lf: at most 0.61 { current: 0.6 }\nkr lf: at most 0.61 { current: 0.62 }\nkr eff: at least 1.0 { current: 1.0 }\nkr eff: at least 1.0");
-    expect(o.keyResults.map((kr) => [kr.form, kr.bound])).toEqual([["hold", "at_most"], ["hold", "at_most"], ["hold", "at_least"], ["hold", "at_least"]]);
+    expect(o.keyResults.map((kr) => [kr.form, kr.bound])).toEqual([
+      ["hold", "at_most"],
+      ["hold", "at_most"],
+      ["hold", "at_least"],
+      ["hold", "at_least"],
+    ]);
     expect(o.keyResults.map((kr) => scoreKeyResult(kr).score)).toEqual([1, 0, 1, null]);
   });
 

@@ -33,7 +33,12 @@ describe("parseReadings: good input", () => {
     const r = csv('\ufeffmetric_time__week,wau,"adoption",arr,mixed_case\r\n2026-09-07T00:00:00,120,35.5,"38,500,000",3\r\n2026-08-31 00:00:00,110,,$38.1M,2\r\n\r\n');
     expect(problems(r)).toEqual([]);
     expect(r.grain).toBe("week");
-    expect(series(r)).toEqual({ wau: ["2026-08-31=110", "2026-09-07=120"], adoption: ["2026-09-07=35.5"], arr: ["2026-08-31=38100000", "2026-09-07=38500000"], mixedCase: ["2026-08-31=2", "2026-09-07=3"] });
+    expect(series(r)).toEqual({
+      wau: ["2026-08-31=110", "2026-09-07=120"],
+      adoption: ["2026-09-07=35.5"],
+      arr: ["2026-08-31=38100000", "2026-09-07=38500000"],
+      mixedCase: ["2026-08-31=2", "2026-09-07=3"],
+    });
   });
 
   it("reads the same rows as JSON: numbers, numeric strings, null", () => {
@@ -86,8 +91,12 @@ describe("parseReadings: every bad input is a problem with its place", () => {
   });
 
   it("the header: no time column, an unknown grain, two time columns, an empty name, a metric twice", () => {
-    expect(problems(csv("wau\n1\n"))).toEqual(["1:1 the readings have no time column; group the query by time (`mf query --metrics … --group-by metric_time__week --csv FILE`) so the first column is `metric_time__week`"]);
-    expect(problems(csv("metric_time__year,wau\n2026-01-01,1\n"))).toEqual(["1:1 `metric_time__year` has no grain this report reads; use `metric_time__day`, `__week`, `__month` or `__quarter` (`mf query --group-by metric_time__week`)"]);
+    expect(problems(csv("wau\n1\n"))).toEqual([
+      "1:1 the readings have no time column; group the query by time (`mf query --metrics … --group-by metric_time__week --csv FILE`) so the first column is `metric_time__week`",
+    ]);
+    expect(problems(csv("metric_time__year,wau\n2026-01-01,1\n"))).toEqual([
+      "1:1 `metric_time__year` has no grain this report reads; use `metric_time__day`, `__week`, `__month` or `__quarter` (`mf query --group-by metric_time__week`)",
+    ]);
     expect(problems(csv("metric_time__week,metric_time__month,,wau,wau\n2026-09-07,2026-09-01,,1,2\n"))).toEqual([
       "1:19 `metric_time__month` is a second time column; query one grain at a time (one `--group-by metric_time__GRAIN`)",
       "1:38 a column has no name; name every column by the metric's id, as `mf query` does",
@@ -100,24 +109,24 @@ describe("parseReadings: every bad input is a problem with its place", () => {
       "2:1 this row has 3 fields and the header 2; give every row one field per column (an empty field for no reading)",
       "3:1 this row has 1 field and the header 2; give every row one field per column (an empty field for no reading)",
     ]);
-    expect(problems(csv('metric_time__week,wau\n2026-09-07,"1\n'))).toEqual(["2:12 a quoted field has no closing `\"`; close the quote, or double a quote inside the field (`\"\"`)"]);
+    expect(problems(csv('metric_time__week,wau\n2026-09-07,"1\n'))).toEqual(['2:12 a quoted field has no closing `"`; close the quote, or double a quote inside the field (`""`)']);
     expect(problems(csv("\n\n"))).toEqual(["-:- the readings are empty; write a header row (`metric_time__week,METRIC,…`) and one row per period, as `mf query --csv` does"]);
   });
 
   it("malformed JSON: not an array, a bad row, a bad value, a repeated key, trailing text, an unclosed string", () => {
-    expect(problems(json('{"wau": 1}'))).toEqual(["1:1 the readings must be a JSON array of rows (`[{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}, …]`)"]);
-    expect(problems(json("[1]"))).toEqual(["1:2 each row must be an object of column → value (`{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}`)"]);
+    expect(problems(json('{"wau": 1}'))).toEqual(['1:1 the readings must be a JSON array of rows (`[{"metric_time__week": "2026-09-07", "METRIC": 12.4}, …]`)']);
+    expect(problems(json("[1]"))).toEqual(['1:2 each row must be an object of column → value (`{"metric_time__week": "2026-09-07", "METRIC": 12.4}`)']);
     expect(problems(json('[{"metric_time__week": "2026-09-07", "wau": true}]'))).toEqual(["1:45 the value of `wau` must be a number, a string or null"]);
     expect(problems(json('[{"metric_time__week": "2026-09-07", "wau": 1, "wau": 2}]'))).toEqual(["1:48 this row gives `wau` twice; keep one value"]);
     expect(problems(json('[{"metric_time__week": "2026-09-07"}] x'))).toEqual(["1:39 unexpected text after the array of rows"]);
-    expect(problems(json('[{"metric_time__week'))).toEqual(["1:3 a string has no closing `\"`"]);
-    expect(problems(json(""))).toEqual(["1:1 the readings are empty; write an array of rows: `[{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}]`"]);
+    expect(problems(json('[{"metric_time__week'))).toEqual(['1:3 a string has no closing `"`']);
+    expect(problems(json(""))).toEqual(['1:1 the readings are empty; write an array of rows: `[{"metric_time__week": "2026-09-07", "METRIC": 12.4}]`']);
     expect(problems(json('[{"metric_time__week": 20260907, "wau": 1}]'))).toEqual(["1:24 `20260907` is not a date; write the period's first day as YYYY-MM-DD"]);
   });
 
   it("never throws on random bytes", () => {
     let seed = 3;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const alphabet = 'metric_time__week,wau0123456789-.:"\n\r{}[] %$€';
     for (let i = 0; i < 300; i++) {
       const text = Array.from({ length: Math.floor(rnd() * 80) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join("");

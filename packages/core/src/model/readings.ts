@@ -177,7 +177,7 @@ function csvTable(text: string, problems: ReadingsProblem[]): Table | null {
           j++;
         }
         if (!closed) {
-          problems.push({ ...pos, message: "a quoted field has no closing `\"`; close the quote, or double a quote inside the field (`\"\"`)" });
+          problems.push({ ...pos, message: 'a quoted field has no closing `"`; close the quote, or double a quote inside the field (`""`)' });
           return null;
         }
         i = j;
@@ -201,14 +201,22 @@ function csvTable(text: string, problems: ReadingsProblem[]): Table | null {
   }
   const [head, ...body] = rows;
   if (!head) {
-    problems.push({ line: null, column: null, message: "the readings are empty; write a header row (`metric_time__week,METRIC,…`) and one row per period, as `mf query --csv` does" });
+    problems.push({
+      line: null,
+      column: null,
+      message: "the readings are empty; write a header row (`metric_time__week,METRIC,…`) and one row per period, as `mf query --csv` does",
+    });
     return null;
   }
   const width = head.cells.length;
   const out: Table["rows"][number][] = [];
   for (const r of body) {
     if (r.cells.length !== width) {
-      problems.push({ line: r.line, column: r.column, message: `this row has ${r.cells.length} ${r.cells.length === 1 ? "field" : "fields"} and the header ${width}; give every row one field per column (an empty field for no reading)` });
+      problems.push({
+        line: r.line,
+        column: r.column,
+        message: `this row has ${r.cells.length} ${r.cells.length === 1 ? "field" : "fields"} and the header ${width}; give every row one field per column (an empty field for no reading)`,
+      });
       continue;
     }
     out.push({ line: r.line, column: r.column, cells: new Map(r.cells.map((c, k) => [k, c])) });
@@ -238,24 +246,24 @@ function jsonTable(text: string, problems: ReadingsProblem[]): Table | null {
     let raw = "";
     while (j < text.length && text[j] !== '"') {
       if (text[j] === "\\") j++;
-      else if (text.charCodeAt(j) < 0x20) return fail("a string has a raw control character; escape it, or close the string with `\"`", j);
+      else if (text.charCodeAt(j) < 0x20) return fail('a string has a raw control character; escape it, or close the string with `"`', j);
       j++;
     }
-    if (j >= text.length) return fail("a string has no closing `\"`", start);
+    if (j >= text.length) return fail('a string has no closing `"`', start);
     raw = text.slice(start, j + 1);
     i = j + 1;
     try {
       return JSON.parse(raw) as string;
     } catch {
-      return fail("a string has an invalid escape; write `\\\"`, `\\\\`, `\\n` or `\\uXXXX`", start);
+      return fail('a string has an invalid escape; write `\\"`, `\\\\`, `\\n` or `\\uXXXX`', start);
     }
   };
   const names = new Map<string, number>();
   const header: Cell[] = [];
   const rows: Table["rows"][number][] = [];
   ws();
-  if (i >= text.length) return fail("the readings are empty; write an array of rows: `[{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}]`", 0);
-  if (text[i] !== "[") return fail("the readings must be a JSON array of rows (`[{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}, …]`)");
+  if (i >= text.length) return fail('the readings are empty; write an array of rows: `[{"metric_time__week": "2026-09-07", "METRIC": 12.4}]`', 0);
+  if (text[i] !== "[") return fail('the readings must be a JSON array of rows (`[{"metric_time__week": "2026-09-07", "METRIC": 12.4}, …]`)');
   i++;
   ws();
   if (text[i] === "]") i++;
@@ -263,7 +271,7 @@ function jsonTable(text: string, problems: ReadingsProblem[]): Table | null {
     for (;;) {
       ws();
       const rowPos = at(i);
-      if (text[i] !== "{") return fail("each row must be an object of column → value (`{\"metric_time__week\": \"2026-09-07\", \"METRIC\": 12.4}`)");
+      if (text[i] !== "{") return fail('each row must be an object of column → value (`{"metric_time__week": "2026-09-07", "METRIC": 12.4}`)');
       i++;
       const cells = new Map<number, Cell>();
       ws();
@@ -336,8 +344,10 @@ function jsonTable(text: string, problems: ReadingsProblem[]): Table | null {
 /** The value in the metric's unit, or the message why the cell contradicts the metric. */
 function checkUnit(v: CellValue, cell: string, metric: ReadingsMetric, currency: string): string | null {
   const unit = metric.unit;
-  if (v.percent && unit !== "percent") return `\`${cell}\` is a percentage but metric \`${metric.id}\` is measured in ${unit ?? "plain numbers"}; write the reading in the metric's unit, or correct the metric's \`unit\``;
-  if (v.currency !== null && unit !== "currency") return `\`${cell}\` is an amount of money but metric \`${metric.id}\` is measured in ${unit ?? "plain numbers"}; write the reading in the metric's unit, or correct the metric's \`unit\``;
+  if (v.percent && unit !== "percent")
+    return `\`${cell}\` is a percentage but metric \`${metric.id}\` is measured in ${unit ?? "plain numbers"}; write the reading in the metric's unit, or correct the metric's \`unit\``;
+  if (v.currency !== null && unit !== "currency")
+    return `\`${cell}\` is an amount of money but metric \`${metric.id}\` is measured in ${unit ?? "plain numbers"}; write the reading in the metric's unit, or correct the metric's \`unit\``;
   if (v.currency !== null && v.currency !== currency) return `\`${cell}\` is in ${v.currency} but the blueprint's currency is ${currency}; convert the reading to ${currency}`;
   if (unit === "count" && v.value < 0) return `\`${cell}\` is negative but metric \`${metric.id}\` is a count; a count cannot be below 0 — check the query`;
   return null;
@@ -368,7 +378,11 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
     if (time) {
       const g = time[1] as ReadingsGrain | undefined;
       if (g === undefined || !GRAINS.includes(g)) {
-        problems.push({ line: cell.line, column: cell.column, message: `\`${name}\` has no grain this report reads; use \`metric_time__day\`, \`__week\`, \`__month\` or \`__quarter\` (\`mf query --group-by metric_time__week\`)` });
+        problems.push({
+          line: cell.line,
+          column: cell.column,
+          message: `\`${name}\` has no grain this report reads; use \`metric_time__day\`, \`__week\`, \`__month\` or \`__quarter\` (\`mf query --group-by metric_time__week\`)`,
+        });
       } else if (timeColumn !== undefined) {
         problems.push({ line: cell.line, column: cell.column, message: `\`${name}\` is a second time column; query one grain at a time (one \`--group-by metric_time__GRAIN\`)` });
       } else {
@@ -390,7 +404,11 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
     }
     const first = seenMetric.get(metric.id);
     if (first) {
-      problems.push({ line: cell.line, column: cell.column, message: `metric \`${metric.id}\` has a second column (the first is at ${first.line}:${first.column}); keep one column per metric` });
+      problems.push({
+        line: cell.line,
+        column: cell.column,
+        message: `metric \`${metric.id}\` has a second column (the first is at ${first.line}:${first.column}); keep one column per metric`,
+      });
       return;
     }
     seenMetric.set(metric.id, cell);
@@ -398,7 +416,12 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
   });
   if (timeColumn === undefined) {
     if (!problems.some((p) => p.message.includes("grain this report reads"))) {
-      problems.push({ line: table.header[0]?.line ?? null, column: table.header[0]?.column ?? null, message: "the readings have no time column; group the query by time (`mf query --metrics … --group-by metric_time__week --csv FILE`) so the first column is `metric_time__week`" });
+      problems.push({
+        line: table.header[0]?.line ?? null,
+        column: table.header[0]?.column ?? null,
+        message:
+          "the readings have no time column; group the query by time (`mf query --metrics … --group-by metric_time__week --csv FILE`) so the first column is `metric_time__week`",
+      });
     }
     return { grain: null, series, problems };
   }
@@ -410,7 +433,16 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
     const date = raw === undefined ? undefined : cellDate(raw);
     if (date === undefined) {
       const where = cell ?? row;
-      problems.push({ line: where.line, column: where.column, message: raw === "" || raw === undefined ? (cell?.number !== undefined ? `\`${cell.text}\` is not a date; write the period's first day as YYYY-MM-DD` : "this row has no date; give every row its period's first day as YYYY-MM-DD") : `\`${raw}\` is not a date; write the period's first day as YYYY-MM-DD` });
+      problems.push({
+        line: where.line,
+        column: where.column,
+        message:
+          raw === "" || raw === undefined
+            ? cell?.number !== undefined
+              ? `\`${cell.text}\` is not a date; write the period's first day as YYYY-MM-DD`
+              : "this row has no date; give every row its period's first day as YYYY-MM-DD"
+            : `\`${raw}\` is not a date; write the period's first day as YYYY-MM-DD`,
+      });
       continue;
     }
     const firstLine = dates.get(date);
@@ -430,7 +462,11 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
       if (!cell || cell.text === null || (cell.number === undefined && cell.text.trim() === "")) continue;
       const v: CellValue | undefined = cell.number !== undefined ? { value: cell.number, percent: false, currency: null } : cellValue(cell.text);
       if (v === undefined) {
-        problems.push({ line: cell.line, column: cell.column, message: `\`${cell.text.trim()}\` in column \`${metric.id}\` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)` });
+        problems.push({
+          line: cell.line,
+          column: cell.column,
+          message: `\`${cell.text.trim()}\` in column \`${metric.id}\` is not a number; write a number such as 12.4 (or leave the cell empty for no reading)`,
+        });
         continue;
       }
       if (!Number.isFinite(v.value)) {
@@ -448,7 +484,11 @@ export function parseReadings(text: string, options: ReadingsOptions): Readings 
     // A percentage metric whose every reading is a fraction (0.29) while its baseline is 29%: the query returned ratios.
     if (metric.unit === "percent" && fractions.length > 0 && fractions.length === points.length && metric.baseline !== null && Math.abs(metric.baseline) > 1) {
       const c = fractions[0]!;
-      problems.push({ line: c.line, column: c.column, message: `every reading of \`${metric.id}\` is between -1 and 1, but the metric is a percentage with baseline ${metric.baseline}%; the query returned fractions — write percentages as shown (29 for 29%), or add \`%\` to each cell` });
+      problems.push({
+        line: c.line,
+        column: c.column,
+        message: `every reading of \`${metric.id}\` is between -1 and 1, but the metric is a percentage with baseline ${metric.baseline}%; the query returned fractions — write percentages as shown (29 for 29%), or add \`%\` to each cell`,
+      });
       continue;
     }
     series.set(metric.id, points);

@@ -70,7 +70,12 @@ function keyPath(segments: readonly string[]): string {
 }
 
 function segmentsOf(instancePath: string): string[] {
-  return instancePath ? instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : [];
+  return instancePath
+    ? instancePath
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    : [];
 }
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {

@@ -96,7 +96,11 @@ const METRIC_COMMON: PropertySpec[] = [
   p("source", ref("source"), "the data source the metric is read from", { required: "kpi" }),
   p("definition", T.string, "how the metric is computed, in words everyone signs", { required: "kpi" }),
   p("formula", { t: "formula" }, "the metric as an expression over other metrics"),
-  p("measure", T.string, "the dbt semantic-layer measure that computes it, as its dbt name (`new_logo_deals_won`); `pmm export dbt` exports a metric with a `measure` or a `formula`"),
+  p(
+    "measure",
+    T.string,
+    "the dbt semantic-layer measure that computes it, as its dbt name (`new_logo_deals_won`); `pmm export dbt` exports a metric with a `measure` or a `formula`",
+  ),
   list("agreed_by", ref("team"), "the teams that signed the definition"),
   p("baseline", T.quantity, "the historical starting value: `VALUE from SOURCE over PERIOD`", {
     modifiers: [
@@ -131,13 +135,16 @@ export const KIND_SPECS: ReadonlyMap<KindSpec["kind"], KindSpec> = new Map(
       p("fiscal_year_start", { t: "month" }, "first month of the fiscal year, e.g. `2026-02`"),
       list("signoff", ref("team"), "teams that must agree on revenue and pipeline definitions"),
     ]),
-    table("team", "a team that owns metrics or attends forums", [
-      p("role", e(...ROLES), "what the team does", { required: "always" }),
-    ]),
+    table("team", "a team that owns metrics or attends forums", [p("role", e(...ROLES), "what the team does", { required: "always" })]),
     table("source", "a data source", [
-      p("kind", e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet", "support_desk", "hr_system", "other"), "what kind of system it is", {
-        required: "always",
-      }),
+      p(
+        "kind",
+        e("crm", "product_analytics", "web_analytics", "ad_platform", "survey", "finance", "pmm_tool", "warehouse", "spreadsheet", "support_desk", "hr_system", "other"),
+        "what kind of system it is",
+        {
+          required: "always",
+        },
+      ),
       p("refresh", e(...REFRESHES), "how often its data is refreshed"),
       p("feeds", ref("source"), "the source it loads into"),
       p("owner", ref("team"), "the team that owns the source"),

@@ -20,11 +20,50 @@ describe("std catalog", () => {
 
   it("has every metric the seed framework lists, and the common vanity metrics flagged", () => {
     const ids = catalogEntries().map((d) => d.id!.name);
-    for (const id of ["win_rate", "nps", "share_of_search", "brand_awareness", "customer_lifetime_value", "price_sensitivity", "beta_satisfaction", "market_share", "asset_utilization", "sales_confidence", "arr", "mrr", "case_studies", "cac", "cost_to_serve", "gross_revenue_retention", "net_revenue_retention", "churn_rate", "average_deal_size", "sqls", "mqls", "active_users", "feature_adoption", "time_to_value", "time_to_close", "ltv_to_cac", "cac_payback"]) {
+    for (const id of [
+      "win_rate",
+      "nps",
+      "share_of_search",
+      "brand_awareness",
+      "customer_lifetime_value",
+      "price_sensitivity",
+      "beta_satisfaction",
+      "market_share",
+      "asset_utilization",
+      "sales_confidence",
+      "arr",
+      "mrr",
+      "case_studies",
+      "cac",
+      "cost_to_serve",
+      "gross_revenue_retention",
+      "net_revenue_retention",
+      "churn_rate",
+      "average_deal_size",
+      "sqls",
+      "mqls",
+      "active_users",
+      "feature_adoption",
+      "time_to_value",
+      "time_to_close",
+      "ltv_to_cac",
+      "cac_payback",
+    ]) {
       expect(ids).toContain(id);
     }
     const vanity = catalogEntries().filter((d) => d.properties.some((p) => p.name.name === "vanity"));
-    expect(vanity.map((d) => d.id!.name).sort()).toEqual(["downloads", "emails_collected", "followers", "impressions", "likes", "page_views", "registered_users", "time_on_site", "unique_visitors", "visits"]);
+    expect(vanity.map((d) => d.id!.name).sort()).toEqual([
+      "downloads",
+      "emails_collected",
+      "followers",
+      "impressions",
+      "likes",
+      "page_views",
+      "registered_users",
+      "time_on_site",
+      "unique_visitors",
+      "visits",
+    ]);
   });
 
   it("every entry has a definition, unit, direction and dimension; formulas name catalog entries", () => {

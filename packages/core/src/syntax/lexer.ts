@@ -282,7 +282,15 @@ function lexInto(text: string, out: TokenOut): LexResult {
           hash = (Math.imul(hash, 31) + d) | 0;
         }
         // FY2026 is always a period, and so are FY2026-Q1 (fiscal quarter) and FY2026-H2 (fiscal half)
-        if (c === 70 && j - i === 6 && text.charCodeAt(i + 1) === 89 && isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && isDigit(text.charCodeAt(i + 4)) && isDigit(text.charCodeAt(i + 5))) {
+        if (
+          c === 70 &&
+          j - i === 6 &&
+          text.charCodeAt(i + 1) === 89 &&
+          isDigit(text.charCodeAt(i + 2)) &&
+          isDigit(text.charCodeAt(i + 3)) &&
+          isDigit(text.charCodeAt(i + 4)) &&
+          isDigit(text.charCodeAt(i + 5))
+        ) {
           const year = Number(text.slice(i + 2, j));
           let form: PeriodForm = "fiscal";
           let index = 0;

@@ -12,7 +12,7 @@ const LINES = [
   "## Weekly active accounts.",
   "metric wau {",
   "  ## not a doc: inside a block",
-  "  type: input  owner: pmm  levers: [\"x\"]",
+  '  type: input  owner: pmm  levers: ["x"]',
   "}",
   "",
 ];

@@ -12,7 +12,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "./parse.js";
 
 const DIR = fileURLToPath(new URL("../../fixtures/parse", import.meta.url));
-const CASES = readdirSync(DIR).filter((n) => n.endsWith(".pmm")).sort();
+const CASES = readdirSync(DIR)
+  .filter((n) => n.endsWith(".pmm"))
+  .sort();
 
 describe("parser golden files (fixtures/parse)", () => {
   it("has cases", () => {

@@ -24,7 +24,39 @@ function pmmFiles(dir: string): string[] {
 
 /** The example files' texts. */
 const EXAMPLES = pmmFiles(join(ROOT, "examples")).map((p) => readFileSync(p, "utf8"));
-const PIECES = ["{", "}", "[", "]", "(", ")", ",", ":", ".", "->", "+", "-", "*", "/", "#", '"', '"""', "\n", " ", "\0", "\uFFFD", "é", "😀", "metric", "kr", "from", "by", "2026-Q4", "$5M", "10%", "x"];
+const PIECES = [
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  ",",
+  ":",
+  ".",
+  "->",
+  "+",
+  "-",
+  "*",
+  "/",
+  "#",
+  '"',
+  '"""',
+  "\n",
+  " ",
+  "\0",
+  "\uFFFD",
+  "é",
+  "😀",
+  "metric",
+  "kr",
+  "from",
+  "by",
+  "2026-Q4",
+  "$5M",
+  "10%",
+  "x",
+];
 
 /** Random text, random decoded bytes, and truncated or mutated example files. */
 const anyText = fc.oneof(
@@ -120,7 +152,11 @@ describe("lexer and parser properties", () => {
     const HEADERS = ["metric m", 'metric m "Title"', "metric m from std.win_rate", "team", 'team t "T" "U"', "tradeoff a vs b", "okr o", "metric team", "kr k", "x"];
     const CLOSES = ["}", "", "} }", "kr a: 1 -> 2 by 2026-Q4", "view v { a: b }", "x y"];
     const decl = fc
-      .tuple(fc.constantFrom(...HEADERS), fc.array(fc.tuple(fc.constantFrom("owner", "metric", "target", "x"), fc.constantFrom(...VALUES)), { maxLength: 6 }), fc.constantFrom(...CLOSES))
+      .tuple(
+        fc.constantFrom(...HEADERS),
+        fc.array(fc.tuple(fc.constantFrom("owner", "metric", "target", "x"), fc.constantFrom(...VALUES)), { maxLength: 6 }),
+        fc.constantFrom(...CLOSES),
+      )
       .map(([header, ps, close]) => `${header} {\n${ps.map(([k, v]) => `  ${k}: ${v}\n`).join("")}${close}\n`);
     const file = fc.array(decl, { minLength: 1, maxLength: 4 }).map((ds) => `${ds.join("\n")}team t { role: pmm }\n`);
     fc.assert(

@@ -37,7 +37,7 @@ describe("parser (grammar/LANGUAGE.md sections 3–4)", () => {
   });
 
   it("parses declarations without title or block", () => {
-    const ds = ok("team pmm\nteam sales \"Sales\"");
+    const ds = ok('team pmm\nteam sales "Sales"');
     expect(ds.map((d) => [d.id?.name, d.title?.value ?? null, d.block])).toEqual([
       ["pmm", null, null],
       ["sales", "Sales", null],
@@ -50,7 +50,7 @@ describe("parser (grammar/LANGUAGE.md sections 3–4)", () => {
   });
 
   it("lets kind words be property names, enum values and ids inside blocks", () => {
-    const [d] = ok("dashboard d { source: warehouse  view team \"PMM\" { audience: [team]  metrics: [metric] } }");
+    const [d] = ok('dashboard d { source: warehouse  view team "PMM" { audience: [team]  metrics: [metric] } }');
     expect(d!.properties[0]!.name.name).toBe("source");
     expect(d!.views[0]!.id.name).toBe("team");
   });
@@ -109,7 +109,7 @@ describe("parser recovery", () => {
 
   it("a header without an id still parses its block", () => {
     const r = parse('metric "Win rate" { type: input }\nteam t');
-    expect(r.errors.map((e) => e.message)).toEqual(["expected a name after `metric`, found `\"Win rate\"`"]);
+    expect(r.errors.map((e) => e.message)).toEqual(['expected a name after `metric`, found `"Win rate"`']);
     expect(r.ast.declarations.map((d) => [d.kind, d.id?.name ?? null, d.properties.length])).toEqual([
       ["metric", null, 1],
       ["team", "t", 0],

@@ -1,28 +1,5 @@
-import {
-  EmbeddedActionsParser,
-  EOF,
-  isRecognitionException,
-  MismatchedTokenException,
-  tokenMatcher,
-  type IToken,
-  type TokenType,
-} from "chevrotain";
-import type {
-  AnyDeclKind,
-  Declaration,
-  Expr,
-  Ident,
-  KeyResult,
-  Member,
-  Modifier,
-  ModifierKeyword,
-  Phrase,
-  Property,
-  QualifiedName,
-  StringLit,
-  Value,
-  View,
-} from "../ast/nodes.js";
+import { EmbeddedActionsParser, EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import type { AnyDeclKind, Declaration, Expr, Ident, KeyResult, Member, Modifier, ModifierKeyword, Phrase, Property, QualifiedName, StringLit, Value, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import type { PmmToken } from "./lexer.js";
 import { errorMessages } from "./messages.js";
@@ -425,7 +402,7 @@ class PmmParser extends EmbeddedActionsParser {
     });
     return this.ACTION(() => {
       const b = block as { span: Span } | null;
-      const end = b ? b.span.end : (by as Modifier | null)?.span.end ?? value.end;
+      const end = b ? b.span.end : ((by as Modifier | null)?.span.end ?? value.end);
       return {
         type: "kr",
         form: value.form,
@@ -503,11 +480,9 @@ class PmmParser extends EmbeddedActionsParser {
       });
     });
     if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
-    return (
-      modifiers.length === 0
-        ? { type: "phrase", expr, modifiers: NONE, span: expr.span }
-        : { type: "phrase", expr, modifiers, span: { start: expr.span.start, end: modifiers[modifiers.length - 1]!.span.end } }
-    );
+    return modifiers.length === 0
+      ? { type: "phrase", expr, modifiers: NONE, span: expr.span }
+      : { type: "phrase", expr, modifiers, span: { start: expr.span.start, end: modifiers[modifiers.length - 1]!.span.end } };
   });
 
   private readonly addAlts = [{ ALT: (): IToken => this.CONSUME(T.Plus) }, { ALT: (): IToken => this.CONSUME(T.Minus) }];

@@ -23,9 +23,7 @@ function tok(name: string, categories: TokenType[] = []): TokenType {
 export const Ident = tok("Ident", [Name, NotKind]);
 
 /** Kind keywords, by word. */
-export const KIND_TOKENS: ReadonlyMap<string, TokenType> = new Map(
-  DECLARATION_KINDS.map((k) => [k, tok(`Kw_${k}`, [Name, KindWord, IdKindWord])]),
-);
+export const KIND_TOKENS: ReadonlyMap<string, TokenType> = new Map(DECLARATION_KINDS.map((k) => [k, tok(`Kw_${k}`, [Name, KindWord, IdKindWord])]));
 /** `tradeoff`. */
 export const Tradeoff = tok("Kw_tradeoff", [Name, KindWord]);
 

@@ -20,19 +20,25 @@ describe("decodeUtf8", () => {
       { span: { start: 4, end: 5 }, message: "invalid UTF-8 byte `E9` (a character cut short); save the file as UTF-8", shown: t(1) },
       { span: { start: 8, end: 9 }, message: "invalid UTF-8 byte `E8` (a character cut short); save the file as UTF-8", shown: t(1) },
     ]);
-    expect(errorsOf(bytes("# ", [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]))).toEqual([{ span: { start: 2, end: 8 }, message: "invalid UTF-8 bytes `ED A0 BD ED B8 80` (an encoded surrogate, as CESU-8 writes it); save the file as UTF-8", shown: t(6) }]);
+    expect(errorsOf(bytes("# ", [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]))).toEqual([
+      { span: { start: 2, end: 8 }, message: "invalid UTF-8 bytes `ED A0 BD ED B8 80` (an encoded surrogate, as CESU-8 writes it); save the file as UTF-8", shown: t(6) },
+    ]);
     expect(errorsOf(bytes("a", [0xc0, 0xaf], "b", [0xe0, 0x80, 0xaf], "c", [0xf0, 0x80, 0x80, 0xaf]))).toEqual([
       { span: { start: 1, end: 3 }, message: "invalid UTF-8 bytes `C0 AF` (an overlong encoding); save the file as UTF-8", shown: t(2) },
       { span: { start: 4, end: 7 }, message: "invalid UTF-8 bytes `E0 80 AF` (an overlong encoding); save the file as UTF-8", shown: t(3) },
       { span: { start: 8, end: 12 }, message: "invalid UTF-8 bytes `F0 80 80 AF` (an overlong encoding); save the file as UTF-8", shown: t(4) },
     ]);
-    expect(errorsOf(bytes([0x80], "x"))).toEqual([{ span: { start: 0, end: 1 }, message: "invalid UTF-8 byte `80` (a continuation byte with no character to continue); save the file as UTF-8", shown: t(1) }]);
+    expect(errorsOf(bytes([0x80], "x"))).toEqual([
+      { span: { start: 0, end: 1 }, message: "invalid UTF-8 byte `80` (a continuation byte with no character to continue); save the file as UTF-8", shown: t(1) },
+    ]);
     expect(errorsOf(bytes("😀", [0xf5, 0x80], "x", [0xff]))).toEqual([
       { span: { start: 2, end: 4 }, message: "invalid UTF-8 bytes `F5 80` (beyond the last Unicode character); save the file as UTF-8", shown: t(2) },
       { span: { start: 5, end: 6 }, message: "invalid UTF-8 byte `FF` (a byte that never appears in UTF-8); save the file as UTF-8", shown: t(1) },
     ]);
     // cut short by the end of the file
-    expect(errorsOf(bytes("ab", [0xf0, 0x9f, 0x98]))).toEqual([{ span: { start: 2, end: 3 }, message: "invalid UTF-8 bytes `F0 9F 98` (a character cut short); save the file as UTF-8", shown: t(1) }]);
+    expect(errorsOf(bytes("ab", [0xf0, 0x9f, 0x98]))).toEqual([
+      { span: { start: 2, end: 3 }, message: "invalid UTF-8 bytes `F0 9F 98` (a character cut short); save the file as UTF-8", shown: t(1) },
+    ]);
   });
 
   it("counts offsets after a BOM and after astral characters in UTF-16 units", () => {

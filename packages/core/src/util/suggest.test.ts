@@ -44,7 +44,13 @@ describe("did-you-mean suggestions", () => {
           const base = candidates[at % candidates.length]!;
           const i = base.length ? at % base.length : 0;
           const name =
-            op === "drop" ? base.slice(0, i) + base.slice(i + 1) : op === "swap" ? base.slice(0, i) + ch + base.slice(i + 1) : op === "add" ? base.slice(0, i) + ch + base.slice(i) : base.toUpperCase();
+            op === "drop"
+              ? base.slice(0, i) + base.slice(i + 1)
+              : op === "swap"
+                ? base.slice(0, i) + ch + base.slice(i + 1)
+                : op === "add"
+                  ? base.slice(0, i) + ch + base.slice(i)
+                  : base.toUpperCase();
           expect(s.closest(name)).toBe(bruteForce(name, candidates));
         }
       }),

@@ -10,7 +10,7 @@ function program(files: Record<string, string>) {
 describe("resolver (grammar/LANGUAGE.md section 7)", () => {
   it("resolves references across files by kind", () => {
     const p = program({
-      "a.pmm": "metric m { type: input  owner: pmm  source: crm  levers: [\"x\"] }",
+      "a.pmm": 'metric m { type: input  owner: pmm  source: crm  levers: ["x"] }',
       "b.pmm": "team pmm { role: pmm }\nsource crm { kind: crm  owner: pmm }",
     });
     expect(p.references.map((r) => [r.file.path, r.property, r.name, r.expected, r.target?.kind ?? null])).toEqual([
@@ -71,7 +71,8 @@ metric i { type: input }`,
 
   it("treats __proto__, constructor and hasOwnProperty as ordinary ids", () => {
     const p = program({
-      "a.pmm": "team __proto__ { role: pmm }\nteam constructor { role: pmm }\nmetric hasOwnProperty { type: input  owner: __proto__  levers: [\"x\"] }\nmetric toString { type: input  owner: constructor  levers: [\"x\"] }",
+      "a.pmm":
+        'team __proto__ { role: pmm }\nteam constructor { role: pmm }\nmetric hasOwnProperty { type: input  owner: __proto__  levers: ["x"] }\nmetric toString { type: input  owner: constructor  levers: ["x"] }',
     });
     expect(p.references.map((r) => [r.name, r.target?.id?.name ?? null])).toEqual([
       ["__proto__", "__proto__"],

@@ -331,7 +331,6 @@ export function prop(decl: Declaration | View | KeyResult, name: string): Proper
   return findProperty(decl.properties, name);
 }
 
-
 /** The id or the anchor name of a declaration for messages. */
 export function declLabel(decl: Declaration): string {
   if (decl.kind === "tradeoff") return `tradeoff ${decl.primary?.name ?? "?"} vs ${decl.guard?.name ?? "?"}`;

@@ -324,7 +324,11 @@ class Validator {
       const current = kr.properties.find((p) => p.name.name === "current");
       const word = current?.value?.type === "phrase" && current.value.expr.type === "name" ? current.value.expr.name : undefined;
       if (current?.value && word !== "done" && word !== "pending") {
-        this.issue("invalid-value", current.value.span, `\`current\` of milestone \`${kr.metric.name}\` is \`done\` or \`pending\`, with \`on DATE\`: \`current: done on 2026-10-01\``);
+        this.issue(
+          "invalid-value",
+          current.value.span,
+          `\`current\` of milestone \`${kr.metric.name}\` is \`done\` or \`pending\`, with \`on DATE\`: \`current: done on 2026-10-01\``,
+        );
       }
       this.properties(
         kr.properties.filter((p) => p !== current),
@@ -377,10 +381,14 @@ class Validator {
    */
   private unknownProperty(p: Property, spec: KindSpec): void {
     const name = p.name.name;
-    const where = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : ARTICLE[spec.kind as DeclKind] ?? "this block";
+    const where = spec.kind === "kr" ? "a key result" : spec.kind === "view" ? "a view" : (ARTICLE[spec.kind as DeclKind] ?? "this block");
     const takes = [...spec.properties.keys()].map((k) => `\`${k}\``).join(", ");
     if (spec.kind === "okr" && KIND_SPECS.get("kr")!.properties.has(name)) {
-      this.issue("invalid-property", p.name.span, `\`${name}\` belongs on a key result, not on the objective: write it in the key result's block, \`kr METRIC: FROM -> TO by PERIOD { ${name}: … }\``);
+      this.issue(
+        "invalid-property",
+        p.name.span,
+        `\`${name}\` belongs on a key result, not on the objective: write it in the key result's block, \`kr METRIC: FROM -> TO by PERIOD { ${name}: … }\``,
+      );
       return;
     }
     const elsewhere = PROPERTY_KINDS.get(name);
@@ -456,7 +464,8 @@ class Validator {
         if (lit.type !== "number" || lit.unit !== "none" || !Number.isInteger(lit.value) || lit.value < t.min || lit.value > t.max) this.bad(e, t, property);
         return;
       case "fraction":
-        if (lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent") || !(fraction(lit.value, lit.unit) > 0 && fraction(lit.value, lit.unit) < 1)) this.bad(e, t, property);
+        if (lit.type !== "number" || (lit.unit !== "none" && lit.unit !== "percent") || !(fraction(lit.value, lit.unit) > 0 && fraction(lit.value, lit.unit) < 1))
+          this.bad(e, t, property);
         return;
       case "duration":
         if (lit.type !== "duration") this.bad(e, t, property);

@@ -2,16 +2,7 @@
 // own fixes (did-you-mean for unknown names, `agreed_by` teams, …), did-you-mean
 // replacements carried in `data.suggestion`, a missing ★ property added with a
 // placeholder, and `# pmm-ignore RULE: reason` above the declaration.
-import {
-  declLabel,
-  KIND_SPECS,
-  type Declaration,
-  type Diagnostic as CoreDiagnostic,
-  type Fix,
-  type Program,
-  type PropertySpec,
-  type SourceFile,
-} from "@pmm/core";
+import { declLabel, KIND_SPECS, type Declaration, type Diagnostic as CoreDiagnostic, type Fix, type Program, type PropertySpec, type SourceFile } from "@pmm/core";
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from "vscode-languageserver/node";
 import { declarationAt } from "../locate.js";
 import { toRange, toSpan } from "../positions.js";
@@ -149,9 +140,22 @@ function ignore(file: SourceFile, d: CoreDiagnostic, diagnostic: Diagnostic): Co
   const declLine = lines.position(decl.span.start).line;
   // a suppression targets the first node starting on the next line: the declaration must come first on its line
   if (file.ast.declarations.some((o) => o !== decl && o.span.start < decl.span.start && lines.position(o.span.start).line === declLine)) return null;
-  if (lines.lineText(declLine).slice(0, decl.span.start - lines.lineStart(declLine)).trim() !== "") return null;
+  if (
+    lines
+      .lineText(declLine)
+      .slice(0, decl.span.start - lines.lineStart(declLine))
+      .trim() !== ""
+  )
+    return null;
   let line = declLine;
-  while (line > 0 && lines.lineText(line - 1).trim().startsWith("#")) line--;
+  while (
+    line > 0 &&
+    lines
+      .lineText(line - 1)
+      .trim()
+      .startsWith("#")
+  )
+    line--;
   const indent = /^[ \t]*/.exec(lines.lineText(declLine))![0];
   const at = lines.lineStart(line);
   const eol = /\r\n/.test(file.text) ? "\r\n" : "\n";

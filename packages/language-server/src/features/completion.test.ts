@@ -71,7 +71,22 @@ describe("completion", () => {
   });
 
   it("offers a snippet per declaration kind at the top level only", () => {
-    expect(labels(`${HEAD}<|>`)).toEqual(["blueprint", "team", "source", "workstream", "metric", "okr", "attribution", "launch", "forum", "report", "dashboard", "experiment", "review", "tradeoff"]);
+    expect(labels(`${HEAD}<|>`)).toEqual([
+      "blueprint",
+      "team",
+      "source",
+      "workstream",
+      "metric",
+      "okr",
+      "attribution",
+      "launch",
+      "forum",
+      "report",
+      "dashboard",
+      "experiment",
+      "review",
+      "tradeoff",
+    ]);
     expect(labels(`${HEAD}team t "T" <|>`)).toEqual([]);
   });
 });

@@ -199,7 +199,12 @@ function propertyNames(c: Container): CompletionItem[] {
 /** The five forms of a key result (grammar/LANGUAGE.md, section 4), as snippets. */
 const KR_FORMS: readonly { readonly label: string; readonly detail: string; readonly snippet: string; readonly value: string }[] = [
   { label: "kr", detail: "key result: from a start to a value", snippet: "kr ${1:metric}: ${2:from} -> ${3:to} by ${4:period}", value: "${1:from} -> ${2:to}" },
-  { label: "kr ->", detail: "key result: a value to reach, no stated start (the metric's baseline is the start)", snippet: "kr ${1:metric}: -> ${2:to} by ${3:period}", value: "-> ${1:to}" },
+  {
+    label: "kr ->",
+    detail: "key result: a value to reach, no stated start (the metric's baseline is the start)",
+    snippet: "kr ${1:metric}: -> ${2:to} by ${3:period}",
+    value: "-> ${1:to}",
+  },
   { label: "kr +/-", detail: "key result: a change from the baseline (-35% relative, +30 absolute)", snippet: "kr ${1:metric}: ${2:-35%} by ${3:period}", value: "${1:-35%}" },
   { label: "kr at most", detail: "key result: a ceiling to hold", snippet: "kr ${1:metric}: at most ${2:value} by ${3:period}", value: "at most ${1:value}" },
   { label: "kr at least", detail: "key result: a floor to hold", snippet: "kr ${1:metric}: at least ${2:value} by ${3:period}", value: "at least ${1:value}" },

@@ -59,7 +59,10 @@ export function metricHover(program: Program, m: MetricModel): string {
   const own = identsOf(m.prop("agreed_by")).map((i) => i.name);
   const groups = groupAgreements(program).get(m.id) ?? [];
   if (own.length > 0 || groups.length > 0) {
-    const parts = [...(own.length > 0 ? [own.map((t) => `\`${t}\``).join(", ")] : []), ...groups.map((g) => `${g.teams.map((t) => `\`${t}\``).join(", ")} (review \`${g.review}\`${g.on ? `, ${g.on}` : ""})`)];
+    const parts = [
+      ...(own.length > 0 ? [own.map((t) => `\`${t}\``).join(", ")] : []),
+      ...groups.map((g) => `${g.teams.map((t) => `\`${t}\``).join(", ")} (review \`${g.review}\`${g.on ? `, ${g.on}` : ""})`),
+    ];
     facts.push(`- agreed by: ${parts.join("; ")}`);
   }
   const baseline = metricValue(program, m, "baseline");
@@ -86,7 +89,13 @@ export function metricHover(program: Program, m: MetricModel): string {
             : kr.form === "change"
               ? `${change}${s.start === null ? " (no baseline to start from)" : ` from the baseline ${s.start}`}`
               : `${kr.bound === "at_most" ? "at most" : "at least"} ${to}`;
-      const current = s.current !== null ? `, current ${propertyValueText(file, kr.properties.find((p) => p.name.name === "current"))}` : "";
+      const current =
+        s.current !== null
+          ? `, current ${propertyValueText(
+              file,
+              kr.properties.find((p) => p.name.name === "current"),
+            )}`
+          : "";
       const score = s.score !== null ? ` — score ${s.score.toFixed(2)} (${s.band})` : " — not scored yet (no `current`)";
       return `- \`${u.decl.id?.name ?? "?"}\`: ${ask}${by}${current}${score}`;
     });
@@ -100,7 +109,11 @@ export function catalogHover(program: Program, entry: Declaration): string {
   const file = program.catalogFile;
   const out: string[] = [`**${entry.title?.value ?? entry.id?.name ?? "?"}** — catalog entry \`std.${entry.id?.name ?? "?"}\``];
   if (entry.doc) out.push(entry.doc);
-  const prop = (name: string): string => propertyValueText(file, entry.properties.find((p) => p.name.name === name));
+  const prop = (name: string): string =>
+    propertyValueText(
+      file,
+      entry.properties.find((p) => p.name.name === name),
+    );
   const definition = prop("definition");
   if (definition) out.push(`*Definition:* ${definition.replace(/^"|"$/g, "")}`);
   const facts: string[] = [];
@@ -129,7 +142,10 @@ export function declarationHover(program: Program, decl: Declaration): string {
   }
   if (decl.kind === "experiment") {
     const s = experimentSampleSize(decl);
-    if (s) out.push(`Sample size: ${formatNumber(s.n, 0)} per arm × ${s.arms} arms at ${formatNumber(s.perDay)}/day — ${formatNumber(s.days, 0)} days (α ${s.alpha}, power ${s.power}, ${s.kind})`);
+    if (s)
+      out.push(
+        `Sample size: ${formatNumber(s.n, 0)} per arm × ${s.arms} arms at ${formatNumber(s.perDay)}/day — ${formatNumber(s.days, 0)} days (α ${s.alpha}, power ${s.power}, ${s.kind})`,
+      );
   }
   return out.join("\n\n");
 }

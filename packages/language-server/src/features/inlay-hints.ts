@@ -32,7 +32,11 @@ export function fileInlayHints(file: SourceFile, start: number, end: number, bas
         // after the kr's first line (its `{ current: … }` may continue below)
         const line = file.lines.position(kr.span.start).line;
         const at = Math.min(file.lines.lineEnd(line), kr.span.end);
-        add(at, `score ${s.score.toFixed(2)} (${s.band})`, "(current − start) / (goal − start), clamped to 0–1 (a ceiling or floor: 1 while it holds; a milestone: 1 when done); red < 0.4 ≤ yellow < 0.7 ≤ green");
+        add(
+          at,
+          `score ${s.score.toFixed(2)} (${s.band})`,
+          "(current − start) / (goal − start), clamped to 0–1 (a ceiling or floor: 1 while it holds; a milestone: 1 when done); red < 0.4 ≤ yellow < 0.7 ≤ green",
+        );
       }
     }
   }

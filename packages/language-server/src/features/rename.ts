@@ -59,6 +59,10 @@ export function rename(session: Session, params: RenameParams): WorkspaceEdit | 
   add(t.program.fileOf(t.decl), t.decl.id!.span);
   for (const r of t.program.referencesTo(t.decl)) if (!r.catalog) add(r.file, r.span);
   const out: Record<string, TextEdit[]> = {};
-  for (const uri of [...changes.keys()].sort()) out[uri] = changes.get(uri)!.sort((a, b) => a.start - b.start).map((e) => e.edit);
+  for (const uri of [...changes.keys()].sort())
+    out[uri] = changes
+      .get(uri)!
+      .sort((a, b) => a.start - b.start)
+      .map((e) => e.edit);
   return { changes: out };
 }

@@ -74,7 +74,13 @@ export function fileTokens(program: Program, file: SourceFile): Token[] {
     }
   };
   for (const d of file.ast.declarations) {
-    if (d.id) tokens.push({ start: d.id.span.start, length: d.id.span.end - d.id.span.start, type: tokenTypeOf(d.kind), modifiers: retired(d) ? ["declaration", "deprecated"] : ["declaration"] });
+    if (d.id)
+      tokens.push({
+        start: d.id.span.start,
+        length: d.id.span.end - d.id.span.start,
+        type: tokenTypeOf(d.kind),
+        modifiers: retired(d) ? ["declaration", "deprecated"] : ["declaration"],
+      });
     if (d.from && d.from.parts.length === 2) {
       const std = d.from.parts[0]!;
       tokens.push({ start: std.span.start, length: std.span.end - std.span.start, type: "namespace", modifiers: ["defaultLibrary"] });

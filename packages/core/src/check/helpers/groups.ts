@@ -37,7 +37,13 @@ function buildGroups(program: Program): MetricGroups {
       else byMetric.set(name, [group]);
     }
   };
-  const make = (kind: MetricGroup["kind"], decl: Declaration, idents: Ident[], view?: View): MetricGroup => ({ kind, decl, idents, names: new Set(idents.map((i) => i.name)), ...(view ? { view } : {}) });
+  const make = (kind: MetricGroup["kind"], decl: Declaration, idents: Ident[], view?: View): MetricGroup => ({
+    kind,
+    decl,
+    idents,
+    names: new Set(idents.map((i) => i.name)),
+    ...(view ? { view } : {}),
+  });
   for (const d of program.declarations) {
     if (d.kind === "workstream") add(make("workstream", d, identsOf(program.prop(d, "kpis"))));
     else if (d.kind === "report") add(make("report", d, identsOf(program.prop(d, "metrics"))));

@@ -9,11 +9,34 @@ import { firstWord, titleOf } from "./words.js";
  */
 const LIKELY: ReadonlyArray<readonly [trace: string, why: string, words: readonly string[]]> = [
   ["revenue", "recurring revenue", ["revenue", "arr", "mrr", "acv", "iacv", "bookings", "expansion", "deal size", "recurring", "sales efficiency"]],
-  ["pipeline", "pipeline", ["lead", "leads", "opportunity", "opportunities", "sales pipeline", "sql", "sqls", "mql", "mqls", "demo", "demos", "trial", "trials", "deal", "deals", "win rate", "quota"]],
+  [
+    "pipeline",
+    "pipeline",
+    ["lead", "leads", "opportunity", "opportunities", "sales pipeline", "sql", "sqls", "mql", "mqls", "demo", "demos", "trial", "trials", "deal", "deals", "win rate", "quota"],
+  ],
   [
     "customer_value",
     "customer value",
-    ["satisfaction", "nps", "csat", "sus", "usability", "adoption", "active", "availability", "uptime", "bug", "bugs", "onboarding", "support", "ticket", "tickets", "effort", "time to value", "customer"],
+    [
+      "satisfaction",
+      "nps",
+      "csat",
+      "sus",
+      "usability",
+      "adoption",
+      "active",
+      "availability",
+      "uptime",
+      "bug",
+      "bugs",
+      "onboarding",
+      "support",
+      "ticket",
+      "tickets",
+      "effort",
+      "time to value",
+      "customer",
+    ],
   ],
 ];
 

@@ -13,7 +13,13 @@ const SYMBOLS: ReadonlyMap<string, string> = new Map([
 /** An amount in a currency, compact: 5e6 USD → `$5M`, 300000 CHF → `300k CHF`. */
 export function formatMoney(amount: number, currency: string): string {
   const compact =
-    amount >= 1e9 && amount % 1e7 === 0 ? `${formatNumber(amount / 1e9)}B` : amount >= 1e6 && amount % 1e4 === 0 ? `${formatNumber(amount / 1e6)}M` : amount >= 1e3 && amount % 10 === 0 ? `${formatNumber(amount / 1e3)}k` : formatNumber(amount);
+    amount >= 1e9 && amount % 1e7 === 0
+      ? `${formatNumber(amount / 1e9)}B`
+      : amount >= 1e6 && amount % 1e4 === 0
+        ? `${formatNumber(amount / 1e6)}M`
+        : amount >= 1e3 && amount % 10 === 0
+          ? `${formatNumber(amount / 1e3)}k`
+          : formatNumber(amount);
   const symbol = SYMBOLS.get(currency);
   return symbol ? `${symbol}${compact}` : `${compact} ${currency}`;
 }

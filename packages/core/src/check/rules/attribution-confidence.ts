@@ -9,7 +9,8 @@ export default defineRule({
     seed: "attribution step 5",
     description: "`mta` without `incrementality`",
     messages: {
-      noIncrementality: "attribution `{{attribution}}` uses `mta` without `incrementality`; multi-touch credit shows correlation, not lift — add `incrementality` (holdout or geo tests) to `models`",
+      noIncrementality:
+        "attribution `{{attribution}}` uses `mta` without `incrementality`; multi-touch credit shows correlation, not lift — add `incrementality` (holdout or geo tests) to `models`",
     },
   },
   check(ctx) {

@@ -11,9 +11,12 @@ export default defineRule({
     seed: "attribution step 5",
     description: "data-driven MTA below 400 conversions a month; `mmm` with under 100 weeks of history or under 5M annual spend",
     messages: {
-      conversions: "attribution `{{attribution}}` uses data-driven MTA on {{conversions}} conversions; a data-driven model needs at least {{min}}/month to be stable — use `mta_method: position_based` until volume grows",
-      history: "attribution `{{attribution}}` runs `mmm` on {{history}} of history; a marketing-mix model needs at least {{min}} weeks — lean on `incrementality` tests until the history is long enough",
-      spend: "attribution `{{attribution}}` runs `mmm` on {{spend}} annual spend; a marketing-mix model needs at least {{min}} a year to separate channels — lean on `mta` and `incrementality` instead",
+      conversions:
+        "attribution `{{attribution}}` uses data-driven MTA on {{conversions}} conversions; a data-driven model needs at least {{min}}/month to be stable — use `mta_method: position_based` until volume grows",
+      history:
+        "attribution `{{attribution}}` runs `mmm` on {{history}} of history; a marketing-mix model needs at least {{min}} weeks — lean on `incrementality` tests until the history is long enough",
+      spend:
+        "attribution `{{attribution}}` runs `mmm` on {{spend}} annual spend; a marketing-mix model needs at least {{min}} a year to separate channels — lean on `mta` and `incrementality` instead",
       unknown: "attribution `{{attribution}}` uses {{model}} without `{{property}}`; declare it so its data can be checked ({{model}} needs at least {{min}})",
     },
     options: {
@@ -47,14 +50,17 @@ export default defineRule({
       if (!wordsOf(p.prop(a, "models")).includes("mmm")) continue;
       const history = literalOf(p.prop(a, "history"));
       if (!p.prop(a, "history")) ctx.report({ decl: a, messageId: "unknown", data: { attribution, model: "`mmm`", property: "history", min: `${formatCount(minWeeks)} weeks` } });
-      else if (history?.type === "duration" && history.days < minWeeks * 7) ctx.report({ decl: a, messageId: "history", data: { attribution, history: history.raw, min: formatCount(minWeeks) } });
+      else if (history?.type === "duration" && history.days < minWeeks * 7)
+        ctx.report({ decl: a, messageId: "history", data: { attribution, history: history.raw, min: formatCount(minWeeks) } });
       const spend = literalOf(p.prop(a, "annual_spend"));
       const minMoney = formatMoney(minSpend, currency);
       if (!p.prop(a, "annual_spend")) ctx.report({ decl: a, messageId: "unknown", data: { attribution, model: "`mmm`", property: "annual_spend", min: `${minMoney} a year` } });
       else {
         // Money in another currency is `invalid-value`; it cannot be compared here.
-        const amount = spend?.type === "money" ? (spend.currency === currency ? spend.value : undefined) : spend?.type === "number" && spend.unit === "none" ? spend.value : undefined;
-        if (amount !== undefined && amount < minSpend) ctx.report({ decl: a, messageId: "spend", data: { attribution, spend: spend?.type === "money" ? spend.raw : formatMoney(amount, currency), min: minMoney } });
+        const amount =
+          spend?.type === "money" ? (spend.currency === currency ? spend.value : undefined) : spend?.type === "number" && spend.unit === "none" ? spend.value : undefined;
+        if (amount !== undefined && amount < minSpend)
+          ctx.report({ decl: a, messageId: "spend", data: { attribution, spend: spend?.type === "money" ? spend.raw : formatMoney(amount, currency), min: minMoney } });
       }
     }
   },

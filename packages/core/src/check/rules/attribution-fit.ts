@@ -12,11 +12,14 @@ export default defineRule({
     seed: "G5",
     description: "`lookback` shorter than the sales cycle; only `single_touch` on a cycle over 7 days; neither `mmm` nor `incrementality` on a cycle over 90 days",
     messages: {
-      lookback: "attribution `{{attribution}}` looks back {{lookback}}, less than the {{cycle}}-day sales cycle; touches early in a deal fall outside it — set `lookback` to at least {{cycle}}d",
-      singleTouch: "attribution `{{attribution}}` uses only `single_touch` on a {{cycle}}-day sales cycle; deals longer than {{maxDays}} days have several touches that matter — {{advice}}",
+      lookback:
+        "attribution `{{attribution}}` looks back {{lookback}}, less than the {{cycle}}-day sales cycle; touches early in a deal fall outside it — set `lookback` to at least {{cycle}}d",
+      singleTouch:
+        "attribution `{{attribution}}` uses only `single_touch` on a {{cycle}}-day sales cycle; deals longer than {{maxDays}} days have several touches that matter — {{advice}}",
       notChecked:
         "attribution is not checked against the sales cycle: the blueprint has no `sales_cycle`, so lookback and model fit cannot be judged — add `sales_cycle: DURATION` (median time from opportunity to close)",
-      longCycle: "attribution `{{attribution}}` has neither `mmm` nor `incrementality` on a {{cycle}}-day sales cycle; past {{longDays}} days touch-based credit misses most of the journey — {{advice}}",
+      longCycle:
+        "attribution `{{attribution}}` has neither `mmm` nor `incrementality` on a {{cycle}}-day sales cycle; past {{longDays}} days touch-based credit misses most of the journey — {{advice}}",
     },
     options: {
       singleTouchMaxCycleDays: { type: "number", default: 7, minimum: 0, description: "longest sales cycle (days) that single-touch attribution alone fits" },

@@ -11,9 +11,9 @@ export default defineRule({
     seed: "G5, F5",
     description: "no attribution declaration, or a launch without `attribution`",
     messages: {
-      none: "the workspace has no attribution plan; declare `attribution ID { models: [...]  lookback: ...  rationale: \"...\" }` matched to the sales cycle and data maturity",
+      none: 'the workspace has no attribution plan; declare `attribution ID { models: [...]  lookback: ...  rationale: "..." }` matched to the sales cycle and data maturity',
       noneBlend:
-        "the workspace has no attribution plan; for a {{cycle}} sales cycle at maturity {{maturity}} the recommended blend is {{blend}} ({{note}}) — declare `attribution ID { models: [{{models}}]  lookback: {{cycle}}  rationale: \"...\" }`",
+        'the workspace has no attribution plan; for a {{cycle}} sales cycle at maturity {{maturity}} the recommended blend is {{blend}} ({{note}}) — declare `attribution ID { models: [{{models}}]  lookback: {{cycle}}  rationale: "..." }`',
       launch: "launch `{{launch}}` has no `attribution`; name the attribution plan it is measured with before it goes live (`attribution: ID`)",
     },
   },

@@ -9,7 +9,7 @@ export default defineRule({
     seed: "attribution step 5",
     description: "an attribution declaration has no `rationale`",
     messages: {
-      missing: "attribution `{{attribution}}` has no `rationale`; say why this blend fits the sales cycle and data maturity (`rationale: \"...\"`)",
+      missing: 'attribution `{{attribution}}` has no `rationale`; say why this blend fits the sales cycle and data maturity (`rationale: "..."`)',
     },
   },
   check(ctx) {

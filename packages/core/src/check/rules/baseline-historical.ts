@@ -14,8 +14,7 @@ export default defineRule({
     messages: {
       noBaseline:
         "KPI `{{metric}}` has a `target` but no `baseline`; a target without a measured starting point is a guess — add `baseline: VALUE from SOURCE over PERIOD` from historical data",
-      unsourced:
-        "the baseline of KPI `{{metric}}` lacks {{missing}}; a baseline must say where and when it was measured — write `baseline: VALUE from SOURCE over PERIOD`",
+      unsourced: "the baseline of KPI `{{metric}}` lacks {{missing}}; a baseline must say where and when it was measured — write `baseline: VALUE from SOURCE over PERIOD`",
       future:
         "the baseline of KPI `{{metric}}` is taken over {{period}}, which ends on {{end}}, after today ({{today}}); a baseline must come from data already collected — use a period that has ended",
       krNoStart:

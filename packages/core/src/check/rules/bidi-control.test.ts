@@ -25,7 +25,12 @@ describe("bidi-control", () => {
     const ds = checkWorkspace([{ path: "a.pmm", contents: text }], OPTIONS).diagnostics;
     const at = text.indexOf("O\u200f") + 1;
     expect(ds.map((d) => [d.rule, d.declaration, d.span, d.fixes])).toEqual([
-      ["bidi-control", "ops", { start: at, end: at + 1 }, [{ title: "Remove the bidirectional control character", edits: [{ file: "a.pmm", span: { start: at, end: at + 1 }, newText: "" }] }]],
+      [
+        "bidi-control",
+        "ops",
+        { start: at, end: at + 1 },
+        [{ title: "Remove the bidirectional control character", edits: [{ file: "a.pmm", span: { start: at, end: at + 1 }, newText: "" }] }],
+      ],
     ]);
   });
 });

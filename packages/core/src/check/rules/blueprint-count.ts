@@ -8,7 +8,7 @@ export default defineRule({
     seed: "exactly one blueprint per workspace (grammar/LANGUAGE.md section 7)",
     description: "the workspace has no blueprint, or more than one",
     messages: {
-      none: "the workspace has no blueprint; add `blueprint ID \"Name\" { maturity: 3  sales_cycle: 45d }`",
+      none: 'the workspace has no blueprint; add `blueprint ID "Name" { maturity: 3  sales_cycle: 45d }`',
       several: "a second blueprint `{{id}}`; a workspace has exactly one — merge it into `{{first}}`",
     },
   },

@@ -12,11 +12,18 @@ export default defineRule({
     seed: "G6",
     description: "a report's forum meets more often than a metric in it is refreshed, or a metric refreshed daily is reviewed only quarterly",
     messages: {
-      tooFrequent: "report `{{report}}` brings `{{metric}}` to forum `{{forum}}`, which meets {{every}}, but the metric is refreshed {{cadence}}; most meetings would see no new number — review it in a forum that meets {{cadence}} or less often, or refresh it more often",
-      tooRare: "metric `{{metric}}` is refreshed daily but reviewed only {{every}}, and no forum that sees it meets more often; add it to the report of a forum that meets at least every {{maxDays}} days, or set its `cadence` to the rhythm its decisions need",
+      tooFrequent:
+        "report `{{report}}` brings `{{metric}}` to forum `{{forum}}`, which meets {{every}}, but the metric is refreshed {{cadence}}; most meetings would see no new number — review it in a forum that meets {{cadence}} or less often, or refresh it more often",
+      tooRare:
+        "metric `{{metric}}` is refreshed daily but reviewed only {{every}}, and no forum that sees it meets more often; add it to the report of a forum that meets at least every {{maxDays}} days, or set its `cadence` to the rhythm its decisions need",
     },
     options: {
-      dailyReviewMaxDays: { type: "number", default: 31, minimum: 1, description: "longest gap (days) between reviews of a metric refreshed daily; the default flags metrics reviewed only quarterly or annually" },
+      dailyReviewMaxDays: {
+        type: "number",
+        default: 31,
+        minimum: 1,
+        description: "longest gap (days) between reviews of a metric refreshed daily; the default flags metrics reviewed only quarterly or annually",
+      },
     },
   },
   check(ctx) {

@@ -22,7 +22,11 @@ const CADENCE_OF: ReadonlyMap<string, string> = new Map([
 /** `a`, `b`, `c` and 4 more. */
 function listed(ids: readonly string[], max: number): string {
   const shown = ids.slice(0, max).map((id) => `\`${id}\``);
-  return ids.length > max ? `${shown.join(", ")} and ${ids.length - max} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : (shown[0] ?? "");
+  return ids.length > max
+    ? `${shown.join(", ")} and ${ids.length - max} more`
+    : shown.length > 1
+      ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`
+      : (shown[0] ?? "");
 }
 
 /** A definition as the message shows it: `simple deals_won` → `simple over \`deals_won\``. */
@@ -38,20 +42,28 @@ export default defineRule({
   meta: {
     severity: "error",
     seed: "dbt",
-    description: "with a dbt semantic manifest given: a `measure` no semantic model defines, an exported metric name dbt defines differently, a measure whose aggregation contradicts the metric, and the metrics the export leaves out",
+    description:
+      "with a dbt semantic manifest given: a `measure` no semantic model defines, an exported metric name dbt defines differently, a measure whose aggregation contradicts the metric, and the metrics the export leaves out",
     messages: {
-      missingMeasure: "no semantic model in the dbt project defines measure `{{measure}}`, so dbt refuses the exported `{{metric}}`; add the measure to a semantic model, or write the name of one dbt has{{hint}}",
-      nameCollision: "the dbt project already defines metric `{{name}}` as {{theirs}}, and `pmm export dbt` would write `{{metric}}` under that name as {{ours}}; rename one of them — dbt refuses two metrics with one name",
-      sameName: "the dbt project already defines metric `{{name}}` ({{theirs}}) outside `pmm export dbt`, which would write `{{metric}}` as a second metric of that name; delete the hand-written one and keep the export, or rename one of them — dbt refuses two metrics with one name",
+      missingMeasure:
+        "no semantic model in the dbt project defines measure `{{measure}}`, so dbt refuses the exported `{{metric}}`; add the measure to a semantic model, or write the name of one dbt has{{hint}}",
+      nameCollision:
+        "the dbt project already defines metric `{{name}}` as {{theirs}}, and `pmm export dbt` would write `{{metric}}` under that name as {{ours}}; rename one of them — dbt refuses two metrics with one name",
+      sameName:
+        "the dbt project already defines metric `{{name}}` ({{theirs}}) outside `pmm export dbt`, which would write `{{metric}}` as a second metric of that name; delete the hand-written one and keep the export, or rename one of them — dbt refuses two metrics with one name",
       staleExport: "the dbt project holds an older export of `{{metric}}` ({{theirs}}, now {{ours}}); run `pmm export dbt` again and commit its output",
-      rateAdded: "`{{metric}}` is a rate, but measure `{{measure}}` aggregates with `{{agg}}`, which adds rates up across rows and periods; use an `average` measure, or make `{{metric}}` a `formula` that divides two counts",
-      snapshotSummed: "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
+      rateAdded:
+        "`{{metric}}` is a rate, but measure `{{measure}}` aggregates with `{{agg}}`, which adds rates up across rows and periods; use an `average` measure, or make `{{metric}}` a `formula` that divides two counts",
+      snapshotSummed:
+        "measure `{{measure}}` is a snapshot (it has a `non_additive_dimension`), but `{{metric}}` is `cumulative`, so its running total adds the snapshots up; drop `cumulative: true`, or point `measure` at the increments",
       grainTooFine:
         "`{{metric}}` has `cadence: {{cadence}}`, exported as `time_granularity: {{grain}}`, but measure `{{measure}}` is recorded by {{measureGrain}} (its `agg_time_dimension`), and dbt refuses a metric finer than its measures; {{fix}}",
       formulaGrainTooFine:
         "`{{metric}}` has `cadence: {{cadence}}`, exported as `time_granularity: {{grain}}`, but a measure under its formula is recorded by {{measureGrain}}, and dbt refuses a metric finer than its measures; {{fix}}",
-      cumulativeAgg: "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of `{{agg}}` values means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
-      notExported: "{{count}} of {{total}} metrics are left out of `pmm export dbt`: {{list}}; an exported metric needs a `measure` (the dbt measure that computes it) or a `formula` over exported metrics",
+      cumulativeAgg:
+        "`{{metric}}` is `cumulative`, but measure `{{measure}}` aggregates with `{{agg}}`, and a running total of `{{agg}}` values means nothing; point `measure` at a `sum` or `count` measure, or drop `cumulative: true`",
+      notExported:
+        "{{count}} of {{total}} metrics are left out of `pmm export dbt`: {{list}}; an exported metric needs a `measure` (the dbt measure that computes it) or a `formula` over exported metrics",
     },
   },
   check(ctx) {
@@ -71,7 +83,12 @@ export default defineRule({
         const measure = manifest.measures.get(metric.measure);
         if (measure === undefined) {
           const near = closest(metric.measure, manifest.measures.keys(), 1);
-          ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "missingMeasure", data: { metric: metric.id, measure: metric.measure, hint: near ? `; did you mean \`${near}\`?` : "" } });
+          ctx.report({
+            decl: m.decl,
+            span: span(m, "measure"),
+            messageId: "missingMeasure",
+            data: { metric: metric.id, measure: metric.measure, hint: near ? `; did you mean \`${near}\`?` : "" },
+          });
         } else if (metric.cumulative && measure.snapshot) {
           ctx.report({ decl: m.decl, span: span(m, "measure"), messageId: "snapshotSummed", data: { metric: metric.id, measure: measure.name } });
         } else if (metric.cumulative && !ACCUMULATING.has(measure.agg)) {
@@ -83,7 +100,12 @@ export default defineRule({
         if (measure !== undefined && grain !== undefined && measure.grain !== null && GRAINS.indexOf(grain) < GRAINS.indexOf(measure.grain)) {
           const cadence = CADENCE_OF.get(measure.grain);
           const fix = cadence !== undefined ? `set \`cadence: ${cadence}\`, or record the measure by ${grain}` : `remove \`cadence\`, or record the measure by ${grain}`;
-          ctx.report({ decl: m.decl, span: span(m, "cadence"), messageId: "grainTooFine", data: { metric: metric.id, cadence: metric.cadence!, grain, measure: measure.name, measureGrain: measure.grain, fix } });
+          ctx.report({
+            decl: m.decl,
+            span: span(m, "cadence"),
+            messageId: "grainTooFine",
+            data: { metric: metric.id, cadence: metric.cadence!, grain, measure: measure.name, measureGrain: measure.grain, fix },
+          });
         }
       }
       if (exported === undefined) continue;
@@ -119,10 +141,16 @@ export default defineRule({
       const m = p.metric(id)!;
       const cadence = CADENCE_OF.get(coarsest);
       const fix = cadence !== undefined ? `set \`cadence: ${cadence}\`, or record those measures by ${grain}` : `remove \`cadence\`, or record those measures by ${grain}`;
-      ctx.report({ decl: m.decl, span: span(m, "cadence"), messageId: "formulaGrainTooFine", data: { metric: id, cadence: m.word("cadence")!, grain, measureGrain: coarsest, fix } });
+      ctx.report({
+        decl: m.decl,
+        span: span(m, "cadence"),
+        messageId: "formulaGrainTooFine",
+        data: { metric: id, cadence: m.word("cadence")!, grain, measureGrain: coarsest, fix },
+      });
     }
     const left = out.skipped.filter((s) => s.reason !== "it is retired").map((s) => s.metric);
     // One summary, not one nag per metric: most of a workspace's metrics are read off dashboards, not computed in dbt.
-    if (left.length > 0) ctx.report({ decl: p.blueprint ?? null, messageId: "notExported", severity: "info", data: { count: left.length, total: source.metrics.length, list: listed(left, 5) } });
+    if (left.length > 0)
+      ctx.report({ decl: p.blueprint ?? null, messageId: "notExported", severity: "info", data: { count: left.length, total: source.metrics.length, list: listed(left, 5) } });
   },
 });

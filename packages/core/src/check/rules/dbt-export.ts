@@ -25,12 +25,16 @@ export default defineRule({
   meta: {
     severity: "warning",
     seed: "dbt",
-    description: "a metric that `pmm export dbt` cannot write as dbt accepts it: a `measure` that is not a dbt name, both `measure` and `formula`, a `cumulative` formula, a name MetricFlow reserves, a label another exported metric has",
+    description:
+      "a metric that `pmm export dbt` cannot write as dbt accepts it: a `measure` that is not a dbt name, both `measure` and `formula`, a `cumulative` formula, a name MetricFlow reserves, a label another exported metric has",
     messages: {
-      measureName: "measure {{problem}}, so dbt cannot find it and `pmm export dbt` leaves `{{metric}}` out; write the name of the dbt measure that computes it, e.g. `{{suggestion}}`",
+      measureName:
+        "measure {{problem}}, so dbt cannot find it and `pmm export dbt` leaves `{{metric}}` out; write the name of the dbt measure that computes it, e.g. `{{suggestion}}`",
       measureReserved: "measure {{problem}}, so dbt refuses it and `pmm export dbt` leaves `{{metric}}` out; rename the dbt measure and write its new name here",
-      measureAndFormula: "`{{metric}}` has both `measure` and `formula`; `pmm export dbt` exports the measure `{{measure}}` and drops the formula — keep one of them (the formula can live on in `definition`)",
-      cumulativeFormula: "`{{metric}}` is `cumulative` but has only a `formula`; MetricFlow accumulates a measure, so `pmm export dbt` leaves it out — give it the `measure` whose running total it is",
+      measureAndFormula:
+        "`{{metric}}` has both `measure` and `formula`; `pmm export dbt` exports the measure `{{measure}}` and drops the formula — keep one of them (the formula can live on in `definition`)",
+      cumulativeFormula:
+        "`{{metric}}` is `cumulative` but has only a `formula`; MetricFlow accumulates a measure, so `pmm export dbt` leaves it out — give it the `measure` whose running total it is",
       reservedName: "the name `{{name}}` is reserved by MetricFlow, so `pmm export dbt` writes `{{metric}}` as `{{renamed}}`; rename the metric to keep one name in pmm and dbt",
       sameLabel: "`{{metric}}` has the same name as `{{other}}`, and dbt refuses two metrics with one label, so `pmm export dbt` labels it `{{label}}`; give it a name of its own",
     },
@@ -72,8 +76,7 @@ export default defineRule({
       if (other) {
         const exportedAs = name === "" ? dbtName(m.id) : DBT_RESERVED_NAMES.has(name) ? `${name}_metric` : name;
         ctx.report({ decl: m.decl, messageId: "sameLabel", severity: "info", data: { metric: m.id, other: other.id, label: `${title} (${exportedAs})` } });
-      }
-      else labels.set(title, m);
+      } else labels.set(title, m);
     }
   },
 });

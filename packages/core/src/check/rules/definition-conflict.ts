@@ -9,12 +9,19 @@ export function keyOf(name: string): string {
   const lower = name.toLowerCase();
   const n = lower.length;
   // Collapsing is rare: test cheaply before running a regex over every name.
-  const messy = n > 0 && (lower.charCodeAt(0) <= 32 || lower.charCodeAt(n - 1) <= 32 || lower.includes("  ") || lower.includes("\t") || lower.includes("\n") || lower.includes("\r"));
+  const messy =
+    n > 0 && (lower.charCodeAt(0) <= 32 || lower.charCodeAt(n - 1) <= 32 || lower.includes("  ") || lower.includes("\t") || lower.includes("\n") || lower.includes("\r"));
   return messy ? lower.trim().replace(/\s+/g, " ") : lower;
 }
 
 /** What a metric means: its definition and formula (catalog entry merged), normalised for whitespace (and case, for the definition). */
-function meaningOf(m: MetricModel, definition: Property | undefined, formula: Property | undefined, ownFormula: Property | undefined, catalogText: string): { definition: string; formula: string } {
+function meaningOf(
+  m: MetricModel,
+  definition: Property | undefined,
+  formula: Property | undefined,
+  ownFormula: Property | undefined,
+  catalogText: string,
+): { definition: string; formula: string } {
   const expr = phraseOf(formula)?.expr;
   const text = expr ? (ownFormula ? m.file.text : catalogText).slice(expr.span.start, expr.span.end) : "";
   return { definition: keyOf(stringOf(definition) ?? ""), formula: text.replace(/\s+/g, "") };
@@ -131,9 +138,9 @@ export default defineRule({
     description: "two workspace metrics share a display name or alias (case-insensitive) but differ in `definition` or `formula`",
     messages: {
       conflict:
-        "metric `{{metric}}` and metric `{{other}}` are both called \"{{name}}\" but differ in {{what}}; two meanings of one name are how marketing and sales numbers stop agreeing — agree on one definition and keep one metric, or give them distinct names and aliases",
+        'metric `{{metric}}` and metric `{{other}}` are both called "{{name}}" but differ in {{what}}; two meanings of one name are how marketing and sales numbers stop agreeing — agree on one definition and keep one metric, or give them distinct names and aliases',
       nearConflict:
-        "metric `{{metric}}` (\"{{name}}\") and metric `{{other}}` (\"{{otherName}}\") have near-identical names but differ in {{what}}; readers will take one for the other — agree on one definition and keep one metric, or name them so the difference shows",
+        'metric `{{metric}}` ("{{name}}") and metric `{{other}}` ("{{otherName}}") have near-identical names but differ in {{what}}; readers will take one for the other — agree on one definition and keep one metric, or name them so the difference shows',
     },
   },
   check(ctx) {

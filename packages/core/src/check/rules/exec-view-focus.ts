@@ -10,7 +10,8 @@ export default defineRule({
     seed: "F6 (focus on 3–7), step 6 (exec view)",
     description: "an exec view shows more than 7 metrics",
     messages: {
-      tooMany: "view `{{view}}` of dashboard `{{dashboard}}` is for executives and shows {{count}} metrics; keep an exec view to {{max}} — show the outputs and their guards, and leave inputs to the team views",
+      tooMany:
+        "view `{{view}}` of dashboard `{{dashboard}}` is for executives and shows {{count}} metrics; keep an exec view to {{max}} — show the outputs and their guards, and leave inputs to the team views",
     },
     options: {
       max: { type: "integer", default: 7, minimum: 1, description: "most metrics a view for executives may show" },

@@ -10,8 +10,10 @@ export default defineRule({
     seed: "F12",
     description: "an experiment marked `won` or `shipped`, or on an output metric, has no `holdout` or one shorter than 180d",
     messages: {
-      missing: "experiment `{{experiment}}` {{why}} and has no `holdout`; 30–40% of short-term lifts vanish at one year — keep a holdout for at least {{minDays}} days (`holdout: 5% for 12mo`)",
-      short: "experiment `{{experiment}}` {{why}}, and its holdout lasts {{duration}}; 30–40% of short-term lifts vanish at one year — keep the holdout for at least {{minDays}} days",
+      missing:
+        "experiment `{{experiment}}` {{why}} and has no `holdout`; 30–40% of short-term lifts vanish at one year — keep a holdout for at least {{minDays}} days (`holdout: 5% for 12mo`)",
+      short:
+        "experiment `{{experiment}}` {{why}}, and its holdout lasts {{duration}}; 30–40% of short-term lifts vanish at one year — keep the holdout for at least {{minDays}} days",
       noDuration: "experiment `{{experiment}}` {{why}}, and its holdout has no duration; write how long it stays out (`holdout: {{share}} for 12mo`, at least {{minDays}} days)",
     },
     options: {

@@ -11,7 +11,8 @@ export default defineRule({
     seed: "F13",
     description: "the test needs more than 30 days of traffic to reach its sample size, or can never reach it (no traffic, a lift of 0)",
     messages: {
-      noTraffic: "experiment `{{experiment}}` has `traffic: {{raw}}`; with no traffic it can never reach significance — set the visitors a day the test gets, or compare before and after (pre/post) instead",
+      noTraffic:
+        "experiment `{{experiment}}` has `traffic: {{raw}}`; with no traffic it can never reach significance — set the visitors a day the test gets, or compare before and after (pre/post) instead",
       noEffect: "experiment `{{experiment}}` looks for a lift of 0 (`mde: {{raw}}`); no sample can detect no change — set `mde` to the smallest lift worth detecting",
       noChange: "experiment `{{experiment}}` expects `{{raw}}`, the same as its `baseline`; no sample can detect no change — set `expect` to the value the change should reach",
       tooSlow:

@@ -12,12 +12,17 @@ export default defineRule({
     description: "an input metric has no `levers`, or its owner has no role that can act (exec only)",
     messages: {
       noLevers:
-        "input metric `{{metric}}` has no `levers`; an input is only useful if the team can move it directly — list what the team does to move it (`levers: [\"battlecards\", \"onboarding emails\"]`), or make it an output",
+        'input metric `{{metric}}` has no `levers`; an input is only useful if the team can move it directly — list what the team does to move it (`levers: ["battlecards", "onboarding emails"]`), or make it an output',
       passiveOwner:
         "input metric `{{metric}}` is owned by team `{{owner}}` (role `{{role}}`), which cannot act on it directly; give it to the team that pulls its levers (`owner: TEAM`)",
     },
     options: {
-      passiveRoles: { type: "array", items: { type: "string" }, default: ["exec"], description: "team roles that cannot own an input metric, because they do not act on it directly" },
+      passiveRoles: {
+        type: "array",
+        items: { type: "string" },
+        default: ["exec"],
+        description: "team roles that cannot own an input metric, because they do not act on it directly",
+      },
     },
   },
   check(ctx) {

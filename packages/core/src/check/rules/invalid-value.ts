@@ -16,7 +16,14 @@ export default defineRule({
       if (i.rule !== "invalid-value") continue;
       // an enum word's did-you-mean is a safe fix
       const suggestion = i.data?.["suggestion"];
-      ctx.report({ decl: i.decl, file: i.file, span: i.span, messageId: "issue", data: { message: i.message, ...i.data }, ...(suggestion ? { fixes: [suggestionFix(i.file.path, i.span, suggestion)] } : {}) });
+      ctx.report({
+        decl: i.decl,
+        file: i.file,
+        span: i.span,
+        messageId: "issue",
+        data: { message: i.message, ...i.data },
+        ...(suggestion ? { fixes: [suggestionFix(i.file.path, i.span, suggestion)] } : {}),
+      });
     }
   },
 });

@@ -11,7 +11,8 @@ export default defineRule({
     description: "a workstream has fewer than 3 or more than 7 KPIs",
     messages: {
       tooFew: "workstream `{{workstream}}` has {{count}}; a workstream needs {{min}}–{{max}} — add a KPI or merge the workstream",
-      tooMany: "workstream `{{workstream}}` has {{count}}; a workstream needs {{min}}–{{max}}, more creates paralysis — keep the KPIs it decides on and move the rest to a report or another workstream",
+      tooMany:
+        "workstream `{{workstream}}` has {{count}}; a workstream needs {{min}}–{{max}}, more creates paralysis — keep the KPIs it decides on and move the rest to a report or another workstream",
     },
     options: {
       min: { type: "integer", default: 3, minimum: 0, description: "fewest KPIs a workstream may have" },

@@ -10,9 +10,9 @@ export default defineRule({
     seed: "G6",
     description: "a KPI appears in no report",
     messages: {
-      unreviewed: "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
-      unreviewedReports:
-        "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of {{reports}}, or stop tracking it as a KPI",
+      unreviewed:
+        "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of the report for the forum that acts on it, or stop tracking it as a KPI",
+      unreviewedReports: "metric `{{metric}}` is a KPI but appears in no report, so no forum decides on it; add it to the `metrics` of {{reports}}, or stop tracking it as a KPI",
     },
   },
   check(ctx) {
@@ -28,7 +28,12 @@ export default defineRule({
     for (const [m, uses] of p.kpis) {
       if (reported.has(m.id)) continue;
       const use = uses[0]!;
-      const where = use.via === "workstream" ? `workstream \`${use.decl.id?.name ?? "?"}\`` : use.via === "kr" ? `a key result of objective \`${use.decl.id?.name ?? "?"}\`` : `view \`${use.view?.id.name ?? "?"}\` of dashboard \`${use.decl.id?.name ?? "?"}\``;
+      const where =
+        use.via === "workstream"
+          ? `workstream \`${use.decl.id?.name ?? "?"}\``
+          : use.via === "kr"
+            ? `a key result of objective \`${use.decl.id?.name ?? "?"}\``
+            : `view \`${use.view?.id.name ?? "?"}\` of dashboard \`${use.decl.id?.name ?? "?"}\``;
       const span = use.kr?.metric.span ?? use.view?.id.span ?? use.decl.id?.span;
       ctx.report({
         decl: m.decl,

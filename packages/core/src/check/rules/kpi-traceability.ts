@@ -12,10 +12,8 @@ export default defineRule({
     seed: "G1",
     description: "a KPI neither `traces` revenue, pipeline or customer_value itself nor is reachable, through `inputs`, from an output metric that does",
     messages: {
-      untraced:
-        `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — add \`traces: revenue\` (or \`pipeline\`, \`customer_value\`), ${TAIL}`,
-      untracedLikely:
-        `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — it reads as {{why}} ("{{word}}"): add \`traces: {{trace}}\`, ${TAIL}`,
+      untraced: `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — add \`traces: revenue\` (or \`pipeline\`, \`customer_value\`), ${TAIL}`,
+      untracedLikely: `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — it reads as {{why}} ("{{word}}"): add \`traces: {{trace}}\`, ${TAIL}`,
       untracedFeeds:
         "KPI `{{metric}}` traces to neither revenue, pipeline nor customer value: it feeds `{{output}}`, which has no `traces` either — add {{traces}} to `{{output}}`{{because}}, and every input it lists traces through it",
     },

@@ -15,8 +15,10 @@ export default defineRule({
     seed: "F5",
     description: "a launch metric's `since` date is after the launch `date`, or its baseline period ends after it",
     messages: {
-      since: "metric `{{metric}}` is tracked since {{since}}, after launch `{{launch}}` went live on {{date}}; tracking added after go-live cannot prove impact — backfill it from data collected before the launch and correct `since`, or measure the launch with a metric tracked before {{date}}",
-      baseline: "metric `{{metric}}` takes its baseline over {{period}}, which ends on {{end}}, after launch `{{launch}}` went live on {{date}}; a baseline that includes the launch cannot prove its impact — use a period that ends by {{date}}",
+      since:
+        "metric `{{metric}}` is tracked since {{since}}, after launch `{{launch}}` went live on {{date}}; tracking added after go-live cannot prove impact — backfill it from data collected before the launch and correct `since`, or measure the launch with a metric tracked before {{date}}",
+      baseline:
+        "metric `{{metric}}` takes its baseline over {{period}}, which ends on {{end}}, after launch `{{launch}}` went live on {{date}}; a baseline that includes the launch cannot prove its impact — use a period that ends by {{date}}",
     },
   },
   check(ctx) {

@@ -38,11 +38,14 @@ export default defineRule({
     const perLevel = ctx.option<number>("kpisPerLevel");
     for (const a of p.ofKind("attribution")) {
       if (!a.id) continue;
-      if (level < mmmMin && wordsOf(p.prop(a, "models")).includes("mmm")) ctx.report({ decl: a, messageId: "mmm", data: { attribution: a.id.name, maturity: level, min: mmmMin }, related });
-      if (level < dataDrivenMin && wordOf(p.prop(a, "mta_method")) === "data_driven") ctx.report({ decl: a, messageId: "dataDriven", data: { attribution: a.id.name, maturity: level, min: dataDrivenMin }, related });
+      if (level < mmmMin && wordsOf(p.prop(a, "models")).includes("mmm"))
+        ctx.report({ decl: a, messageId: "mmm", data: { attribution: a.id.name, maturity: level, min: mmmMin }, related });
+      if (level < dataDrivenMin && wordOf(p.prop(a, "mta_method")) === "data_driven")
+        ctx.report({ decl: a, messageId: "dataDriven", data: { attribution: a.id.name, maturity: level, min: dataDrivenMin }, related });
     }
     if (level < experimentsMin) {
-      for (const e of p.ofKind("experiment")) if (e.id) ctx.report({ decl: e, messageId: "experiment", data: { experiment: e.id.name, maturity: level, min: experimentsMin }, related });
+      for (const e of p.ofKind("experiment"))
+        if (e.id) ctx.report({ decl: e, messageId: "experiment", data: { experiment: e.id.name, maturity: level, min: experimentsMin }, related });
     }
     const count = p.kpis.size;
     if (count > perLevel * level) ctx.reportWorkspace("kpis", { count: formatCount(count), maturity: level, limit: formatCount(perLevel * level), perLevel });

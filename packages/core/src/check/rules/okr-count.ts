@@ -12,7 +12,8 @@ export default defineRule({
     seed: "F.A.C.T.S.: Focus",
     description: "one owner has more than 3 objectives in one period",
     messages: {
-      tooMany: "objective `{{okr}}` is one of {{count}} objectives team `{{owner}}` owns in {{period}}; focus on at most {{max}} per owner and period — merge objectives or move one to another period",
+      tooMany:
+        "objective `{{okr}}` is one of {{count}} objectives team `{{owner}}` owns in {{period}}; focus on at most {{max}} per owner and period — merge objectives or move one to another period",
     },
     options: {
       max: { type: "integer", default: 3, minimum: 1, description: "most objectives one owner may have in one period" },

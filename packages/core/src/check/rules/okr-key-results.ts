@@ -9,7 +9,8 @@ export default defineRule({
     seed: "OKR: objectives + 2–5 key results",
     description: "an objective has fewer than 2 or more than 5 key results",
     messages: {
-      tooFew: "objective `{{okr}}` has {{count}}; an objective needs {{min}}–{{max}} — add `kr METRIC: FROM -> TO by PERIOD` lines until the result is measurable from more than one side",
+      tooFew:
+        "objective `{{okr}}` has {{count}}; an objective needs {{min}}–{{max}} — add `kr METRIC: FROM -> TO by PERIOD` lines until the result is measurable from more than one side",
       tooMany: "objective `{{okr}}` has {{count}}; an objective needs {{min}}–{{max}} — keep the ones that decide success and move the rest to a workstream's KPIs",
     },
     options: {

@@ -13,8 +13,10 @@ export default defineRule({
     seed: "F.A.C.T.S.: Commitment",
     description: "a committed objective whose period has ended scores below 1.0",
     messages: {
-      missed: "committed objective `{{okr}}` scored {{score}} when {{period}} ended; committed objectives are expected to reach {{required}} — record why it was missed and carry the gap into the next period's objectives",
-      unscored: "committed objective `{{okr}}` has no key result with a `current`, and {{period}} has ended; record the final readings (`current: VALUE on DATE`) to show whether it reached {{required}}",
+      missed:
+        "committed objective `{{okr}}` scored {{score}} when {{period}} ended; committed objectives are expected to reach {{required}} — record why it was missed and carry the gap into the next period's objectives",
+      unscored:
+        "committed objective `{{okr}}` has no key result with a `current`, and {{period}} has ended; record the final readings (`current: VALUE on DATE`) to show whether it reached {{required}}",
     },
     options: {
       required: { type: "number", default: 1, minimum: 0, description: "score a committed objective must reach by the end of its period" },

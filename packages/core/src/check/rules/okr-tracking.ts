@@ -13,8 +13,7 @@ export default defineRule({
     description: "a key result of an objective whose period is running has no `current` (info), or a `current` older than 30 days (warning)",
     messages: {
       noCurrent: "key result `{{kr}}` of objective `{{okr}}` has no `current`, and {{period}} is running; add `{ current: VALUE on DATE }` with the latest reading",
-      noCurrentMilestone:
-        "milestone `{{kr}}` of objective `{{okr}}` has no `current`, and {{period}} is running; add `{ current: pending on DATE }`, or `done` once it is",
+      noCurrentMilestone: "milestone `{{kr}}` of objective `{{okr}}` has no `current`, and {{period}} is running; add `{ current: pending on DATE }`, or `done` once it is",
       undated: "key result `{{kr}}` of objective `{{okr}}` has a `current` without a date, and {{period}} is running; write `current: VALUE on DATE` so its age shows",
       stale: "key result `{{kr}}` of objective `{{okr}}` was last read on {{on}}, {{age}} days ago; update `current` at least every {{staleDays}} days while {{period}} runs",
     },
@@ -35,7 +34,13 @@ export default defineRule({
         const data = { kr: kr.metric.name, okr: okr.id.name, period: period.text };
         const currentProp = p.prop(kr, "current");
         if (!currentProp) {
-          ctx.report({ decl: okr, messageId: kr.form === "milestone" ? "noCurrentMilestone" : "noCurrent", data, severity: "info", related: [{ file, span: kr.metric.span, message: "the key result is here" }] });
+          ctx.report({
+            decl: okr,
+            messageId: kr.form === "milestone" ? "noCurrentMilestone" : "noCurrent",
+            data,
+            severity: "info",
+            related: [{ file, span: kr.metric.span, message: "the key result is here" }],
+          });
           continue;
         }
         const on = modifierOf(phraseOf(currentProp), "on");

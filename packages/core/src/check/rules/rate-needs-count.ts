@@ -22,7 +22,12 @@ export default defineRule({
         "rate KPI `{{metric}}` is never shown beside its count {{companions}}: no workstream, report or view that lists the rate lists the count too — add `{{first}}` next to `{{metric}}` in its workstream's `kpis` or in a report or view that shows it",
     },
     options: {
-      rateWords: { type: "array", items: { type: "string" }, default: ["rate", "conversion"], description: "words that make a percent metric a rate when its display name contains them (whole words, any case)" },
+      rateWords: {
+        type: "array",
+        items: { type: "string" },
+        default: ["rate", "conversion"],
+        description: "words that make a percent metric a rate when its display name contains them (whole words, any case)",
+      },
     },
   },
   check(ctx) {
@@ -52,7 +57,14 @@ export default defineRule({
       ctx.report({
         decl: m.decl,
         messageId: "notShown",
-        data: { metric: m.id, companions: joinWords(candidates.map((c) => `\`${c.id}\``), "or"), first: candidates[0]!.id },
+        data: {
+          metric: m.id,
+          companions: joinWords(
+            candidates.map((c) => `\`${c.id}\``),
+            "or",
+          ),
+          first: candidates[0]!.id,
+        },
       });
     }
   },

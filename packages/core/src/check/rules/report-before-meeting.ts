@@ -10,7 +10,8 @@ export default defineRule({
     seed: "cadence step 7",
     description: "a report's `lead` is under 24h: pre-reads arrive before the decision",
     messages: {
-      short: "report `{{report}}` lands {{lead}} before {{forum}}; a pre-read must arrive at least {{min}}h before the meeting where the decision is made — set `lead: {{min}}h` or more",
+      short:
+        "report `{{report}}` lands {{lead}} before {{forum}}; a pre-read must arrive at least {{min}}h before the meeting where the decision is made — set `lead: {{min}}h` or more",
     },
     options: {
       minLeadHours: { type: "number", default: 24, minimum: 0, description: "fewest hours a report must land before its forum meets" },

@@ -107,7 +107,17 @@ export default defineRule({
         messageId: "inUse",
         data: { metric: m.id, uses: joinWords(places.length > 5 ? [...places.slice(0, 5), `${places.length - 5} more`] : places), advice },
         related: uses.map((u) => ({ file: u.ref.file, span: u.ref.span, message: `\`${m.id}\` is used in ${u.where}` })),
-        ...(usable ? { fixes: [{ title: `Replace \`${m.id}\` with \`${usable.id}\` where it is used`, edits: uses.map((u) => ({ file: u.ref.file.path, span: u.ref.span, newText: usable.id })), safe: true }] } : {}),
+        ...(usable
+          ? {
+              fixes: [
+                {
+                  title: `Replace \`${m.id}\` with \`${usable.id}\` where it is used`,
+                  edits: uses.map((u) => ({ file: u.ref.file.path, span: u.ref.span, newText: usable.id })),
+                  safe: true,
+                },
+              ],
+            }
+          : {}),
       });
     }
   },

@@ -10,7 +10,7 @@ export default defineRule({
     seed: "G9",
     description: "no `review` with `every` quarterly or more often",
     messages: {
-      none: "the workspace has no metric review; add `review ID \"Name\" { every: {{rhythm}}  owner: TEAM }` to refine targets and retire or replace metrics as priorities shift",
+      none: 'the workspace has no metric review; add `review ID "Name" { every: {{rhythm}}  owner: TEAM }` to refine targets and retire or replace metrics as priorities shift',
       tooRare: "no metric review meets {{often}} ({{reviews}}); set `every: {{rhythm}}` or more often so metrics are retired and replaced as priorities shift",
     },
     options: {

@@ -59,7 +59,13 @@ export default defineRule({
       if (!tracing.has(m)) continue;
       const agreedProp = agreedBy[table.slot(m)];
       // its own `agreed_by`, and every review that agreed it in a group
-      const agreed = new Set(agreedTeams(p, m.id, identsOf(agreedProp).map((i) => i.name)));
+      const agreed = new Set(
+        agreedTeams(
+          p,
+          m.id,
+          identsOf(agreedProp).map((i) => i.name),
+        ),
+      );
       const missing = signoff.filter((t) => !agreed.has(t.id!.name)).map((t) => t.id!.name);
       if (missing.length === 0) continue;
       const fix = agreedByFix(m, missing);

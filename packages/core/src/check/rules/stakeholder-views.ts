@@ -11,7 +11,8 @@ export default defineRule({
     seed: "step 6 (stakeholder-specific dashboard views), with cadence step 7",
     description: "a dashboard lacks a view for exec, for the PMM team, or for another function (by audience roles)",
     messages: {
-      missing: "dashboard `{{dashboard}}` has no view for {{missing}}; add `view ID \"Title\" { audience: [TEAM]  metrics: [...] }` for each, with the metrics that audience decides on",
+      missing:
+        'dashboard `{{dashboard}}` has no view for {{missing}}; add `view ID "Title" { audience: [TEAM]  metrics: [...] }` for each, with the metrics that audience decides on',
     },
   },
   check(ctx) {

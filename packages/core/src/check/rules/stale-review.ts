@@ -11,7 +11,8 @@ export default defineRule({
     seed: "F9",
     description: "a review's `last` is older than its `every` plus 14 days",
     messages: {
-      stale: "review `{{review}}` was last held on {{last}}, {{age}} days ago; it meets {{every}} (every {{everyDays}} days, {{graceDays}} days of grace) — hold the review and update `last`",
+      stale:
+        "review `{{review}}` was last held on {{last}}, {{age}} days ago; it meets {{every}} (every {{everyDays}} days, {{graceDays}} days of grace) — hold the review and update `last`",
     },
     options: {
       graceDays: { type: "number", default: 14, minimum: 0, description: "days a review may run late beyond its rhythm before it is stale" },

@@ -60,12 +60,9 @@ export default defineRule({
       "a `target` or key result without `by`; a metric whose own values disagree by orders of magnitude (`0.27` beside `31%`); key results of one metric in overlapping periods that start from different values",
     messages: {
       targetNoDeadline: "the target of metric `{{metric}}` has no deadline; a target without a date can never be missed — write `target: {{value}} by PERIOD`",
-      targetsNoDeadline:
-        "{{count}} targets have no deadline: {{metrics}}; a target without a date can never be missed — write `target: VALUE by PERIOD` on each",
-      krNoDeadline:
-        "key result `{{metric}}` of objective `{{okr}}` has no deadline; without one it is never due — add `by PERIOD`{{hint}}",
-      fraction:
-        "metric `{{metric}}` has {{where}} `{{raw}}` beside {{other}} `{{otherRaw}}`: a percent written as a fraction reads a hundred times too small — write `{{fixed}}%`",
+      targetsNoDeadline: "{{count}} targets have no deadline: {{metrics}}; a target without a date can never be missed — write `target: VALUE by PERIOD` on each",
+      krNoDeadline: "key result `{{metric}}` of objective `{{okr}}` has no deadline; without one it is never due — add `by PERIOD`{{hint}}",
+      fraction: "metric `{{metric}}` has {{where}} `{{raw}}` beside {{other}} `{{otherRaw}}`: a percent written as a fraction reads a hundred times too small — write `{{fixed}}%`",
       twoStarts:
         "key results of `{{metric}}` in objectives `{{a}}` and `{{b}}` run over overlapping periods but start from different values ({{fromA}} and {{fromB}}); one of the starting points is wrong — use the same measured start in both",
     },
@@ -93,7 +90,12 @@ export default defineRule({
       for (const i of undated) {
         const m = t.metrics[i]!;
         const target = phraseOf(targets[i])!;
-        ctx.report({ decl: m.decl, span: targets[i]!.span, messageId: "targetNoDeadline", data: { metric: m.id, value: m.file.text.slice(target.expr.span.start, target.expr.span.end) } });
+        ctx.report({
+          decl: m.decl,
+          span: targets[i]!.span,
+          messageId: "targetNoDeadline",
+          data: { metric: m.id, value: m.file.text.slice(target.expr.span.start, target.expr.span.end) },
+        });
       }
     } else if (undated.length >= 3) {
       const names = undated.map((i) => `\`${t.metrics[i]!.id}\``);
@@ -152,7 +154,12 @@ export default defineRule({
         const pct = percent.get(w.m);
         if (!pct) continue;
         const fixed = String(Math.round(w.lit.value * 10_000) / 100);
-        ctx.report({ decl: w.decl, span: w.lit.span, messageId: "fraction", data: { metric: w.m.id, where: w.where, raw: w.lit.raw, other: pct.where, otherRaw: pct.lit.raw, fixed } });
+        ctx.report({
+          decl: w.decl,
+          span: w.lit.span,
+          messageId: "fraction",
+          data: { metric: w.m.id, where: w.where, raw: w.lit.raw, other: pct.where, otherRaw: pct.lit.raw, fixed },
+        });
       }
     }
     // Two objectives measuring one metric over overlapping periods from different starts.

@@ -81,7 +81,8 @@ export default defineRule({
         const direction = slot === undefined ? undefined : directions[slot];
         const data = { metric: kr.metric.name, okr: okr.id.name, from: mv.from, to: mv.to };
         if (mv.move === "same") ctx.report({ decl: okr, span: kr.metric.span, messageId: "krEqual", data });
-        else if ((direction === "up" || direction === "down") && mv.move !== direction) ctx.report({ decl: okr, span: kr.metric.span, messageId: "krAgainst", data: { ...data, direction } });
+        else if ((direction === "up" || direction === "down") && mv.move !== direction)
+          ctx.report({ decl: okr, span: kr.metric.span, messageId: "krAgainst", data: { ...data, direction } });
       }
     }
   },

@@ -11,7 +11,7 @@ export default defineRule({
     description: "an output KPI is on neither side of any `tradeoff` pair, or a pair's guard is missing from a dashboard view or report that shows its primary",
     messages: {
       unpaired:
-        "output KPI `{{metric}}` is on neither side of a `tradeoff`; pushed alone, it can improve at the expense of something else — add `tradeoff {{metric}} vs GUARD { why: \"...\" }` naming the metric that must not get worse",
+        'output KPI `{{metric}}` is on neither side of a `tradeoff`; pushed alone, it can improve at the expense of something else — add `tradeoff {{metric}} vs GUARD { why: "..." }` naming the metric that must not get worse',
       guardMissing:
         "{{group}} shows `{{primary}}` but not its guard `{{guard}}` (`tradeoff {{primary}} vs {{guard}}`); a primary read without its guard hides what it costs — add `{{guard}}` to its `metrics`",
       guardMissingView:

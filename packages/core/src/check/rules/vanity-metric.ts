@@ -9,7 +9,8 @@ export default defineRule({
   meta: {
     severity: "error",
     seed: "G1, F3",
-    description: "a KPI is a vanity metric (std `vanity` flag, `cumulative: true`, or a vanity term in its display name or definition): error when it also fails traceability, else warning",
+    description:
+      "a KPI is a vanity metric (std `vanity` flag, `cumulative: true`, or a vanity term in its display name or definition): error when it also fails traceability, else warning",
     messages: {
       orphan:
         "KPI `{{metric}}` is a vanity metric ({{reason}}) and traces to neither revenue, pipeline nor customer value; stop using it as a KPI, or replace it with {{alternative}}",
