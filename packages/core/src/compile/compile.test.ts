@@ -1,6 +1,6 @@
 // The compiler: exact expected JSON for fixture workspaces (fixtures/compile/<name>/input/*.pmm + expected.json,
 // UPDATE=1 rewrites), determinism, acme against the schema, random valid workspaces against the schema.
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -8,22 +8,12 @@ import { checkWorkspace, Parser, type WorkspaceFile } from "../index.js";
 import { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
 import { blueprintText, compileBlueprint } from "./compile.js";
 import { validateBlueprint } from "./validate.js";
+import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const FIXTURES = new URL("../../fixtures/compile/", import.meta.url).pathname;
 const ACME = new URL("../../../../examples/acme/", import.meta.url).pathname;
 const DOCS_SCHEMA = new URL("../../../../docs/blueprint.schema.json", import.meta.url).pathname;
 const TODAY = "2026-11-23";
-
-/** Every `.pmm` under a folder, with folder-relative paths, sorted. */
-function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
-  const out: WorkspaceFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, `${prefix}${name}/`));
-    else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full, "utf8") });
-  }
-  return out;
-}
 
 /** The blueprint text of a workspace. */
 function compileText(files: readonly WorkspaceFile[], today?: string): string {

@@ -1,6 +1,6 @@
 // `pmm export dbt`: MetricFlow YAML, valid against dbt's own schema for YAML files (vendored, plus metric
 // `config`: test/helpers/dbt-schema.ts), with exact content.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -9,18 +9,9 @@ import { checkWorkspace, type WorkspaceFile } from "../index.js";
 import { compileDbtSource } from "./compile.js";
 import { parseDbtManifest } from "./dbt-manifest.js";
 import { dbtName, exportDbt, isDbtName, jinjaVerbatim, type DbtExportOptions } from "./dbt.js";
+import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const ROOT = new URL("../../../../", import.meta.url).pathname;
-
-function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
-  const out: WorkspaceFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, `${prefix}${name}/`));
-    else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full, "utf8") });
-  }
-  return out;
-}
 
 function exported(files: readonly WorkspaceFile[], options: DbtExportOptions = {}) {
   const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" });

@@ -1,25 +1,14 @@
 // The constellation layout: crossings at the minimum of its column orders on acme, no recursion on long
 // chains, collapse with counts, boxes sized to wrapped text.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkWorkspace, type WorkspaceFile } from "../index.js";
 import { compileBlueprint } from "./compile.js";
 import { renderReport } from "./render.js";
 import { textWidth, wrapText } from "./text-width.js";
 import { countCrossings, layoutConstellation } from "./tree-layout.js";
+import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const ACME = new URL("../../../../examples/acme/", import.meta.url).pathname;
-
-function filesUnder(dir: string, prefix = ""): WorkspaceFile[] {
-  const out: WorkspaceFile[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...filesUnder(full, `${prefix}${name}/`));
-    else if (name.endsWith(".pmm")) out.push({ path: `${prefix}${name}`, contents: readFileSync(full, "utf8") });
-  }
-  return out;
-}
 
 function blueprint(files: readonly WorkspaceFile[]) {
   const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" });
