@@ -467,23 +467,48 @@ class PmmParser extends EmbeddedActionsParser {
 
   private readonly modifierAlts = MODIFIER_TOKENS.map(([t]) => ({ ALT: (): IToken => this.CONSUME(t) }));
 
-  private phrase = this.RULE("phrase", (): Phrase => {
-    if (!this.RECORDING_PHASE) this.operators = 0;
-    const expr = this.SUBRULE(this.expr);
-    const modifiers: Modifier[] = [];
-    this.MANY(() => {
-      const kw = this.OR(this.modifierAlts);
-      const v = this.SUBRULE(this.primary);
-      this.ACTION(() => {
-        const keyword = kw.image as ModifierKeyword;
-        modifiers.push({ keyword, keywordSpan: tokenSpan(kw), value: v, span: { start: kw.startOffset, end: v.span.end } });
-      });
-    });
-    if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
-    return modifiers.length === 0
-      ? { type: "phrase", expr, modifiers: NONE, span: expr.span }
-      : { type: "phrase", expr, modifiers, span: { start: expr.span.start, end: modifiers[modifiers.length - 1]!.span.end } };
-  });
+  /**
+   * A value with its modifiers. Most values are one name or literal that
+   * nothing continues (`type: output`, `owner: growth`): the first alternative
+   * takes that token whole, gated on the token after it being none that would
+   * continue the phrase (an operator or a modifier keyword), so the common case
+   * costs one rule instead of five. The second is the full phrase; both give
+   * the same node for the same tokens.
+   */
+  private phrase = this.RULE("phrase", (): Phrase => this.OR(this.phraseAlts));
+
+  private readonly phraseAlts = [
+    {
+      GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
+      ALT: (): Phrase => {
+        const t = this.CONSUME(T.Atom) as PmmToken;
+        if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
+        this.operators = 0;
+        const expr = atomExpr(t);
+        return { type: "phrase", expr, modifiers: NONE, span: expr.span };
+      },
+      IGNORE_AMBIGUITIES: true,
+    },
+    {
+      ALT: (): Phrase => {
+        if (!this.RECORDING_PHASE) this.operators = 0;
+        const expr = this.SUBRULE(this.expr);
+        const modifiers: Modifier[] = [];
+        this.MANY(() => {
+          const kw = this.OR2(this.modifierAlts);
+          const v = this.SUBRULE(this.primary);
+          this.ACTION(() => {
+            const keyword = kw.image as ModifierKeyword;
+            modifiers.push({ keyword, keywordSpan: tokenSpan(kw), value: v, span: { start: kw.startOffset, end: v.span.end } });
+          });
+        });
+        if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
+        return modifiers.length === 0
+          ? { type: "phrase", expr, modifiers: NONE, span: expr.span }
+          : { type: "phrase", expr, modifiers, span: { start: expr.span.start, end: modifiers[modifiers.length - 1]!.span.end } };
+      },
+    },
+  ];
 
   private readonly addAlts = [{ ALT: (): IToken => this.CONSUME(T.Plus) }, { ALT: (): IToken => this.CONSUME(T.Minus) }];
   private readonly mulAlts = [{ ALT: (): IToken => this.CONSUME(T.Star) }, { ALT: (): IToken => this.CONSUME(T.Slash) }];
@@ -559,8 +584,7 @@ class PmmParser extends EmbeddedActionsParser {
   private primary = this.RULE("primary", (): Expr => {
     const t = this.OR(this.primaryAlts) as PmmToken;
     if (this.RECORDING_PHASE) return undefined as unknown as Expr;
-    if (t.literal) return t.literal;
-    return { type: "name", name: t.image, span: tokenSpan(t) };
+    return atomExpr(t);
   });
 
   private tooDeep(tok: IToken): never {
@@ -606,6 +630,14 @@ class PmmParser extends EmbeddedActionsParser {
       this.SKIP_TOKEN();
     }
   }
+}
+
+/** The tokens that continue a phrase after its first token: operators and modifier keywords. */
+const CONTINUES_PHRASE: ReadonlySet<TokenType> = new Set([T.Plus, T.Minus, T.Star, T.Slash, ...MODIFIER_TOKENS.map(([t]) => t)]);
+
+/** The expression of a name or literal token. */
+function atomExpr(t: PmmToken): Expr {
+  return t.literal ? t.literal : { type: "name", name: t.image, span: tokenSpan(t) };
 }
 
 /** A value of one token (a literal, or a name that does not start a declaration), as a phrase; null for anything else. */

@@ -4,8 +4,10 @@ import { DECLARATION_KINDS } from "../ast/nodes.js";
 // Token types are declared once and fed by the hand-written lexer in lexer.ts;
 // the patterns are never used by Chevrotain's own lexer (Lexer.NA).
 
+/** A token that is a whole value on its own: a name or a literal (what `primary` takes). */
+export const Atom = createToken({ name: "Atom", pattern: Lexer.NA });
 /** Anything that can stand where a name is expected: identifiers and kind words. */
-export const Name = createToken({ name: "Name", pattern: Lexer.NA });
+export const Name = createToken({ name: "Name", pattern: Lexer.NA, categories: [Atom] });
 /** A declaration kind word (including `tradeoff`). */
 export const KindWord = createToken({ name: "KindWord", pattern: Lexer.NA });
 /** A kind word that declares an id (every kind word but `tradeoff`). */
@@ -27,8 +29,8 @@ export const KIND_TOKENS: ReadonlyMap<string, TokenType> = new Map(DECLARATION_K
 /** `tradeoff`. */
 export const Tradeoff = tok("Kw_tradeoff", [Name, KindWord]);
 
-function reserved(word: string): TokenType {
-  return tok(`Kw_${word}`, [NotKind]);
+function reserved(word: string, categories: TokenType[] = []): TokenType {
+  return tok(`Kw_${word}`, [...categories, NotKind]);
 }
 export const Kr = reserved("kr");
 export const View = reserved("view");
@@ -38,8 +40,8 @@ export const By = reserved("by");
 export const For = reserved("for");
 export const On = reserved("on");
 export const Vs = reserved("vs");
-export const True = reserved("true");
-export const False = reserved("false");
+export const True = reserved("true", [Atom]);
+export const False = reserved("false", [Atom]);
 
 /** Reserved words (never ids), by word. */
 export const RESERVED_TOKENS: ReadonlyMap<string, TokenType> = new Map([
@@ -55,13 +57,13 @@ export const RESERVED_TOKENS: ReadonlyMap<string, TokenType> = new Map([
   ["false", False],
 ]);
 
-export const NumberTok = tok("Number", [NotKind]);
-export const MoneyTok = tok("Money", [NotKind]);
-export const DurationTok = tok("Duration", [NotKind]);
-export const RateTok = tok("Rate", [NotKind]);
-export const DateTok = tok("Date", [NotKind]);
-export const PeriodTok = tok("Period", [NotKind]);
-export const StringTok = tok("String", [NotKind]);
+export const NumberTok = tok("Number", [Atom, NotKind]);
+export const MoneyTok = tok("Money", [Atom, NotKind]);
+export const DurationTok = tok("Duration", [Atom, NotKind]);
+export const RateTok = tok("Rate", [Atom, NotKind]);
+export const DateTok = tok("Date", [Atom, NotKind]);
+export const PeriodTok = tok("Period", [Atom, NotKind]);
+export const StringTok = tok("String", [Atom, NotKind]);
 
 export const LCurly = tok("LCurly", [NotKind]);
 export const RCurly = createToken({ name: "RCurly", pattern: Lexer.NA, categories: [NotKind] });
@@ -80,6 +82,7 @@ export const Slash = tok("Slash", [NotKind]);
 
 /** Every concrete token type (the parser's vocabulary). */
 export const ALL_TOKENS: TokenType[] = [
+  Atom,
   Name,
   KindWord,
   NotClose,
@@ -118,6 +121,8 @@ export function describeTokenType(t: TokenType): string {
     case Name:
     case Ident:
       return "a name";
+    case Atom:
+      return "a value";
     case KindWord:
       return "a declaration";
     case NumberTok:
