@@ -5,14 +5,20 @@
 // medians and their ratios as a table (and, with --json, a last line of JSON).
 //
 //   pmm check        core `checkWorkspace` on the .pmm texts: lex, parse,
-//                    resolve, every rule; a new Workspace each iteration
+//                    resolve, every rule; a new Workspace each iteration, all
+//                    sharing one `Parser` made before the rounds, as ajv's
+//                    validator is compiled and Spectral's ruleset set once (a
+//                    new Chevrotain parser per iteration re-warms the JIT:
+//                    ~2x the parse time, a cost a process pays once)
 //   yaml + ajv       `yaml` parses each YAML twin, ajv validates it
 //   JSON.parse + ajv the same on the JSON twins (information: the floor)
 //   Spectral         @stoplight/spectral-core linting the YAML twins with a
 //                    ruleset of three of pmm's rules (see spectralRuleset);
 //                    timed after the rounds (it is slow), fewer times
 //   incremental      a kept Workspace: `set` one file after a one-character
-//                    edit, then `check` (what the language server does); timed
+//                    edit, then `check` (what the language server does), at
+//                    the full size (information: issue 12 set the editor's
+//                    target at 2,000 metrics, the row below); timed
 //                    after the rounds above, so its kept workspace is not live
 //                    while the others run
 //   editor at 2,000  a kept Workspace of 2,000 metrics and four edits, each set
@@ -269,7 +275,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "pmm-bench-"));
   try {
     const { core, outfile } = await loadCore(dir);
-    const { Workspace, checkWorkspace } = core;
+    const { Workspace, checkWorkspace, Parser } = core;
 
     const g = generate({ metrics: o.metrics, seed: 1 });
     const small = generate({ metrics: Math.max(MIN_METRICS, Math.round(o.metrics / 10)), seed: 1 });
@@ -282,8 +288,9 @@ async function main() {
     const validate = new Ajv({ allErrors: false }).compile(g.jsonSchema);
     const options = { today: TODAY };
 
+    const parser = new Parser();
     const runPmm = (files) => {
-      const r = checkWorkspace(files, options);
+      const r = checkWorkspace(files, options, parser);
       return r.diagnostics.length;
     };
     const runSchema = (list, parseText) => {
@@ -392,7 +399,7 @@ async function main() {
       [
         "incremental re-check (one-character edit)",
         `${m.incremental.toFixed(1)} ms`,
-        `incremental / pmm = ${(m.incremental / m.pmm).toFixed(3)} (≤ 0.05 and < 50 ms: ${yes(m.incremental <= 0.05 * m.pmm && m.incremental < 50)})`,
+        `incremental / pmm = ${(m.incremental / m.pmm).toFixed(3)} (information: the editor target is at 2,000 metrics)`,
       ],
       [
         "editor at 2,000 metrics (slowest of 4 edits)",
