@@ -1,8 +1,9 @@
-import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
 import { describeTokenType } from "./tokens.js";
 
-function found(t: IToken): string {
-  if (t.tokenType === EOF) return "the end of the file";
+/** How a token is named in messages: `}` or "the end of the file". */
+export function describeToken(t: IToken): string {
+  if (tokenMatcher(t, EOF)) return "the end of the file";
   const image = t.image.length > 40 ? `${t.image.slice(0, 40)}…` : t.image;
   return `\`${image.replace(/\r?\n/g, " ")}\``;
 }
@@ -32,19 +33,19 @@ function oneOf(types: TokenType[]): string {
 /** Syntax messages in the user's words, never Chevrotain's "Expecting token of type". */
 export const errorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous }) {
-    return `expected ${describeTokenType(expected)}${after(previous)}, found ${found(actual)}`;
+    return `expected ${describeTokenType(expected)}${after(previous)}, found ${describeToken(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${found(firstRedundant)}; expected a declaration`;
+    return `unexpected ${describeToken(firstRedundant)}; expected a declaration`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const word = RULE_WORDS[ruleName];
     const first = expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]!).filter(Boolean));
     const what = word ?? oneOf(first);
-    return `expected ${what}${after(previous)}, found ${found(actual[0]!)}`;
+    return `expected ${what}${after(previous)}, found ${describeToken(actual[0]!)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous }) {
     const first = expectedIterationPaths.map((p) => p[0]!).filter(Boolean);
-    return `expected ${oneOf(first)}${after(previous)}, found ${found(actual[0]!)}`;
+    return `expected ${oneOf(first)}${after(previous)}, found ${describeToken(actual[0]!)}`;
   },
 };

@@ -2,7 +2,8 @@ import { EmbeddedActionsParser, EOF, isRecognitionException, MismatchedTokenExce
 import type { AnyDeclKind, Declaration, Expr, Ident, KeyResult, Member, Modifier, ModifierKeyword, Phrase, Property, QualifiedName, StringLit, Value, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import type { PmmToken } from "./lexer.js";
-import { errorMessages } from "./messages.js";
+import { atomExpr, endOf, ident, makeDecl, NONE, oneTokenValue, simpleImage, tokenSpan } from "./build-nodes.js";
+import { describeToken, errorMessages } from "./messages.js";
 import * as T from "./tokens.js";
 
 /** Parentheses, brackets and braces may nest this deep (grammar/LANGUAGE.md sections 3–4). */
@@ -634,100 +635,6 @@ class PmmParser extends EmbeddedActionsParser {
 
 /** The tokens that continue a phrase after its first token: operators and modifier keywords. */
 const CONTINUES_PHRASE: ReadonlySet<TokenType> = new Set([T.Plus, T.Minus, T.Star, T.Slash, ...MODIFIER_TOKENS.map(([t]) => t)]);
-
-/** The expression of a name or literal token. */
-function atomExpr(t: PmmToken): Expr {
-  return t.literal ? t.literal : { type: "name", name: t.image, span: tokenSpan(t) };
-}
-
-/** A value of one token (a literal, or a name that does not start a declaration), as a phrase; null for anything else. */
-function oneTokenValue(t: PmmToken): Phrase | null {
-  const expr: Expr | null = t.literal ? t.literal : tokenMatcher(t, T.Name) && !tokenMatcher(t, T.KindWord) ? { type: "name", name: t.image, span: tokenSpan(t) } : null;
-  return expr ? { type: "phrase", expr, modifiers: NONE, span: expr.span } : null;
-}
-
-/** How a name or literal is written (for hints), or null for anything else. */
-function simpleImage(e: Expr): string | null {
-  if (e.type === "name") return e.name;
-  return "raw" in e && typeof e.raw === "string" ? e.raw : null;
-}
-
-function tokenSpan(t: IToken): Span {
-  if (Number.isNaN(t.startOffset)) return { start: -1, end: -1 };
-  return { start: t.startOffset, end: endOf(t) };
-}
-
-function endOf(t: IToken): number {
-  return (t.endOffset ?? t.startOffset) + 1;
-}
-
-function ident(t: IToken): Ident {
-  return { name: t.image, span: tokenSpan(t) };
-}
-
-/** How a token is named in messages: `}` or "the end of the file". */
-export function describeToken(t: IToken): string {
-  if (tokenMatcher(t, EOF)) return "the end of the file";
-  const image = t.image.length > 40 ? `${t.image.slice(0, 40)}…` : t.image;
-  return `\`${image.replace(/\r?\n/g, " ")}\``;
-}
-
-/** One shared empty list: most declarations have no key results or views, most values no modifiers. */
-const NONE: readonly never[] = Object.freeze([]);
-
-/** A declaration node from its parts. */
-function makeDecl(
-  kind: AnyDeclKind,
-  kw: IToken,
-  id: Ident | null,
-  title: StringLit | null,
-  from: QualifiedName | null,
-  primary: Ident | null,
-  guard: Ident | null,
-  members: Member[],
-  block: Span | null,
-  unclosed: boolean,
-  last: IToken,
-): Declaration {
-  // members by type; the member list itself when every member is a property (the AST is read-only)
-  let others = 0;
-  for (const m of members) if (m.type !== "property") others++;
-  let properties: readonly Property[] = members as Property[];
-  let keyResults: readonly KeyResult[] = NONE;
-  let views: readonly View[] = NONE;
-  if (others > 0) {
-    const ps: Property[] = [];
-    const krs: KeyResult[] = [];
-    const vs: View[] = [];
-    for (const m of members) {
-      if (m.type === "property") ps.push(m);
-      else if (m.type === "kr") krs.push(m);
-      else vs.push(m);
-    }
-    properties = ps;
-    if (krs.length) keyResults = krs;
-    if (vs.length) views = vs;
-  }
-  const end = block ? block.end : Math.max(endOf(kw), endOf(last));
-  return {
-    type: "declaration",
-    kind,
-    kindSpan: tokenSpan(kw),
-    id,
-    title,
-    from,
-    primary,
-    guard,
-    members,
-    properties,
-    keyResults,
-    views,
-    block,
-    unclosed,
-    doc: null,
-    span: { start: kw.startOffset, end },
-  };
-}
 
 /** Builds a parser with Chevrotain's grammar validations on; throws on a grammar error (for tests). */
 export function checkGrammar(): void {
