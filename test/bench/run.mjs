@@ -28,6 +28,9 @@
 //                    edit_2k_ms is the slowest of their medians
 
 //   scale            the full check at N/10 metrics; scale_ratio = t(N) / t(N/10)
+//   phases           the full check split into lex + parse, per-file facts +
+//                    resolve (`new Program`) and the rules (`checkProgram`), to
+//                    show where the time goes (table only)
 //   300 files        the full check of a 300-file workspace (6,000 metrics), when
 //                    N ≥ 6,000 (table only, not in the JSON line)
 //   peak heap        a child process that only reads the .pmm files and checks
@@ -275,7 +278,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "pmm-bench-"));
   try {
     const { core, outfile } = await loadCore(dir);
-    const { Workspace, checkWorkspace, Parser } = core;
+    const { Workspace, checkWorkspace, Parser, Program, parseSource, checkProgram } = core;
 
     const g = generate({ metrics: o.metrics, seed: 1 });
     const small = generate({ metrics: Math.max(MIN_METRICS, Math.round(o.metrics / 10)), seed: 1 });
@@ -315,6 +318,24 @@ async function main() {
     }
     // More samples for the small workspace: it is short.
     for (let i = 0; i < o.iterations * 2; i++) samples.small.push(time(() => runPmm(smallFiles)));
+
+    // Where the full check's time goes (information): the same files, phase by
+    // phase, median of `iterations` after one warm-up each.
+    const phases = { parse: [], resolve: [], rules: [] };
+    for (let i = 0; i < o.iterations + 1; i++) {
+      let sources;
+      let program;
+      const tParse = time(() => (sources = pmmFiles.map((f) => parseSource(f.path, f.contents, false, undefined, parser))));
+      const tResolve = time(() => (program = new Program(sources, TODAY)));
+      const tRules = time(() => checkProgram(program, options));
+      if (i > 0) {
+        phases.parse.push(tParse);
+        phases.resolve.push(tResolve);
+        phases.rules.push(tRules);
+      }
+    }
+    const RULE_COUNT = core.RULES.length;
+    const phase = Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)]));
 
     // Incremental, after the other contenders (so its kept workspace does not
     // weigh on their GCs): a workspace kept across edits, as the language
@@ -396,6 +417,11 @@ async function main() {
       ["yaml + ajv", `${m.yaml.toFixed(1)} ms`, `pmm / yaml+ajv = ${(m.pmm / m.yaml).toFixed(3)} (≤ 0.25: ${yes(m.pmm <= 0.25 * m.yaml)})`],
       ["Spectral, 3 rules, on the YAML twin", `${m.spectral.toFixed(1)} ms`, `pmm / Spectral = ${(m.pmm / m.spectral).toFixed(3)} (≤ 0.05: ${yes(m.pmm <= 0.05 * m.spectral)})`],
       ["JSON.parse + ajv", `${m.json.toFixed(1)} ms`, `pmm / JSON+ajv = ${(m.pmm / m.json).toFixed(2)} (information)`],
+      [
+        "  where pmm's time goes (phase by phase)",
+        `${(phase.parse + phase.resolve + phase.rules).toFixed(1)} ms`,
+        `lex + parse ${phase.parse.toFixed(1)}, per-file facts + resolve ${phase.resolve.toFixed(1)}, ${RULE_COUNT} rules ${phase.rules.toFixed(1)} (information; GC falls in all three)`,
+      ],
       [
         "incremental re-check (one-character edit)",
         `${m.incremental.toFixed(1)} ms`,
