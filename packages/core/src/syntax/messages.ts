@@ -13,7 +13,7 @@ function after(previous: IToken): string {
 }
 
 const RULE_WORDS: Record<string, string> = {
-  value: "a value",
+  property: "a value",
   phrase: "a value",
   expr: "a value",
   term: "a value",

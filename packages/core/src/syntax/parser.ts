@@ -275,14 +275,14 @@ class PmmParser extends EmbeddedActionsParser {
     this.CONSUME(T.Colon);
     let value: Value | null = null;
     try {
-      value = this.SUBRULE(this.value);
+      value = this.OR(this.valueAlts);
       // `inputs: a, b` — a list without its brackets: read as the list it means, with one error
       const items: Phrase[] = [];
       this.MANY({
         GATE: () => value?.type === "phrase" && !(tokenMatcher(this.LA(2), T.Name) && this.LA(3).tokenType === T.Colon),
         DEF: () => {
           this.CONSUME(T.Comma);
-          items.push(this.SUBRULE(this.phrase));
+          items.push(this.SUBRULE2(this.phrase));
         },
       });
       if (items.length && !this.RECORDING_PHASE) value = this.bracketless(value as Phrase, items);
@@ -442,11 +442,24 @@ class PmmParser extends EmbeddedActionsParser {
     }));
   });
 
-  private value = this.RULE("value", (): Value => {
-    return this.OR(this.valueAlts);
-  });
+  /** A property's value: a one-token phrase (as in `phrase`, without entering it), a list, or a phrase. */
+  private readonly valueAlts = [
+    {
+      GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
+      ALT: (): Value => this.atomPhrase(this.CONSUME(T.Atom) as PmmToken),
+      IGNORE_AMBIGUITIES: true,
+    },
+    { ALT: (): Value => this.SUBRULE(this.list) },
+    { ALT: (): Value => this.SUBRULE(this.phrase) },
+  ];
 
-  private readonly valueAlts = [{ ALT: (): Value => this.SUBRULE(this.list) }, { ALT: (): Value => this.SUBRULE(this.phrase) }];
+  /** The phrase of one name or literal token (operators counted from zero for the next value). */
+  private atomPhrase(t: PmmToken): Phrase {
+    if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
+    this.operators = 0;
+    const expr = atomExpr(t);
+    return { type: "phrase", expr, modifiers: NONE, span: expr.span };
+  }
 
   private list = this.RULE("list", (): Value => {
     const open = this.CONSUME(T.LBracket);
@@ -481,13 +494,7 @@ class PmmParser extends EmbeddedActionsParser {
   private readonly phraseAlts = [
     {
       GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
-      ALT: (): Phrase => {
-        const t = this.CONSUME(T.Atom) as PmmToken;
-        if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
-        this.operators = 0;
-        const expr = atomExpr(t);
-        return { type: "phrase", expr, modifiers: NONE, span: expr.span };
-      },
+      ALT: (): Phrase => this.atomPhrase(this.CONSUME(T.Atom) as PmmToken),
       IGNORE_AMBIGUITIES: true,
     },
     {
