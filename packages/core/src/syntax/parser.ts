@@ -200,7 +200,15 @@ class PmmParser extends EmbeddedActionsParser {
         DEF: () => {
           // the draft travels in a field, not in ARGS: no allocation per member
           this.memberDraft = draft;
-          const m = this.SUBRULE(this.member);
+          // a member (not a rule of its own: one rule less per property); a broken one skips to the next
+          let m: Member | null;
+          try {
+            m = this.OR(this.memberAlts);
+          } catch (e) {
+            if (!isRecognitionException(e as Error)) throw e;
+            if (!this.RECORDING_PHASE) this.skipToMember();
+            m = null;
+          }
           if (m && !this.RECORDING_PHASE) draft.members.push(m);
         },
       });
@@ -235,16 +243,6 @@ class PmmParser extends EmbeddedActionsParser {
       IGNORE_AMBIGUITIES: true,
     },
   ];
-
-  private member = this.RULE("member", (): Member | null => {
-    try {
-      return this.OR(this.memberAlts);
-    } catch (e) {
-      if (!isRecognitionException(e as Error)) throw e;
-      if (!this.RECORDING_PHASE) this.skipToMember();
-      return null;
-    }
-  });
 
   private memberJunk = this.RULE("memberJunk", (draft: DeclDraft): Member | null => {
     const first = this.CONSUME(T.NotClose);
