@@ -283,7 +283,8 @@ export class Session {
     this.documents.open(key, typeof languageId === "string" ? languageId : "pmm", typeof version === "number" ? version : 0, text);
     const folder = this.folderOf(key);
     const current = folder.workspace.get(key);
-    if (!current || current.text !== text) {
+    // (a file that could not be read from disk has no text and one finding: the buffer replaces it even when empty)
+    if (!current || current.text !== text || (current.text === "" && current.syntaxErrors.length > 0)) {
       folder.workspace.set(key, text);
       this.changed(folder);
     } else this.schedule();
