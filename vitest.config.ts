@@ -8,6 +8,7 @@ export default defineConfig({
     reporters: ["default", "./test/reporter/count-reporter.ts"],
     projects: [
       { ...shared, test: { name: "core", include: ["packages/core/src/**/*.test.ts"] } },
+      { ...shared, test: { name: "node", include: ["packages/node/src/**/*.test.ts"] } },
       { ...shared, test: { name: "cli", include: ["packages/cli/src/**/*.test.ts"] } },
       { ...shared, test: { name: "language-server", include: ["packages/language-server/src/**/*.test.ts"] } },
       { test: { name: "extension", include: ["extension/src/**/*.test.ts"] } },

@@ -9,6 +9,8 @@
 //                         editor setups that want only the server
 //   @pmm/core             the library (ESM + .d.ts), with its registry dependencies
 //
+// @pmm/node (packages/node) is private: the CLI and server bundles contain it.
+//
 // Each package is staged in a temporary folder with the manifest a registry
 // gets: the fields of packages/<name>/package.json without `workspace:`
 // dependencies, dependencies the bundle already contains, devDependencies,

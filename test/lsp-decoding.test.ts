@@ -34,7 +34,7 @@ describe("language server decoding", () => {
 describe("language server reading", () => {
   ensureBuilt();
 
-  it("is not hung by a FIFO named pmm.config.yaml nor run out of memory by a file over 16 MiB", async () => {
+  it("is not hung by a FIFO named pmm.config.yaml, and reports a file over 16 MiB without reading it, as the CLI does", async () => {
     const dir = workspace({ "a.pmm": 'team lonely "Lonely" { role: nope }\n', "huge.pmm": "" });
     truncateSync(join(dir, "huge.pmm"), 20 * 1024 * 1024);
     execFileSync("mkfifo", [join(dir, "pmm.config.yaml")]);
@@ -43,7 +43,11 @@ describe("language server reading", () => {
       await client.initialize(dir);
       const a = await client.diagnostics(uri(join(dir, "a.pmm")), 0, (d) => d.length > 0);
       expect(a.diagnostics.some((d) => d.code === "invalid-value")).toBe(true);
-      expect(client.published.some((p) => p.uri.endsWith("/huge.pmm"))).toBe(false);
+      // the CLI's finding (docs/safety.md): one `syntax` diagnostic at 1:1
+      const huge = await client.diagnostics(uri(join(dir, "huge.pmm")), 0, (d) => d.length > 0);
+      expect(huge.diagnostics.map((d) => [d.code, d.range, d.message])).toEqual([
+        ["syntax", { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, "the file is too large (20 MiB; pmm reads at most 16 MiB); split it into smaller files"],
+      ]);
     } finally {
       await client.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { writeSync } from "node:fs";
+import { reason } from "@pmm/node";
 import { main } from "./main.js";
-import { reason } from "./safe-write.js";
 
 // The CLI program. The build bundles it as a script (dist/pmm-cli.cjs) that
 // dist/pmm.js runs with V8's code cache (launch.ts), hence no top-level await.

@@ -1,6 +1,6 @@
-import type { Fingerprint, ReadResult, WriteResult } from "./safe-write.js";
+import type { Fingerprint, ReadResult, WriteResult } from "@pmm/node";
 
-export type { Fingerprint, ReadProblem, ReadResult, WriteProblem, WriteResult } from "./safe-write.js";
+export type { Fingerprint, ReadProblem, ReadResult, WriteProblem, WriteResult } from "@pmm/node";
 
 /** What commands may do to the outside world; main.ts gives the real one, tests a fake. */
 export interface Io {
@@ -13,14 +13,14 @@ export interface Io {
   /**
    * Reads a regular file of at most `limit` bytes (default: core's
    * MAX_FILE_BYTES) with its fingerprint; devices, FIFOs, folders and bigger
-   * files are refused unread. Never throws (safe-write.ts).
+   * files are refused unread. Never throws (packages/node/src/safe-write.ts).
    */
   read(path: string, limit?: number): ReadResult;
   /** `read`, with a failure thrown as a UsageError (`PATH: why`). */
   readFile(path: string, limit?: number): Uint8Array;
   /**
    * Replaces a file read with `read` when it is unchanged since (size, time,
-   * hash), atomically, keeping its mode. Never throws (safe-write.ts).
+   * hash), atomically, keeping its mode. Never throws (packages/node/src/safe-write.ts).
    */
   replace(path: string, data: Uint8Array, read: Fingerprint): WriteResult;
   /** Creates or replaces an output file atomically; throws a UsageError on failure. */

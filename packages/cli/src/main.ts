@@ -1,10 +1,10 @@
 import { lstatSync, statSync, mkdirSync, readdirSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
+import { readUserFile, replaceUserFile, writeUserFile } from "@pmm/node";
 import { Command, CommanderError } from "commander";
 import { COMMANDS } from "./commands/index.js";
 import { VERSION } from "./generated/rule-docs.js";
 import { UsageError, type Io } from "./io.js";
-import { readUserFile, replaceUserFile, writeUserFile } from "./safe-write.js";
 import { visible } from "./visible.js";
 
 /** A path as the user sees it: relative to the current directory, `/` separators. */

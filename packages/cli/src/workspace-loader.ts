@@ -1,6 +1,7 @@
-import { posix, relative, resolve, sep, dirname, join } from "node:path";
+import { posix, relative, resolve, sep, dirname } from "node:path";
 import { findConfig as findProjectConfig, pmmFilesUnder, type ProjectFs, type WorkspaceFile } from "@pmm/core";
-import type { Fingerprint, Io, ReadResult } from "./io.js";
+import { projectFs, unreadable } from "@pmm/node";
+import type { Fingerprint, Io } from "./io.js";
 import { UsageError } from "./io.js";
 
 /** A file of the workspace as read: its bytes and fingerprint, or (`problem`) why it could not be read. */
@@ -28,29 +29,20 @@ export function displayPath(io: Io, abs: string): string {
 }
 
 /** The core's file-system port over the CLI's Io (project/files.ts selects the files). */
-export function projectFs(io: Io): ProjectFs {
-  return {
+function projectFsOf(io: Io): ProjectFs {
+  return projectFs({
     kind(path) {
       const k = io.stat(path);
       return k === "symlink" ? "other" : k;
     },
-    list(dir) {
-      try {
-        return io.readDir(dir);
-      } catch {
-        return [];
-      }
-    },
-    join,
-    dirname,
-    relative: (from, to) => relative(from, to).split(sep).join(posix.sep),
-  };
+    list: (dir) => io.readDir(dir),
+  });
 }
 
 /** Finds `pmm.config.yaml` walking up from a path. */
 export function findConfig(io: Io, start: string): string | null {
   // The core finds anything named pmm.config.yaml (a link included, followed when read); anything there that is not a file is refused by loadConfig (exit 2).
-  return findProjectConfig(projectFs(io), io.stat(start, true) === "dir" ? start : dirname(start));
+  return findProjectConfig(projectFsOf(io), io.stat(start, true) === "dir" ? start : dirname(start));
 }
 
 /**
@@ -93,7 +85,7 @@ export function loadWorkspace(
     else if (given && !keepUnreadable) throw new UsageError(`${path}: ${r.message}`);
     else files.push({ path, abs: file, contents: "", fingerprint: null, problem: unreadable(r) });
   };
-  const fs = projectFs(io);
+  const fs = projectFsOf(io);
   const walk = (dir: string): void => {
     for (const file of pmmFilesUnder(fs, dir)) add(file, false);
   };
@@ -105,18 +97,4 @@ export function loadWorkspace(
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, root, configPath };
-}
-
-/** A failed read as a finding's message: what is wrong, then how to fix it. */
-export function unreadable(r: Extract<ReadResult, { ok: false }>): string {
-  switch (r.problem) {
-    case "missing":
-      return "the file was deleted or moved after pmm found it; run pmm again";
-    case "too-large":
-      return r.message;
-    case "not-a-file":
-      return `cannot read the file: ${r.message}`;
-    case "unreadable":
-      return `${r.message}; give pmm read access, or leave the file out with \`exclude\` in pmm.config.yaml`;
-  }
 }

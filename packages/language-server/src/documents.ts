@@ -1,8 +1,6 @@
-// Where file texts come from: open documents (the editor's buffers, which
-// override the disk) and file bytes on disk (the core selects which files:
-// project/files.ts).
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
-import { MAX_FILE_BYTES } from "@pmm/core";
+// Open documents (the editor's buffers, which override the disk) and URIs.
+// Files on disk are read by session.ts with @pmm/node's readUserFile (the
+// core selects which files: project/files.ts).
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { URI } from "vscode-uri";
@@ -29,25 +27,6 @@ export function pathOfUri(uri: string): string | null {
     return u.scheme === "file" ? u.fsPath : null;
   } catch {
     return null;
-  }
-}
-
-/**
- * The bytes of a file, or null when it cannot be read (deleted, a folder, no
- * permission) or must not be: a device or FIFO (opened without blocking, so a
- * FIFO cannot hang the server) or a file over MAX_FILE_BYTES, the CLI's limit.
- */
-export function readBytes(path: string): Uint8Array | null {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_FILE_BYTES) return null;
-    return readFileSync(fd);
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

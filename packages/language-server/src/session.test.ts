@@ -1,12 +1,17 @@
 // The server's session without a connection: incremental edits equal parsing
 // from scratch (fast-check), open documents override the disk, and the
 // debounced publish clears files that have no findings left.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { Parser } from "@pmm/core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "vscode-languageserver/node";
 import { Session } from "./session.js";
 import { toPosition } from "./positions.js";
+import { uriOfPath } from "./documents.js";
 
 const URI = "untitled:edit.pmm";
 const parser = new Parser();
@@ -78,6 +83,37 @@ describe("session", () => {
     s.flush();
     expect(published[2]).toEqual({ uri: URI, diagnostics: [] });
     expect(s.file(URI)).toBeUndefined();
+  });
+
+  it("reports a file on disk over 16 MiB as the CLI does, skips a FIFO, and lets an open buffer replace the finding", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pmm-session-"));
+    try {
+      writeFileSync(join(dir, "pmm.config.yaml"), "today: 2026-11-23\n");
+      writeFileSync(join(dir, "huge.pmm"), "");
+      truncateSync(join(dir, "huge.pmm"), 17 * 1024 * 1024);
+      execFileSync("mkfifo", [join(dir, "fifo.pmm")]);
+      const published: Array<{ uri: string; diagnostics: Diagnostic[] }> = [];
+      const s = session(published);
+      s.initialize([uriOfPath(dir)], undefined);
+      s.flush();
+      const huge = uriOfPath(join(dir, "huge.pmm"));
+      const syntax = (): unknown[] =>
+        published
+          .filter((p) => p.uri === huge)
+          .at(-1)!
+          .diagnostics.filter((d) => d.code === "syntax")
+          .map((d) => [d.range.start, d.message]);
+      expect(syntax()).toEqual([[{ line: 0, character: 0 }, "the file is too large (17 MiB; pmm reads at most 16 MiB); split it into smaller files"]]);
+      expect(s.file(uriOfPath(join(dir, "fifo.pmm")))).toBeUndefined();
+      s.didOpen(huge, "pmm", 1, "");
+      s.flush();
+      expect(syntax()).toEqual([]);
+      s.didClose(huge);
+      s.flush();
+      expect(syntax()).toEqual([[{ line: 0, character: 0 }, "the file is too large (17 MiB; pmm reads at most 16 MiB); split it into smaller files"]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("debounces edits into one re-check", async () => {

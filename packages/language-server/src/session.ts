@@ -1,8 +1,8 @@
 // The server's state: one core Workspace per workspace folder (its `.pmm`
 // files as the core selects them, open documents overriding the disk, its
 // config), and the debounced re-check that publishes diagnostics.
-import { existsSync, lstatSync, readdirSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, resolve, sep } from "node:path";
 import {
   CONFIG_NAME,
   EMPTY_CONFIG,
@@ -17,12 +17,12 @@ import {
   type ConfigProblem,
   type Program,
   type ProjectConfig,
-  type ProjectFs,
   type SourceFile,
 } from "@pmm/core";
+import { projectFs, readUserFile, unreadable } from "@pmm/node";
 import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { DiagnosticSeverity } from "vscode-languageserver/node";
-import { normalizeUri, OpenDocuments, pathOfUri, readBytes, uriOfPath } from "./documents.js";
+import { normalizeUri, OpenDocuments, pathOfUri, uriOfPath } from "./documents.js";
 import { groupDiagnostics } from "./features/diagnostics.js";
 
 /** What the session needs from the connection. */
@@ -48,26 +48,21 @@ function localToday(): string {
 }
 
 /** The core's file-system port over node:fs (the core selects the files: project/files.ts). */
-const NODE_FS: ProjectFs = {
-  kind(path) {
-    try {
-      const st = lstatSync(path);
-      return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
-    } catch {
-      return null;
-    }
-  },
-  list(dir) {
-    try {
-      return readdirSync(dir);
-    } catch {
-      return [];
-    }
-  },
-  join,
-  dirname,
-  relative: (from, to) => relative(from, to).split(sep).join("/"),
-};
+const DISK = projectFs();
+
+/**
+ * A file on disk as the workspace takes it (readUserFile: a regular file of
+ * at most MAX_FILE_BYTES, opened without blocking, so a FIFO cannot hang the
+ * server): its bytes, or — too large, no permission — a finding on the file
+ * in the CLI's words (core: WorkspaceFile.problem). Null when there is no file
+ * to read: deleted, a folder, a device or FIFO.
+ */
+function fromDisk(path: string): { contents: Uint8Array | ""; problem?: string } | null {
+  const r = readUserFile(path);
+  if (r.ok) return { contents: r.bytes };
+  if (r.problem === "missing" || r.problem === "not-a-file") return null;
+  return { contents: "", problem: unreadable(r) };
+}
 
 /**
  * One workspace folder: its own core Workspace, config and files. Each folder
@@ -109,7 +104,7 @@ class Folder {
   included(path: string): boolean {
     if (!isPmmPath(path) || !this.contains(path)) return false;
     const base = this.base();
-    return base === null || !leftOut(this.config)(NODE_FS.relative(base, path));
+    return base === null || !leftOut(this.config)(DISK.relative(base, path));
   }
 }
 
@@ -191,17 +186,17 @@ export class Session {
     let path: string | null = null;
     const root = folder.root!;
     if (this.configOverride) path = isAbsolute(this.configOverride) ? this.configOverride : resolve(root, this.configOverride);
-    else path = findConfig(NODE_FS, root);
+    else path = findConfig(DISK, root);
     folder.configPath = path;
     folder.config = EMPTY_CONFIG;
     folder.problems = [];
     if (!path) return;
-    const bytes = readBytes(path);
-    if (!bytes) {
-      if (this.configOverride) folder.problems = [{ message: `the config file \`${path}\` cannot be read`, offset: 0, line: 1, column: 1 }];
+    const file = readUserFile(path);
+    if (!file.ok) {
+      if (this.configOverride) folder.problems = [{ message: `the config file \`${path}\` cannot be read: ${file.message}`, offset: 0, line: 1, column: 1 }];
       return;
     }
-    const read = readConfig(new TextDecoder().decode(bytes));
+    const read = readConfig(new TextDecoder().decode(file.bytes));
     folder.config = read.config;
     folder.problems = read.problems;
     for (const p of read.problems) this.host.log(`${path}:${p.line}:${p.column}: ${p.message}`);
@@ -211,7 +206,7 @@ export class Session {
   private reload(folder: Folder): void {
     this.loadConfig(folder);
     const base = folder.base()!;
-    const want = new Set(projectFiles(NODE_FS, folder.root!, base, folder.config).map(uriOfPath));
+    const want = new Set(projectFiles(DISK, folder.root!, base, folder.config).map(uriOfPath));
     for (const uri of [...folder.onDisk]) {
       if (want.has(uri)) continue;
       folder.onDisk.delete(uri);
@@ -220,9 +215,9 @@ export class Session {
     for (const uri of want) {
       if (folder.onDisk.has(uri)) continue;
       if (!this.documents.has(uri)) {
-        const bytes = readBytes(pathOfUri(uri)!);
-        if (!bytes) continue;
-        folder.workspace.set(uri, bytes);
+        const disk = fromDisk(pathOfUri(uri)!);
+        if (!disk) continue;
+        folder.workspace.set(uri, disk.contents, disk.problem);
       }
       folder.onDisk.add(uri);
     }
@@ -288,7 +283,8 @@ export class Session {
     this.documents.open(key, typeof languageId === "string" ? languageId : "pmm", typeof version === "number" ? version : 0, text);
     const folder = this.folderOf(key);
     const current = folder.workspace.get(key);
-    if (!current || current.text !== text) {
+    // (a file that could not be read from disk has no text and one finding: the buffer replaces it even when empty)
+    if (!current || current.text !== text || (current.text === "" && current.syntaxErrors.length > 0)) {
       folder.workspace.set(key, text);
       this.changed(folder);
     } else this.schedule();
@@ -312,9 +308,9 @@ export class Session {
     if (!key || !this.documents.close(key)) return;
     const folder = this.folderOf(key);
     const path = pathOfUri(key);
-    const bytes = path && folder.included(path) ? readBytes(path) : null;
-    if (bytes) {
-      folder.workspace.set(key, bytes);
+    const disk = path && folder.included(path) ? fromDisk(path) : null;
+    if (disk) {
+      folder.workspace.set(key, disk.contents, disk.problem);
       folder.onDisk.add(key);
     } else {
       folder.workspace.delete(key);
@@ -341,9 +337,9 @@ export class Session {
       if (!isPmmPath(path)) continue;
       const folder = this.folderOf(key);
       if (this.documents.has(key)) continue; // the open buffer wins
-      const bytes = type !== DELETED && folder.included(path) ? readBytes(path) : null;
-      if (bytes) {
-        folder.workspace.set(key, bytes);
+      const disk = type !== DELETED && folder.included(path) ? fromDisk(path) : null;
+      if (disk) {
+        folder.workspace.set(key, disk.contents, disk.problem);
         folder.onDisk.add(key);
       } else {
         folder.workspace.delete(key);

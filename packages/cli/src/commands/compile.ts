@@ -25,7 +25,7 @@ const MAX_READINGS_BYTES = 64 * 1024 * 1024;
  * `FILE:LINE:COL: message` on stderr; any problem is exit 2 with nothing written.
  */
 export function loadReadings(io: Io, path: string, program: Program): Readings {
-  // The same guards as every other input (safe-write.ts): a regular file only, size-capped, read once.
+  // The same guards as every other input (packages/node/src/safe-write.ts): a regular file only, size-capped, read once.
   const bytes = io.readFile(resolve(io.cwd, path), MAX_READINGS_BYTES);
   let text: string;
   try {

@@ -18,7 +18,7 @@ interface FmtOptions {
  * `file:line:col message` and the exit code is 1. A file that cannot be read
  * or written (too large, read-only, changed since it was read, a full disk)
  * is one line on stderr; the other files are still formatted and the exit
- * code is 2. Writes are atomic (safe-write.ts): the original or the new text,
+ * code is 2. Writes are atomic (packages/node/src/safe-write.ts): the original or the new text,
  * never less. Files the config's `exclude` leaves out are skipped.
  */
 export function fmtCommand(ctx: CommandContext): Command {

@@ -1,4 +1,5 @@
-// Reading and writing the user's files, in one place (docs/safety.md).
+// Reading and writing the user's files, in one place for the CLI and the
+// language server (docs/safety.md).
 //
 // readUserFile: reads a regular file of at most a size limit (a device, a FIFO,
 // a folder or a bigger file is refused without reading it) and returns its
@@ -123,6 +124,23 @@ export function readUserFile(path: string, limit = MAX_FILE_BYTES): ReadResult {
     return { ok: false, problem: "unreadable", message: `cannot read: ${reason(e)}` };
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * A failed read as the message of a finding on the file (core:
+ * `WorkspaceFile.problem`): what is wrong, then how to fix it.
+ */
+export function unreadable(r: Extract<ReadResult, { ok: false }>): string {
+  switch (r.problem) {
+    case "missing":
+      return "the file was deleted or moved after pmm found it; run pmm again";
+    case "too-large":
+      return r.message;
+    case "not-a-file":
+      return `cannot read the file: ${r.message}`;
+    case "unreadable":
+      return `${r.message}; give pmm read access, or leave the file out with \`exclude\` in pmm.config.yaml`;
   }
 }
 

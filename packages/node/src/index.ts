@@ -1,0 +1,16 @@
+// pmm on Node, shared by the CLI and the language server (bundled into both):
+// the one guarded read and atomic write of user files (safe-write.ts,
+// docs/safety.md) and the core's file-system port over node:fs (project-fs.ts).
+export {
+  readUserFile,
+  replaceUserFile,
+  writeUserFile,
+  reason,
+  unreadable,
+  type Fingerprint,
+  type ReadProblem,
+  type ReadResult,
+  type WriteProblem,
+  type WriteResult,
+} from "./safe-write.js";
+export { NODE_FS, projectFs, type FsPrimitives } from "./project-fs.js";
