@@ -195,7 +195,7 @@ export function clientOptions(folder: WorkspaceFolder | undefined, log: LogOutpu
     initializationOptions,
     outputChannel: log,
     traceOutputChannel: trace,
-    synchronize: { fileEvents: [watch("**/*.pmm"), watch("**/pmm.config.yaml")] },
+    synchronize: { fileEvents: [watch("**/*.pmm"), watch("**/pmm.config.yaml"), watch("**/semantic_manifest.json")] },
   };
 }
 

@@ -51,7 +51,7 @@ export { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./compile/blueprint-schem
 export { validateBlueprint, type BlueprintValidation } from "./compile/validate.js";
 export { renderReport, escapeHtml } from "./compile/render.js";
 export { exportDbt, dbtName, isDbtName, jinjaVerbatim, type DbtExport, type DbtExportOptions, type DbtMetric, type DbtNote, type DbtSkip } from "./compile/dbt.js";
-export { parseDbtManifest, type DbtManifest, type DbtManifestMeasure, type DbtManifestMetric, type DbtManifestResult } from "./compile/dbt-manifest.js";
+export { parseDbtManifest, MAX_MANIFEST_BYTES, type DbtManifest, type DbtManifestMeasure, type DbtManifestMetric, type DbtManifestResult } from "./compile/dbt-manifest.js";
 export { diffBlueprints } from "./compile/diff.js";
 export { formatQuantity, formatPeriod } from "./compile/format-values.js";
 export { readConfig, EMPTY_CONFIG, MAX_ALIAS_COUNT, type ProjectConfig, type ConfigProblem, type ConfigRead } from "./project/config.js";

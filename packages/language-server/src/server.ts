@@ -102,7 +102,9 @@ export function startServer(): Connection {
       }
       if (watchDynamically) {
         void connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.pmm" }, { globPattern: "**/pmm.config.yaml" }] })
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: "**/*.pmm" }, { globPattern: "**/pmm.config.yaml" }, { globPattern: "**/semantic_manifest.json" }],
+          })
           .catch((e: unknown) => connection.console.error(`pmm: could not watch files: ${describeError(e)}`));
       }
     }),

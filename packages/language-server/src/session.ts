@@ -1,7 +1,7 @@
 // The server's state: one core Workspace per workspace folder (its `.pmm`
 // files as the core selects them, open documents overriding the disk, its
 // config), and the debounced re-check that publishes diagnostics.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 import {
   CONFIG_NAME,
@@ -9,12 +9,15 @@ import {
   findConfig,
   isPmmPath,
   leftOut,
+  MAX_MANIFEST_BYTES,
   Parser,
+  parseDbtManifest,
   projectFiles,
   readConfig,
   Workspace,
   type CheckResult,
   type ConfigProblem,
+  type DbtManifest,
   type Program,
   type ProjectConfig,
   type SourceFile,
@@ -64,6 +67,37 @@ function fromDisk(path: string): { contents: Uint8Array | ""; problem?: string }
   return { contents: "", problem: unreadable(r) };
 }
 
+/** The dbt semantic manifest a folder's config names (`dbt_manifest`), as last read. */
+interface LoadedManifest {
+  /** The absolute path (the config's `dbt_manifest` resolved against the config's folder, as the CLI does). */
+  readonly path: string;
+  /** `dbt_manifest` as written. */
+  readonly written: string;
+  /** Size and modification time when read: a re-check reads the file again when they change. */
+  readonly stamp: string;
+  readonly manifest: DbtManifest | null;
+  /** Why the manifest cannot be used (published on the config file), or null. */
+  readonly problem: string | null;
+}
+
+/** A file's size and modification time, or "missing". */
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path, { bigint: true });
+    return `${st.size}:${st.mtimeNs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** The position of a top-level key in a config's text (1-based), else its start. */
+function keyPosition(text: string, key: string): { offset: number; line: number; column: number } {
+  const m = new RegExp(`^${key}[ \t]*:`, "m").exec(text);
+  if (!m) return { offset: 0, line: 1, column: 1 };
+  const before = text.slice(0, m.index);
+  return { offset: m.index, line: before.split("\n").length, column: 1 };
+}
+
 /**
  * One workspace folder: its own core Workspace, config and files. Each folder
  * is checked on its own (two folders that declare the same ids are two
@@ -76,6 +110,10 @@ class Folder {
   configPath: string | null = null;
   config: ProjectConfig = EMPTY_CONFIG;
   problems: readonly ConfigProblem[] = [];
+  /** The config file's text (for the positions of its keys). */
+  configText = "";
+  /** The dbt manifest of `dbt_manifest`, if the config names one. */
+  manifest: LoadedManifest | null = null;
   /** Files read from disk (not open), by URI. */
   readonly onDisk = new Set<string>();
   /** Bumped on every change to the folder's files or config. */
@@ -190,13 +228,15 @@ export class Session {
     folder.configPath = path;
     folder.config = EMPTY_CONFIG;
     folder.problems = [];
+    folder.configText = "";
     if (!path) return;
     const file = readUserFile(path);
     if (!file.ok) {
       if (this.configOverride) folder.problems = [{ message: `the config file \`${path}\` cannot be read: ${file.message}`, offset: 0, line: 1, column: 1 }];
       return;
     }
-    const read = readConfig(new TextDecoder().decode(file.bytes));
+    folder.configText = new TextDecoder().decode(file.bytes);
+    const read = readConfig(folder.configText);
     folder.config = read.config;
     folder.problems = read.problems;
     for (const p of read.problems) this.host.log(`${path}:${p.line}:${p.column}: ${p.message}`);
@@ -269,10 +309,40 @@ export class Session {
 
   private checkFolder(f: Folder): CheckResult {
     const today = f.config.today ?? localToday();
+    if (this.refreshManifest(f)) f.version++;
     if (f.checked && f.checked.version === f.version && f.checked.today === today) return f.checked.result;
-    const result = f.workspace.check({ today, rules: f.config.rules, vanityTerms: f.config.vanityTerms });
+    const result = f.workspace.check({ today, rules: f.config.rules, vanityTerms: f.config.vanityTerms, dbtManifest: f.manifest?.manifest ?? null });
     f.checked = { version: f.version, today, result };
     return result;
+  }
+
+  /**
+   * Reads the folder's dbt manifest (`dbt_manifest` in its config) when it is
+   * new or its size or time changed since it was read, so `dbt-drift` runs in
+   * the editor as in `pmm check`; true when what the check compares with changed.
+   */
+  private refreshManifest(f: Folder): boolean {
+    const written = f.config.dbtManifest;
+    if (written === null || f.configPath === null) {
+      const had = f.manifest !== null;
+      f.manifest = null;
+      return had;
+    }
+    const path = resolve(dirname(f.configPath), written);
+    const stamp = stampOf(path);
+    if (f.manifest && f.manifest.path === path && f.manifest.stamp === stamp) return false;
+    const r = readUserFile(path, MAX_MANIFEST_BYTES);
+    let manifest: DbtManifest | null = null;
+    let problem: string | null = null;
+    if (!r.ok) problem = r.problem === "missing" ? "no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)" : r.message;
+    else {
+      const parsed = parseDbtManifest(r.bytes);
+      if (parsed.error !== undefined) problem = parsed.error;
+      else manifest = parsed.manifest;
+    }
+    f.manifest = { path, written, stamp, manifest, problem };
+    if (problem) this.host.log(`${path}: ${problem}`);
+    return true;
   }
 
   /** A document was opened: its text overrides the disk. */
@@ -334,6 +404,8 @@ export class Session {
         for (const f of this.folders) if (f.configPath === path || f.contains(path) || (f.root !== null && f.root.startsWith(dirname(path)))) reload.add(f);
         continue;
       }
+      // a dbt manifest: its folders re-check (the check reads it again when it changed)
+      for (const f of this.folders) if (f.manifest?.path === path) this.changed(f);
       if (!isPmmPath(path)) continue;
       const folder = this.folderOf(key);
       if (this.documents.has(key)) continue; // the open buffer wins
@@ -412,10 +484,18 @@ export class Session {
 
   /** A folder's config problems as diagnostics on its config file, each at its position. */
   private configDiagnostics(folder: Folder): { uri: string; diagnostics: Diagnostic[] } | null {
-    if (!folder.configPath || folder.problems.length === 0) return null;
+    const problems = [...folder.problems];
+    const manifest = folder.manifest;
+    if (manifest?.problem) {
+      problems.push({
+        ...keyPosition(folder.configText, "dbt_manifest"),
+        message: `dbt_manifest \`${manifest.written}\`: ${manifest.problem}; \`dbt-drift\` is not checked until it can be read`,
+      });
+    }
+    if (!folder.configPath || problems.length === 0) return null;
     return {
       uri: uriOfPath(folder.configPath),
-      diagnostics: folder.problems.map((p) => {
+      diagnostics: problems.map((p) => {
         const at = { line: p.line - 1, character: p.column - 1 };
         return { range: { start: at, end: at }, severity: DiagnosticSeverity.Error, source: "pmm", message: p.message };
       }),

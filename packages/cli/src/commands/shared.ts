@@ -1,4 +1,4 @@
-import { checkWorkspace, isIsoDate, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
+import { checkWorkspace, isIsoDate, MAX_MANIFEST_BYTES, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
@@ -21,9 +21,6 @@ export interface WorkspaceOptions {
   dbtManifest?: string;
 }
 
-/** The largest semantic manifest read (dbt writes a few MB for thousands of metrics). */
-export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
-
 /** Adds `--dbt-manifest FILE` to a command. */
 export function manifestOption(cmd: Command): Command {
   return cmd.option(
@@ -44,14 +41,7 @@ export function readManifest(io: Io, path: string, shownAs: string): DbtManifest
     if (r.problem === "missing") throw new UsageError(`${shownAs}: no such dbt manifest file (run \`dbt parse\` to write target/semantic_manifest.json)`);
     throw new UsageError(`${shownAs}: ${r.message}`);
   }
-  const bytes = r.bytes;
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${shownAs}: the dbt manifest is not UTF-8 text`);
-  }
-  const parsed = parseDbtManifest(text);
+  const parsed = parseDbtManifest(r.bytes);
   if (parsed.error !== undefined) throw new UsageError(`${shownAs}: ${parsed.error}`);
   return parsed.manifest;
 }

@@ -1,6 +1,7 @@
 // dbt's `target/semantic_manifest.json` (written by `dbt parse`), read into the few facts the drift check compares.
 // The shape follows dbt-semantic-interfaces 0.9 (`PydanticSemanticManifest`), which dbt-core 1.11 serialises;
-// docs/dbt.md lists the fields read. Pure: text in, value out.
+// docs/dbt.md lists the fields read. Pure: text or bytes in, value out.
+import { decodeUtf8 } from "../text/utf8.js";
 
 /** A measure a semantic model defines. */
 export interface DbtManifestMeasure {
@@ -73,8 +74,18 @@ function fingerprint(text: string): string {
   return `${text.length}:${(h >>> 0).toString(16)}`;
 }
 
-/** Reads `semantic_manifest.json` text. Never throws. */
-export function parseDbtManifest(text: string): DbtManifestResult {
+/** The largest semantic manifest pmm reads (dbt writes a few MB for thousands of metrics): the CLI's and the server's limit. */
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** Reads `semantic_manifest.json`: its text, or its bytes (UTF-8, else an error). Never throws. */
+export function parseDbtManifest(contents: string | Uint8Array): DbtManifestResult {
+  let text: string;
+  if (typeof contents === "string") text = contents;
+  else {
+    const decoded = decodeUtf8(contents);
+    if (decoded.errors.length > 0) return { error: "the dbt manifest is not UTF-8 text" };
+    text = decoded.text;
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
