@@ -5,7 +5,6 @@ import type { Span } from "../text/span.js";
 import { closest } from "../util/suggest.js";
 import type { MetricModel, Program } from "./program.js";
 import type { SourceFile } from "../syntax/source.js";
-import { catalogById } from "../std/catalog.js";
 import { asLiteral, findProperty, subexpressions, wordOf } from "./values.js";
 
 /** For each property name, the declaration kinds that take it (`a metric or a source`), for misplaced properties. */
@@ -112,16 +111,16 @@ interface FactsSink {
   readonly money: MoneyUse[];
 }
 
-const CURRENCY_OF_SYMBOL = new Set(["USD", "EUR", "GBP"]);
+const CURRENCY_OF_SYMBOL: ReadonlySet<string> = new Set(["USD", "EUR", "GBP"]);
 
-/** Computes the facts of a file (a `Workspace` keeps them with the file until it changes). */
-export function fileFacts(file: SourceFile): FileFacts {
+/** Computes the facts of a file, `catalog` being the std entries by id (a `Workspace` keeps them with the file until it changes). */
+export function fileFacts(file: SourceFile, catalog: ReadonlyMap<string, Declaration>): FileFacts {
   const sink: FactsSink = { refs: [], issues: [], money: [] };
   const required: RequiredGap[] = [];
   const metrics: Declaration[] = [];
   for (const d of file.ast.declarations) {
     new Validator(d, file, sink).run();
-    requiredGaps(d, required);
+    requiredGaps(d, catalog, required);
     if (d.kind === "metric" && d.id) metrics.push(d);
   }
   const metricColumns = new Map<string, Array<Property | undefined>>();
@@ -156,25 +155,25 @@ export function validateDeclaration(decl: Declaration, file: SourceFile, spec?: 
 }
 
 /** The ★/☆ properties a declaration lacks, its catalog entry merged (`std` is fixed, so this is local). */
-function requiredGaps(decl: Declaration, out: RequiredGap[]): void {
+function requiredGaps(decl: Declaration, catalog: ReadonlyMap<string, Declaration>, out: RequiredGap[]): void {
   if (decl.kind === "tradeoff" || !decl.id) return;
   const spec = KIND_SPECS.get(decl.kind)!;
-  const entry = decl.kind === "metric" ? catalogEntryOf(decl) : null;
+  const entry = decl.kind === "metric" ? catalogEntryOf(decl, catalog) : null;
   const id = decl.id.name;
   let output = false;
   if (decl.kind === "metric") output = wordOf(findProperty(decl.properties, "type") ?? (entry ? findProperty(entry.properties, "type") : undefined)) === "output";
-  for (const s of requiredOf(spec)) {
+  for (const s of REQUIRED.get(spec)!) {
     if (hasProperty(decl.properties, s.name)) continue;
     out.push({ decl, id, output, spec: s, inEntry: entry !== null && hasProperty(entry.properties, s.name) });
   }
   if (decl.kind === "experiment" && !hasProperty(decl.properties, "expect") && !hasProperty(decl.properties, "mde")) out.push({ decl, id, output, spec: null, inEntry: false });
 }
 
-/** The catalog entry a metric starts `from` (`from std.NAME`), or null. */
-export function catalogEntryOf(decl: Declaration): Declaration | null {
+/** The catalog entry a metric starts `from` (`from std.NAME`) among the std entries by id, or null. */
+export function catalogEntryOf(decl: Declaration, catalog: ReadonlyMap<string, Declaration>): Declaration | null {
   const from = decl.from;
   if (!from || from.parts.length !== 2 || from.parts[0]!.name !== "std") return null;
-  return catalogById().get(from.parts[1]!.name) ?? null;
+  return catalog.get(from.parts[1]!.name) ?? null;
 }
 
 /**
@@ -255,17 +254,8 @@ function setBefore(props: readonly Property[], index: number): boolean {
   return false;
 }
 
-const REQUIRED = new WeakMap<KindSpec, PropertySpec[]>();
-
-/** A kind's ★ and ☆ properties, in table order (computed once per kind). */
-function requiredOf(spec: KindSpec): PropertySpec[] {
-  let list = REQUIRED.get(spec);
-  if (!list) {
-    list = [...spec.properties.values()].filter((s) => s.required);
-    REQUIRED.set(spec, list);
-  }
-  return list;
-}
+/** Each kind's ★ and ☆ properties, in table order. */
+const REQUIRED: ReadonlyMap<KindSpec, readonly PropertySpec[]> = new Map([...KIND_SPECS.values()].map((spec) => [spec, [...spec.properties.values()].filter((s) => s.required)]));
 
 class Validator {
   private readonly spec: KindSpec;
