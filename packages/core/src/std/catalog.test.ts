@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { KIND_SPECS } from "../schema/kinds.js";
-import { validateDeclaration, type ValueIssue } from "../workspace/validate.js";
+import type { ValueIssue } from "../workspace/validate.js";
+import { validateDeclaration } from "../workspace/validator.js";
 import { namesIn, phraseOf } from "../workspace/values.js";
 import { Catalog } from "./catalog.js";
 import { STD_TEXT } from "./std-text.js";

@@ -2,7 +2,9 @@ import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } fr
 import type { Span } from "../text/span.js";
 import { Catalog } from "../std/catalog.js";
 import type { SourceFile } from "../syntax/source.js";
-import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type FileFacts, type ValueIssue } from "./validate.js";
+import { currencyIssues } from "./currency.js";
+import { catalogEntryOf, requiredIssues } from "./required.js";
+import { fileFacts, type FileFacts, type ValueIssue } from "./validate.js";
 import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
