@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { catalogEntries, RULES } from "../packages/core/src/index.js";
+import { Catalog, RULES } from "../packages/core/src/index.js";
 import { ensureBuilt, isOneLine, pmm, ROOT, workspace } from "./fixtures/cli/run-cli.js";
 
 let elsewhere = "";
@@ -69,7 +69,7 @@ describe("pmm explain std.NAME and std", () => {
     const r = pmm(["explain", "std"], { cwd: elsewhere });
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^id +name +phase +dimension +unit +vanity$/);
-    const entries = catalogEntries();
+    const entries = new Catalog().entries;
     expect(lines.length).toBe(entries.length + 1);
     expect(lines[1]).toMatch(/^std\.win_rate +Win rate +discover +monetization +percent$/);
     expect(lines.find((l) => l.startsWith("std.page_views "))).toMatch(/^std\.page_views +Page views +— +engagement +count +yes$/);

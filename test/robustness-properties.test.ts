@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, decodeText, lex, Parser, Workspace, type Diagnostic } from "../packages/core/src/index.js";
+import { Catalog, checkWorkspace, decodeText, lex, Parser, Workspace, type Diagnostic } from "../packages/core/src/index.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const TODAY = "2026-11-23";
@@ -57,6 +57,9 @@ function rangesInside(diagnostics: Diagnostic[], files: ReadonlyArray<{ path: st
   }
 }
 
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
+
 /** Diagnostics without object identity (comparable across workspaces). */
 function plain(ds: Diagnostic[]): unknown {
   return JSON.parse(JSON.stringify(ds));
@@ -69,6 +72,7 @@ describe("checkWorkspace on mutated workspaces", () => {
         const { diagnostics } = checkWorkspace(
           files.map((f) => ({ path: f.path, contents: f.text })),
           { today: TODAY },
+          { catalog: CATALOG },
         );
         rangesInside(diagnostics, files);
       }),
@@ -84,13 +88,13 @@ describe("editing a kept Workspace equals parsing from scratch", () => {
         const file = ACME[i]!;
         const first = apply(file.text, e1);
         const second = apply(first, e2);
-        const kept = new Workspace();
+        const kept = new Workspace({ catalog: CATALOG });
         for (const f of ACME) kept.set(f.path, f.text);
         kept.check({ today: TODAY });
         kept.set(file.path, first);
         kept.check({ today: TODAY });
         kept.set(file.path, second);
-        const fresh = new Workspace();
+        const fresh = new Workspace({ catalog: CATALOG });
         for (const f of ACME) fresh.set(f.path, f.path === file.path ? second : f.text);
         expect(kept.get(file.path)!.ast).toEqual(fresh.get(file.path)!.ast);
         expect(kept.get(file.path)!.syntaxErrors).toEqual(fresh.get(file.path)!.syntaxErrors);
@@ -180,6 +184,7 @@ function applyWorkspaceEdit(texts: Map<string, string | undefined>, files: Reado
 
 describe("edits in a kept Workspace (values, structure, renames, new metrics, removed files)", () => {
   const parser = new Parser();
+  const catalog = new Catalog(parser);
   for (const [name, files] of [
     ["acme", ACME],
     ["anti-patterns", ANTI],
@@ -187,7 +192,7 @@ describe("edits in a kept Workspace (values, structure, renames, new metrics, re
     it(`give the diagnostics of a fresh check (${name})`, () => {
       fc.assert(
         fc.property(fc.array(workspaceEdit, { minLength: 1, maxLength: 4 }), fc.boolean(), (edits, checkBetween) => {
-          const kept = new Workspace({ parser });
+          const kept = new Workspace({ parser, catalog });
           const texts = new Map<string, string | undefined>(files.map((f) => [f.path, f.text]));
           for (const f of files) kept.set(f.path, f.text);
           kept.check({ today: TODAY });
@@ -203,7 +208,7 @@ describe("edits in a kept Workspace (values, structure, renames, new metrics, re
           const fresh = checkWorkspace(
             now.map(([path, text]) => ({ path, contents: text })),
             { today: TODAY },
-            parser,
+            { parser, catalog },
           );
           const got = kept.check({ today: TODAY });
           expect(plain(got.diagnostics)).toEqual(plain(fresh.diagnostics));
@@ -215,7 +220,7 @@ describe("edits in a kept Workspace (values, structure, renames, new metrics, re
   }
 
   it("runs every rule again after an edit", () => {
-    const kept = new Workspace({ parser });
+    const kept = new Workspace({ parser, catalog });
     for (const f of ACME) kept.set(f.path, f.text);
     const all: string[] = [];
     kept.check({ today: TODAY, onRuleTimed: (id) => all.push(id) });

@@ -278,7 +278,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), "pmm-bench-"));
   try {
     const { core, outfile } = await loadCore(dir);
-    const { Workspace, checkWorkspace, Parser, Program, parseSource, checkProgram } = core;
+    const { Workspace, checkWorkspace, Parser, Program, parseSource, checkProgram, Catalog } = core;
 
     const g = generate({ metrics: o.metrics, seed: 1 });
     const small = generate({ metrics: Math.max(MIN_METRICS, Math.round(o.metrics / 10)), seed: 1 });
@@ -291,9 +291,11 @@ async function main() {
     const validate = new Ajv({ allErrors: false }).compile(g.jsonSchema);
     const options = { today: TODAY };
 
+    // One parser and one std catalog for every run (as one `pmm check` has one of each).
     const parser = new Parser();
+    const shared = { parser, catalog: new Catalog() };
     const runPmm = (files) => {
-      const r = checkWorkspace(files, options, parser);
+      const r = checkWorkspace(files, options, shared);
       return r.diagnostics.length;
     };
     const runSchema = (list, parseText) => {
@@ -326,7 +328,7 @@ async function main() {
       let sources;
       let program;
       const tParse = time(() => (sources = pmmFiles.map((f) => parseSource(f.path, f.contents, false, undefined, parser))));
-      const tResolve = time(() => (program = new Program(sources, TODAY)));
+      const tResolve = time(() => (program = new Program(sources, TODAY, undefined, shared.catalog)));
       const tRules = time(() => checkProgram(program, options));
       if (i > 0) {
         phases.parse.push(tParse);

@@ -14,8 +14,8 @@ export { parseSource, decodeText, type SourceFile, type FileContents } from "./s
 export { Program, MetricModel, prop, declLabel, anchorOf, type Reference, type KpiUse } from "./workspace/program.js";
 export type { ValueIssue } from "./workspace/validate.js";
 export { fileSuppressions, type Suppression } from "./workspace/suppressions.js";
-export { Workspace, checkWorkspace, type WorkspaceFile, type WorkspaceCheckOptions, type CheckResult } from "./project/workspace.js";
-export { catalogFile, catalogEntries, STD_PATH } from "./std/catalog.js";
+export { Workspace, checkWorkspace, type WorkspaceFile, type WorkspaceOptions, type WorkspaceCheckOptions, type CheckResult } from "./project/workspace.js";
+export { Catalog, STD_PATH } from "./std/catalog.js";
 export { checkProgram, RULES_BY_ID, type CheckOptions, type RuleConfig } from "./check/run.js";
 export { RULES } from "./check/rules/index.js";
 export { fill, defineRule, type Rule, type RuleMeta, type RuleOption, type Report, type RuleContext } from "./check/rule.js";
@@ -48,7 +48,7 @@ export { ciWorkflow, CI_PROVIDERS, type CiOptions, type CiProvider } from "./ini
 export type * from "./compile/types.js";
 export { compileBlueprint, compileDbtSource, blueprintText, type CompileOptions, type DbtSource } from "./compile/compile.js";
 export { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./compile/blueprint-schema.js";
-export { validateBlueprint, type BlueprintValidation } from "./compile/validate.js";
+export { BlueprintValidator, validateBlueprint, type BlueprintValidation } from "./compile/validate.js";
 export { renderReport, escapeHtml } from "./compile/render.js";
 export { exportDbt, dbtName, isDbtName, jinjaVerbatim, type DbtExport, type DbtExportOptions, type DbtMetric, type DbtNote, type DbtSkip } from "./compile/dbt.js";
 export { parseDbtManifest, MAX_MANIFEST_BYTES, type DbtManifest, type DbtManifestMeasure, type DbtManifestMetric, type DbtManifestResult } from "./compile/dbt-manifest.js";

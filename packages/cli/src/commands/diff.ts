@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { Command } from "commander";
-import { diffBlueprints, validateBlueprint, type Blueprint } from "@pmm/core";
+import { BlueprintValidator, diffBlueprints, type Blueprint } from "@pmm/core";
 import { UsageError } from "../io.js";
 import { visibleLines } from "../visible.js";
 import type { CommandContext } from "./shared.js";
@@ -13,7 +13,7 @@ import type { CommandContext } from "./shared.js";
 export const MAX_BLUEPRINT_BYTES = 256 * 1024 * 1024;
 
 /** Reads a compiled blueprint; a file that cannot be read, is not JSON or is not a blueprint is a usage error (one line). */
-async function readBlueprint(ctx: CommandContext, path: string): Promise<Blueprint> {
+async function readBlueprint(ctx: CommandContext, path: string, validator: BlueprintValidator): Promise<Blueprint> {
   const bytes = ctx.io.readFile(resolve(ctx.io.cwd, path), MAX_BLUEPRINT_BYTES);
   let value: unknown;
   try {
@@ -21,7 +21,7 @@ async function readBlueprint(ctx: CommandContext, path: string): Promise<Bluepri
   } catch (err) {
     throw new UsageError(`${path}: not valid JSON: ${String((err as Error).message).split("\n")[0]}`);
   }
-  const checked = await validateBlueprint(value);
+  const checked = await validator.validate(value);
   if (!checked.ok) throw new UsageError(`${path}: not a pmm blueprint (${checked.errors[0]}); compile it with \`pmm compile\``);
   return value as Blueprint;
 }
@@ -33,8 +33,10 @@ export function diffCommand(ctx: CommandContext): Command {
     .argument("<old>", "the blueprint before the change (pmm compile output)")
     .argument("<new>", "the blueprint after the change")
     .action(async (oldPath: string, newPath: string) => {
-      const before = await readBlueprint(ctx, oldPath);
-      const after = await readBlueprint(ctx, newPath);
+      // One validator for both files: the schema is compiled once.
+      const validator = new BlueprintValidator();
+      const before = await readBlueprint(ctx, oldPath, validator);
+      const after = await readBlueprint(ctx, newPath, validator);
       ctx.io.stdout(visibleLines(diffBlueprints(before, after)));
       ctx.exit(0);
     });

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { catalogEntries, RULES } from "@pmm/core";
+import { Catalog, RULES } from "@pmm/core";
 import { UsageError } from "../io.js";
 import { catalogTableText, explainText, ruleListText } from "./explain.js";
 
 const docsPage = (id: string): URL => new URL(`../../../../docs/rules/${id}.md`, import.meta.url);
 
 describe("explainText", () => {
+  const catalog = new Catalog();
   it("gives every rule its docs page, or a page from its meta with the fixed headings", () => {
     for (const rule of RULES) {
       const text = explainText(rule.id);
@@ -20,8 +21,8 @@ describe("explainText", () => {
   });
 
   it("gives every catalog entry its fields", () => {
-    for (const e of catalogEntries()) {
-      const text = explainText(`std.${e.id!.name}`);
+    for (const e of catalog.entries) {
+      const text = explainText(`std.${e.id!.name}`, catalog);
       expect(text.startsWith(`std.${e.id!.name}\n`)).toBe(true);
       for (const label of ["name", "definition", "formula", "unit", "direction", "dimension", "phases", "traces", "aliases", "rate", "vanity"]) {
         expect(text).toMatch(new RegExp(`\\n${label} +\\S`));
@@ -30,7 +31,7 @@ describe("explainText", () => {
   });
 
   it("lists the whole catalog and every rule", () => {
-    expect(catalogTableText().trimEnd().split("\n")).toHaveLength(catalogEntries().length + 1);
+    expect(catalogTableText(catalog).trimEnd().split("\n")).toHaveLength(catalog.entries.length + 1);
     expect(
       ruleListText()
         .split("\n")
@@ -39,8 +40,8 @@ describe("explainText", () => {
   });
 
   it("throws a UsageError with a did-you-mean for an unknown name", () => {
-    expect(() => explainText("syntx")).toThrow(new UsageError("`syntx` is not a rule or a catalog entry; did you mean `syntax`?"));
-    expect(() => explainText("std.np")).toThrow(new UsageError("`std.np` is not in the std catalog; did you mean `std.nps`?"));
-    expect(() => explainText("constructor")).toThrow(UsageError);
+    expect(() => explainText("syntx", catalog)).toThrow(new UsageError("`syntx` is not a rule or a catalog entry; did you mean `syntax`?"));
+    expect(() => explainText("std.np", catalog)).toThrow(new UsageError("`std.np` is not in the std catalog; did you mean `std.nps`?"));
+    expect(() => explainText("constructor", catalog)).toThrow(UsageError);
   });
 });

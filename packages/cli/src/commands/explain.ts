@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { boolOf, catalogEntries, catalogFile, closest, phraseOf, prop, RULES, RULES_BY_ID, stringOf, wordOf, wordsOf, type Declaration } from "@pmm/core";
+import { boolOf, Catalog, closest, phraseOf, prop, RULES, RULES_BY_ID, stringOf, wordOf, wordsOf, type Declaration } from "@pmm/core";
 import { UsageError } from "../io.js";
 import { rulePage } from "../rule-pages.js";
 import type { CommandContext } from "./shared.js";
@@ -26,16 +26,11 @@ function listOrNone(words: readonly string[]): string {
   return words.length ? words.join(", ") : NONE;
 }
 
-/** The catalog entries by id. */
-function catalogById(): Map<string, Declaration> {
-  return new Map(catalogEntries().map((d) => [d.id!.name, d]));
-}
-
-/** `pmm explain std.NAME`: one catalog entry with every property it carries. */
-export function catalogEntryText(entry: Declaration): string {
+/** `pmm explain std.NAME`: one entry of `catalog` with every property it carries. */
+export function catalogEntryText(entry: Declaration, catalog: Catalog): string {
   const word = (name: string): string => wordOf(prop(entry, name)) ?? NONE;
   const formulaExpr = phraseOf(prop(entry, "formula"))?.expr;
-  const formula = formulaExpr ? catalogFile().text.slice(formulaExpr.span.start, formulaExpr.span.end) : NONE;
+  const formula = formulaExpr ? catalog.file.text.slice(formulaExpr.span.start, formulaExpr.span.end) : NONE;
   const aliases = (() => {
     const p = prop(entry, "aliases");
     const v = p?.value;
@@ -65,9 +60,9 @@ export function catalogEntryText(entry: Declaration): string {
 }
 
 /** `pmm explain std`: the whole catalog as a table. */
-export function catalogTableText(): string {
+export function catalogTableText(catalog: Catalog): string {
   const rows: string[][] = [["id", "name", "phase", "dimension", "unit", "vanity"]];
-  for (const e of catalogEntries()) {
+  for (const e of catalog.entries) {
     rows.push([
       `std.${e.id!.name}`,
       e.title?.value ?? e.id!.name,
@@ -87,19 +82,19 @@ export function ruleListText(): string {
   return `${table(rows)}\nRun \`pmm explain RULE\` for a rule's page, \`pmm explain std\` for the metric catalog.\n`;
 }
 
-/** What `pmm explain NAME` prints, or a one-line error with a did-you-mean. */
-export function explainText(name: string): string {
+/** What `pmm explain NAME` prints, or a one-line error with a did-you-mean (`catalog`: parsed only when NAME is no rule). */
+export function explainText(name: string, catalog: Catalog = new Catalog()): string {
   const rule = RULES_BY_ID.get(name);
   if (rule) return rulePage(rule);
-  if (name === "std") return catalogTableText();
-  const catalog = catalogById();
+  if (name === "std") return catalogTableText(catalog);
+  const byId = catalog.byId;
   if (name.startsWith("std.")) {
-    const entry = catalog.get(name.slice(4));
-    if (entry) return catalogEntryText(entry);
-    const hint = closest(name.slice(4), catalog.keys());
+    const entry = byId.get(name.slice(4));
+    if (entry) return catalogEntryText(entry, catalog);
+    const hint = closest(name.slice(4), byId.keys());
     throw new UsageError(`\`${name}\` is not in the std catalog${hint ? `; did you mean \`std.${hint}\`?` : "; `pmm explain std` lists it"}`);
   }
-  const hint = catalog.has(name) ? `std.${name}` : closest(name, [...RULES_BY_ID.keys(), ...[...catalog.keys()].map((k) => `std.${k}`)]);
+  const hint = byId.has(name) ? `std.${name}` : closest(name, [...RULES_BY_ID.keys(), ...[...byId.keys()].map((k) => `std.${k}`)]);
   throw new UsageError(`\`${name}\` is not a rule or a catalog entry${hint ? `; did you mean \`${hint}\`?` : "; `pmm explain` lists the rules"}`);
 }
 

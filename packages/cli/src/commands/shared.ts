@@ -1,4 +1,4 @@
-import { checkWorkspace, isIsoDate, MAX_MANIFEST_BYTES, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
+import { Catalog, checkWorkspace, isIsoDate, MAX_MANIFEST_BYTES, Parser, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
@@ -104,7 +104,11 @@ export function prepare(io: Io, paths: readonly string[], opts: WorkspaceOptions
         ? readManifest(io, resolve(dirname(found.path), config.dbtManifest), displayPath(io, resolve(dirname(found.path), config.dbtManifest)))
         : null;
   const loaded = loadWorkspace(io, paths, fileFilter(config), found.path ?? undefined);
-  const recheck = (files: readonly WorkspaceFile[]): CheckResult => checkWorkspace(files, { today, rules: config.rules, vanityTerms: config.vanityTerms, dbtManifest: manifest });
+  // One parser and std catalog for the first check and every recheck of `--fix`.
+  const parser = new Parser();
+  const shared = { parser, catalog: new Catalog(parser) };
+  const recheck = (files: readonly WorkspaceFile[]): CheckResult =>
+    checkWorkspace(files, { today, rules: config.rules, vanityTerms: config.vanityTerms, dbtManifest: manifest }, shared);
   const result = recheck(loaded.files);
   const files = new Map(result.program.files.map((f) => [f.path, f]));
   return { loaded, config, today, result, files, manifest, recheck };

@@ -4,20 +4,26 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, Parser, type WorkspaceFile } from "../index.js";
+import { Catalog, checkWorkspace, Parser, type WorkspaceFile } from "../index.js";
 import { BLUEPRINT_SCHEMA, BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
 import { blueprintText, compileBlueprint } from "./compile.js";
-import { validateBlueprint } from "./validate.js";
+import { BlueprintValidator } from "./validate.js";
 import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const FIXTURES = new URL("../../fixtures/compile/", import.meta.url).pathname;
 const ACME = new URL("../../../../examples/acme/", import.meta.url).pathname;
 const DOCS_SCHEMA = new URL("../../../../docs/blueprint.schema.json", import.meta.url).pathname;
 const TODAY = "2026-11-23";
+/** One validator for the file (its schema is compiled once). */
+const validator = new BlueprintValidator();
+const validateBlueprint = (value: unknown) => validator.validate(value);
+
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
 
 /** The blueprint text of a workspace. */
 function compileText(files: readonly WorkspaceFile[], today?: string): string {
-  const { program, diagnostics } = checkWorkspace(files, { today: today ?? TODAY });
+  const { program, diagnostics } = checkWorkspace(files, { today: today ?? TODAY }, { catalog: CATALOG });
   return blueprintText(compileBlueprint(program, diagnostics, today === undefined ? {} : { today }));
 }
 
@@ -247,12 +253,13 @@ const workspaceArb = fc
   });
 
 describe("compile properties", () => {
-  /** One parser for every generated workspace (building one costs a few milliseconds). */
+  /** One parser and catalog for every generated workspace (building a parser costs a few milliseconds, parsing the catalog as much). */
   const parser = new Parser();
+  const catalog = new Catalog(parser);
   it("compiling random valid workspaces always validates against the schema", async () => {
     await fc.assert(
       fc.asyncProperty(workspaceArb, async (text) => {
-        const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY }, parser);
+        const { program, diagnostics } = checkWorkspace([{ path: "w.pmm", contents: text }], { today: TODAY }, { parser, catalog });
         expect(diagnostics.filter((d) => d.rule === "syntax" || d.rule === "invalid-value" || d.rule === "unknown-reference")).toEqual([]);
         const once = blueprintText(compileBlueprint(program, diagnostics, { today: TODAY }));
         const result = await validateBlueprint(JSON.parse(once));

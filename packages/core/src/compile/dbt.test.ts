@@ -5,16 +5,18 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { dbtPristineErrors, dbtSchemaErrors } from "../../../../test/helpers/dbt-schema.js";
-import { checkWorkspace, type WorkspaceFile } from "../index.js";
+import { Catalog, checkWorkspace, type WorkspaceFile } from "../index.js";
 import { compileDbtSource } from "./compile.js";
 import { parseDbtManifest } from "./dbt-manifest.js";
 import { dbtName, exportDbt, isDbtName, jinjaVerbatim, type DbtExportOptions } from "./dbt.js";
 import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const ROOT = new URL("../../../../", import.meta.url).pathname;
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
 
 function exported(files: readonly WorkspaceFile[], options: DbtExportOptions = {}) {
-  const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" });
+  const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" }, { catalog: CATALOG });
   return exportDbt(compileDbtSource(program, diagnostics), options);
 }
 

@@ -11,7 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, lex, type WorkspaceFile } from "../index.js";
+import { Catalog, checkWorkspace, lex, type WorkspaceFile } from "../index.js";
 import { blueprintText, compileBlueprint } from "./compile.js";
 
 const SCHEMA = JSON.parse(readFileSync(new URL("../../../../docs/blueprint.schema.json", import.meta.url), "utf8")) as object;
@@ -144,10 +144,13 @@ const mutatedAcme = fc.array(fc.nat(), { minLength: 1, maxLength: 400 }).chain((
   }),
 );
 
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
+
 /** The blueprint as `pmm compile` writes it (with `--force` when there are errors), read back. */
 function compiled(text: string | WorkspaceFile[]): { clean: boolean; blueprint: unknown } {
   const files = typeof text === "string" ? [{ path: "w.pmm", contents: text }] : text;
-  const { program, diagnostics } = checkWorkspace(files, { today: TODAY });
+  const { program, diagnostics } = checkWorkspace(files, { today: TODAY }, { catalog: CATALOG });
   const clean = !diagnostics.some((d) => d.severity === "error");
   return { clean, blueprint: JSON.parse(blueprintText(compileBlueprint(program, diagnostics, { today: TODAY }))) };
 }

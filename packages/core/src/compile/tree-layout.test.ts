@@ -1,7 +1,7 @@
 // The constellation layout: crossings at the minimum of its column orders on acme, no recursion on long
 // chains, collapse with counts, boxes sized to wrapped text.
 import { describe, expect, it } from "vitest";
-import { checkWorkspace, type WorkspaceFile } from "../index.js";
+import { Catalog, checkWorkspace, type WorkspaceFile } from "../index.js";
 import { compileBlueprint } from "./compile.js";
 import { renderReport } from "./render.js";
 import { textWidth, wrapText } from "./text-width.js";
@@ -9,9 +9,11 @@ import { countCrossings, layoutConstellation } from "./tree-layout.js";
 import { filesUnder } from "../../../../test/helpers/workspace-files.js";
 
 const ACME = new URL("../../../../examples/acme/", import.meta.url).pathname;
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
 
 function blueprint(files: readonly WorkspaceFile[]) {
-  const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" });
+  const { program, diagnostics } = checkWorkspace(files, { today: "2026-11-23" }, { catalog: CATALOG });
   return compileBlueprint(program, diagnostics, { today: "2026-11-23" });
 }
 

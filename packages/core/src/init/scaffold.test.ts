@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkspace } from "../project/workspace.js";
+import { Catalog } from "../std/catalog.js";
 import { format } from "../format/format.js";
 import { recommendAttribution } from "../model/attribution-recommendation.js";
 import { wordsOf, wordOf } from "../workspace/values.js";
@@ -14,6 +15,9 @@ const CYCLES: ReadonlyArray<[number, string]> = [
   [42, "6w"],
 ];
 
+/** One std catalog for every check in this file (each workspace would otherwise parse its own). */
+const CATALOG = new Catalog();
+
 function check(maturity: number, cycleDays: number, cycle: string, today: string) {
   const files = scaffold({ maturity, cycleDays, cycle, today });
   return {
@@ -21,6 +25,7 @@ function check(maturity: number, cycleDays: number, cycle: string, today: string
     ...checkWorkspace(
       files.map((f) => ({ path: f.path, contents: f.text })),
       { today, rules: new Map(), vanityTerms: [] },
+      { catalog: CATALOG },
     ),
   };
 }

@@ -49,7 +49,7 @@ export const MAX_ALIAS_COUNT = 100;
 const MAX_PROBLEMS = 50;
 
 /** The tags of YAML's core schema; any other tag (`!!js/function`, `!custom`, `!!binary`) is refused. */
-const CORE_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+const CORE_TAGS: ReadonlySet<string> = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
 
 const TOP_KEYS = ["rules", "include", "exclude", "vanity_terms", "today", "dbt_manifest"];
 const SEVERITY_WORDS = "error, warning, info, hint or off";

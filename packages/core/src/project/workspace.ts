@@ -1,6 +1,7 @@
 import { checkProgram, type CheckOptions } from "../check/run.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { Parser } from "../syntax/parse.js";
+import { Catalog } from "../std/catalog.js";
 import { Program } from "../workspace/program.js";
 import { parseSource, type FileContents, type SourceFile } from "../syntax/source.js";
 import { fileFacts, type FileFacts } from "../workspace/validate.js";
@@ -33,6 +34,8 @@ export interface CheckResult {
 export interface WorkspaceOptions {
   /** The parser for this workspace's files (default: a new one; a caller making many workspaces may share one). */
   readonly parser?: Parser;
+  /** The std catalog (default: one parsed by this workspace's parser on first use; a caller making many workspaces may share one). */
+  readonly catalog?: Catalog;
 }
 
 /** A parsed file and what it says on its own. */
@@ -42,7 +45,8 @@ interface Cached {
 }
 
 /**
- * A workspace kept in memory. The only cache is per file: `set` parses a file
+ * A workspace kept in memory. Besides the std catalog (parsed once, on the
+ * first `set`), the only cache is per file: `set` parses a file
  * and computes its facts (validate.ts) once, while its AST is still in the
  * CPU's cache; `check` builds the program from every file's cached facts and
  * runs every rule. An edit re-parses that file only. The CLI uses a workspace
@@ -51,17 +55,19 @@ interface Cached {
 export class Workspace {
   private readonly files_ = new Map<string, Cached>();
   private readonly parser: Parser;
+  private readonly catalog: Catalog;
   /** The program of the current files, until a file changes. */
   private cachedProgram: Program | undefined;
 
   constructor(options: WorkspaceOptions = {}) {
     this.parser = options.parser ?? new Parser();
+    this.catalog = options.catalog ?? new Catalog(this.parser);
   }
 
   /** Adds or replaces a file (re-parsing it); `problem`: why it could not be read (see WorkspaceFile). */
   set(path: string, contents: FileContents, problem?: string): SourceFile {
     const source = parseSource(path, contents, false, problem, this.parser);
-    this.files_.set(path, { source, facts: fileFacts(source) });
+    this.files_.set(path, { source, facts: fileFacts(source, this.catalog.byId) });
     this.cachedProgram = undefined;
     return source;
   }
@@ -88,7 +94,7 @@ export class Workspace {
     if (!this.cachedProgram || this.cachedProgram.today !== today) {
       const facts = new Map<SourceFile, FileFacts>();
       for (const c of this.files_.values()) facts.set(c.source, c.facts);
-      this.cachedProgram = new Program(this.files(), today, facts);
+      this.cachedProgram = new Program(this.files(), today, facts, this.catalog);
     }
     return this.cachedProgram;
   }
@@ -100,9 +106,9 @@ export class Workspace {
   }
 }
 
-/** Parses, resolves and checks a set of files in one call. */
-export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions, parser?: Parser): CheckResult {
-  const ws = new Workspace(parser ? { parser } : {});
+/** Parses, resolves and checks a set of files in one call (`shared`: a parser and catalog kept across calls). */
+export function checkWorkspace(files: readonly WorkspaceFile[], options: WorkspaceCheckOptions, shared: WorkspaceOptions = {}): CheckResult {
+  const ws = new Workspace(shared);
   for (const f of files) ws.set(f.path, f.contents, f.problem);
   return ws.check(options);
 }

@@ -1,25 +1,27 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { KIND_SPECS } from "../schema/kinds.js";
-import { validateDeclaration, type ValueIssue } from "../workspace/validate.js";
+import type { ValueIssue } from "../workspace/validate.js";
+import { validateDeclaration } from "../workspace/validator.js";
 import { namesIn, phraseOf } from "../workspace/values.js";
-import { catalogEntries, catalogFile } from "./catalog.js";
+import { Catalog } from "./catalog.js";
 import { STD_TEXT } from "./std-text.js";
 
 describe("std catalog", () => {
+  const catalog = new Catalog();
   it("is embedded from std.pmm (run the build to regenerate std-text.ts)", () => {
     expect(STD_TEXT).toBe(readFileSync(new URL("./std.pmm", import.meta.url), "utf8"));
   });
 
   it("parses without syntax errors and checks clean against the catalog schema", () => {
-    expect(catalogFile().syntaxErrors).toEqual([]);
+    expect(catalog.file.syntaxErrors).toEqual([]);
     const issues: ValueIssue[] = [];
-    for (const d of catalogEntries()) issues.push(...validateDeclaration(d, catalogFile(), KIND_SPECS.get("catalog")).issues);
+    for (const d of catalog.entries) issues.push(...validateDeclaration(d, catalog.file, KIND_SPECS.get("catalog")).issues);
     expect(issues.map((i) => `${i.decl.id?.name}: ${i.message}`)).toEqual([]);
   });
 
   it("has every metric the seed framework lists, and the common vanity metrics flagged", () => {
-    const ids = catalogEntries().map((d) => d.id!.name);
+    const ids = catalog.entries.map((d) => d.id!.name);
     for (const id of [
       "win_rate",
       "nps",
@@ -51,7 +53,7 @@ describe("std catalog", () => {
     ]) {
       expect(ids).toContain(id);
     }
-    const vanity = catalogEntries().filter((d) => d.properties.some((p) => p.name.name === "vanity"));
+    const vanity = catalog.entries.filter((d) => d.properties.some((p) => p.name.name === "vanity"));
     expect(vanity.map((d) => d.id!.name).sort()).toEqual([
       "downloads",
       "emails_collected",
@@ -67,8 +69,8 @@ describe("std catalog", () => {
   });
 
   it("every entry has a definition, unit, direction and dimension; formulas name catalog entries", () => {
-    const ids = new Set(catalogEntries().map((d) => d.id!.name));
-    for (const d of catalogEntries()) {
+    const ids = new Set(catalog.entries.map((d) => d.id!.name));
+    for (const d of catalog.entries) {
       const has = (n: string) => d.properties.some((p) => p.name.name === n);
       expect([d.id!.name, has("definition"), has("unit"), has("direction"), has("dimension")]).toEqual([d.id!.name, true, true, true, true]);
       const formula = phraseOf(d.properties.find((p) => p.name.name === "formula"))?.expr;

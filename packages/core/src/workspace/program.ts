@@ -1,8 +1,10 @@
 import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
-import { catalogById, catalogFile } from "../std/catalog.js";
+import { Catalog } from "../std/catalog.js";
 import type { SourceFile } from "../syntax/source.js";
-import { catalogEntryOf, currencyIssues, fileFacts, requiredIssues, type FileFacts, type ValueIssue } from "./validate.js";
+import { currencyIssues } from "./currency.js";
+import { catalogEntryOf, requiredIssues } from "./required.js";
+import { fileFacts, type FileFacts, type ValueIssue } from "./validate.js";
 import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
 
 /** Where a name is used and what it resolved to. */
@@ -140,10 +142,12 @@ export class Program {
     /** Today's date (ISO), for time-dependent rules. */
     readonly today: string,
     facts: ReadonlyMap<SourceFile, FileFacts> = new Map(),
+    /** The std catalog (a workspace passes the one it holds). */
+    std: Catalog = new Catalog(),
   ) {
     this.factsOf = new Map(facts);
-    this.catalogFile = catalogFile();
-    this.catalog = catalogById();
+    this.catalogFile = std.file;
+    this.catalog = std.byId;
 
     for (const f of files) {
       for (const d of f.ast.declarations) {
@@ -161,7 +165,7 @@ export class Program {
     for (const f of files) {
       for (const d of this.facts(f).metrics) {
         if (this.byId.get(d.id!.name)![0] !== d) continue;
-        this.metrics.set(d.id!.name, new MetricModel(d, f, catalogEntryOf(d), this));
+        this.metrics.set(d.id!.name, new MetricModel(d, f, catalogEntryOf(d, this.catalog), this));
       }
     }
     for (const f of files) for (const r of this.facts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
@@ -225,7 +229,7 @@ export class Program {
   /** A file's facts: what it says on its own (validate.ts). */
   facts(f: SourceFile): FileFacts {
     let facts = this.factsOf.get(f);
-    if (!facts) this.factsOf.set(f, (facts = fileFacts(f)));
+    if (!facts) this.factsOf.set(f, (facts = fileFacts(f, this.catalog)));
     return facts;
   }
 

@@ -1,6 +1,6 @@
 // The trace a metric most likely has, read from its display name and definition (kpi-traceability's suggestion).
 import type { MetricModel } from "../../workspace/program.js";
-import { firstWord, titleOf } from "./words.js";
+import { titleOf, type WordMatcher } from "./words.js";
 
 /**
  * Words that mark each trace, tried in this order: recurring revenue first,
@@ -40,12 +40,12 @@ const LIKELY: ReadonlyArray<readonly [trace: string, why: string, words: readonl
   ],
 ];
 
-/** The likely trace of a metric and the word that suggests it, or undefined when nothing does. */
-export function likelyTrace(m: MetricModel): { trace: string; why: string; word: string } | undefined {
+/** The likely trace of a metric and the word that suggests it (terms matched by `words`), or undefined when nothing does. */
+export function likelyTrace(m: MetricModel, words: WordMatcher): { trace: string; why: string; word: string } | undefined {
   const title = titleOf(m);
   const def = m.definition;
-  for (const [trace, why, words] of LIKELY) {
-    const word = firstWord(title, words) ?? firstWord(def, words);
+  for (const [trace, why, terms] of LIKELY) {
+    const word = words.first(title, terms) ?? words.first(def, terms);
     if (word) return { trace, why, word };
   }
   return undefined;

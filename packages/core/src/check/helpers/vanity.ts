@@ -2,7 +2,7 @@
 import type { MetricModel } from "../../workspace/program.js";
 import { boolOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
-import { containsWord, firstWord, titleOf } from "./words.js";
+import { titleOf, type WordMatcher } from "./words.js";
 
 /** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more, and removes a built-in one written with a leading `-`. */
 export const VANITY_TERMS: readonly string[] = [
@@ -53,13 +53,13 @@ const RATE_DEFINITION_WORDS: readonly string[] = ["divided by", "share of", "per
  * ("rate", "ratio", "conversion", "share", "per", "percent"), or a definition
  * that divides (" / ", "divided by", "share of", …).
  */
-export function isRateOrRatio(m: MetricModel): boolean {
+export function isRateOrRatio(m: MetricModel, words: WordMatcher): boolean {
   const unit = m.word("unit");
   if (unit === "percent" || unit === "ratio" || m.rateFlag || divisionOf(m.formula)) return true;
   const title = titleOf(m);
-  if (title !== undefined && (title.includes("%") || firstWord(title, RATE_NAME_WORDS))) return true;
+  if (title !== undefined && (title.includes("%") || words.first(title, RATE_NAME_WORDS))) return true;
   const def = m.definition;
-  return def !== undefined && (/\s\/\s/.test(def) || RATE_DEFINITION_WORDS.some((w) => containsWord(def, w)));
+  return def !== undefined && (/\s\/\s/.test(def) || RATE_DEFINITION_WORDS.some((w) => words.contains(def, w)));
 }
 
 /**
@@ -69,14 +69,14 @@ export function isRateOrRatio(m: MetricModel): boolean {
  * denominator, not the thing counted); its display name still counts, so
  * "Pages per visit" stays vanity.
  */
-export function vanityReason(m: MetricModel, extraTerms: readonly string[] = []): VanityReason | undefined {
+export function vanityReason(m: MetricModel, words: WordMatcher, extraTerms: readonly string[] = []): VanityReason | undefined {
   if (m.vanityFlag) return { kind: "flag", entry: m.entry?.id?.name ?? m.id };
   if (boolOf(m.prop("cumulative")) === true) return { kind: "cumulative" };
   const terms = vanityTerms(extraTerms);
-  const inName = firstWord(titleOf(m), terms);
+  const inName = words.first(titleOf(m), terms);
   if (inName) return { kind: "name", term: inName };
-  if (isRateOrRatio(m)) return undefined;
-  const inDefinition = firstWord(m.definition, terms);
+  if (isRateOrRatio(m, words)) return undefined;
+  const inDefinition = words.first(m.definition, terms);
   if (inDefinition) return { kind: "definition", term: inDefinition };
   return undefined;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { containsWord, firstWord } from "./words.js";
+import { WordMatcher } from "./words.js";
 
-describe("containsWord", () => {
+// One matcher for the whole file, as a program shares one among its rules (its caches must not change answers).
+const matcher = new WordMatcher();
+const containsWord = (text: string | undefined, term: string): boolean => matcher.contains(text, term);
+const firstWord = (text: string | undefined, terms: readonly string[]): string | undefined => matcher.first(text, terms);
+
+describe("WordMatcher.contains", () => {
   it("matches whole words, ignoring case", () => {
     expect(containsWord("Website VISITS per week", "visits")).toBe(true);
     expect(containsWord("visit", "visits")).toBe(false);

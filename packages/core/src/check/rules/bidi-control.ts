@@ -1,7 +1,7 @@
 import { defineRule } from "../rule.js";
 
 /** The bidirectional controls of Unicode (UAX #9) and their names. */
-const NAMES = new Map<number, string>([
+const NAMES: ReadonlyMap<number, string> = new Map([
   [0x061c, "arabic letter mark"],
   [0x200e, "left-to-right mark"],
   [0x200f, "right-to-left mark"],

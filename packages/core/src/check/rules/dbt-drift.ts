@@ -5,9 +5,9 @@ import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 
 /** Aggregations that add values up: wrong for a rate. */
-const ADDING = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
+const ADDING: ReadonlySet<string> = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
 /** Aggregations a running total can accumulate. */
-const ACCUMULATING = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
+const ACCUMULATING: ReadonlySet<string> = new Set(["sum", "count", "count_distinct", "sum_boolean"]);
 
 /** MetricFlow's granularities, finest first (dbt-semantic-interfaces `TimeGranularity.to_int`). */
 const GRAINS = ["nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week", "month", "quarter", "year"];

@@ -2,7 +2,7 @@ import { suggestionFix } from "../../diagnostics.js";
 import { prop } from "../../workspace/program.js";
 import { defineRule } from "../rule.js";
 
-/** `invalid-property`: a property the kind does not take. Its issues are found by `Validator` in workspace/validate.ts (the property tables of schema/kinds.ts); this rule reports them. */
+/** `invalid-property`: a property the kind does not take. Its issues are found by `Validator` in workspace/validator.ts (the property tables of schema/kinds.ts); this rule reports them. */
 export default defineRule({
   id: "invalid-property",
   meta: {

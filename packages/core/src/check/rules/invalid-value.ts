@@ -1,7 +1,7 @@
 import { suggestionFix } from "../../diagnostics.js";
 import { defineRule } from "../rule.js";
 
-/** `invalid-value`: a value of the wrong type, enum word, range or modifier. Its issues are found by `Validator` in workspace/validate.ts (value types, enum words, ranges, modifiers); this rule reports them. */
+/** `invalid-value`: a value of the wrong type, enum word, range or modifier. Its issues are found by `Validator` in workspace/validator.ts (value types, enum words, ranges, modifiers); this rule reports them. */
 export default defineRule({
   id: "invalid-value",
   meta: {

@@ -1,4 +1,5 @@
 import { likelyTrace } from "../helpers/likely-trace.js";
+import { wordMatcher } from "../helpers/words.js";
 import { TRACE_TARGETS, tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
 
@@ -21,14 +22,15 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const tracing = tracingMetrics(p, TRACE_TARGETS);
+    const words = wordMatcher(p);
     for (const m of p.kpis.keys()) {
       if (tracing.has(m)) continue;
       // An output it feeds that traces to nothing: tracing that output fixes every input at once
       // (unless the KPI is an output that itself reads as revenue, pipeline or customer value).
-      const own = likelyTrace(m);
+      const own = likelyTrace(m, words);
       const output = m.type === "output" && own ? undefined : p.outputsFeeding(m).find((o) => !tracing.has(o));
       if (output) {
-        const likely = likelyTrace(output);
+        const likely = likelyTrace(output, words);
         const traces = likely ? `\`traces: ${likely.trace}\`` : "`traces: revenue` (or `pipeline`, `customer_value`)";
         const data = { metric: m.id, output: output.id, traces, because: likely ? ` (it reads as ${likely.why})` : "" };
         ctx.report({ decl: m.decl, messageId: "untracedFeeds", data });

@@ -1,7 +1,7 @@
 import type { Program } from "../../workspace/program.js";
 import { isCommercial } from "../helpers/commercial.js";
 import { metricTable, metricTitles } from "../helpers/metric-table.js";
-import { firstWord } from "../helpers/words.js";
+import { wordMatcher } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
 /** `long-term-balance`: no KPI looks past the short term (F8). */
@@ -37,10 +37,11 @@ const BRAND_WORDS: readonly string[] = ["share of search", "share of voice", "br
 function brandMetric(program: Program): string | undefined {
   const t = metricTable(program);
   const titles = metricTitles(program);
+  const words = wordMatcher(program);
   for (let i = 0; i < t.metrics.length; i++) {
     const m = t.metrics[i]!;
     const entry = m.entry?.id?.name;
-    if ((entry && BRAND_ENTRIES.has(entry)) || firstWord(titles[i], BRAND_WORDS)) return m.id;
+    if ((entry && BRAND_ENTRIES.has(entry)) || words.first(titles[i], BRAND_WORDS)) return m.id;
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { defineRule } from "../rule.js";
 /** The gates that read a metric's `type` and skip a metric without one. */
 const UNTYPED_GATES = "`input-actionable` (levers), `output-has-inputs`, `tradeoff-monitored` and `constellation-coverage`";
 
-/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). Its issues are found by `requiredGaps` (workspace/validate.ts, per file) and `requiredIssues` (which gaps count: KPIs, duplicates; called by workspace/program.ts); this rule reports them. */
+/** `missing-property`: a required property is absent (★ always, ☆ on a KPI). Its issues are found by `requiredGaps` (workspace/required.ts, per file) and `requiredIssues` (which gaps count: KPIs, duplicates; called by workspace/program.ts); this rule reports them. */
 export default defineRule({
   id: "missing-property",
   meta: {

@@ -3,7 +3,7 @@ import { identsOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
 import { metricGroups } from "../helpers/groups.js";
 import { joinWords } from "../helpers/quantities.js";
-import { firstWord, titleOf } from "../helpers/words.js";
+import { titleOf, wordMatcher } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
 /** `rate-needs-count`: a rate KPI without its absolute count beside it (F11). */
@@ -34,13 +34,14 @@ export default defineRule({
     const p = ctx.program;
     const rateWords = ctx.option<string[]>("rateWords");
     const groups = metricGroups(p);
+    const words = wordMatcher(p);
     for (const m of p.kpis.keys()) {
       if (m.word("unit") !== "percent") continue;
       const division = divisionOf(m.formula);
       // a display name starting "%" or "percent" ("% active apps") names a share too
       const title = titleOf(m);
       const shareName = title !== undefined && /^\s*(%|percent(age)?\b)/i.test(title);
-      if (!division && !m.rateFlag && !shareName && !firstWord(title, rateWords)) continue;
+      if (!division && !m.rateFlag && !shareName && !words.first(title, rateWords)) continue;
       const candidates: MetricModel[] = [];
       const countIdent = identsOf(m.prop("count"))[0];
       const count = countIdent ? p.metric(countIdent.name) : undefined;

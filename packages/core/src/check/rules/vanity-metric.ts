@@ -1,6 +1,7 @@
 import { metricTable } from "../helpers/metric-table.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { describeVanity, vanityAlternative, vanityReason } from "../helpers/vanity.js";
+import { wordMatcher } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
 /** `vanity-metric`: a vanity metric used as a KPI; an error when it also traces to nothing (G1, F3). */
@@ -19,6 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     const tracing = tracingMetrics(ctx.program);
+    const words = wordMatcher(ctx.program);
     // Catalog entries the workspace already starts metrics from: the suggestion names the metric, not the entry.
     const fromEntry = new Map<string, string>();
     for (const m of metricTable(ctx.program).metrics) {
@@ -26,7 +28,7 @@ export default defineRule({
       if (entry && !fromEntry.has(entry)) fromEntry.set(entry, m.id);
     }
     for (const m of ctx.program.kpis.keys()) {
-      const reason = vanityReason(m, ctx.vanityTerms);
+      const reason = vanityReason(m, words, ctx.vanityTerms);
       if (!reason) continue;
       const alternative = vanityAlternative(reason).replace(/`std\.([a-z_]+)`/g, (whole, entry: string) => {
         const existing = fromEntry.get(entry);
