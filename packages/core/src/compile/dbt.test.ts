@@ -1,6 +1,6 @@
 // `pmm export dbt`: MetricFlow YAML, valid against dbt's own schema for YAML files (vendored, plus metric
 // `config`: test/helpers/dbt-schema.ts), with exact content.
-import { readFileSync, } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
