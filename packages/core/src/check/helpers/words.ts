@@ -1,5 +1,5 @@
 // Whole-word, case-insensitive name matching (docs/rules/README.md, Name matching: never on ids).
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 
 /** A term as matched: its lower-cased words, whether the cheap test below is sound for it, and its regex once needed. */
 interface Term {
@@ -58,7 +58,7 @@ export function firstWord(text: string | undefined, terms: readonly string[]): s
   return terms.find((t) => containsWord(text, t));
 }
 
-/** A metric's display name for name matching: its own title, else its catalog entry's; never its id. */
+/** A metric's display name for name matching: its own title, else its catalog entry's (the store's titles column); never its id. */
 export function titleOf(m: MetricModel): string | undefined {
-  return m.decl.title?.value ?? m.entry?.title?.value;
+  return m.title;
 }

@@ -1,8 +1,8 @@
 import type { Property } from "../../ast/nodes.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
-import { metricTable, metricTitles, type Column, type MetricTable } from "../helpers/metric-table.js";
 import { defineRule, type RuleContext } from "../rule.js";
+import type { Column, MetricStore } from "../../workspace/metrics.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
 export function keyOf(name: string): string {
@@ -85,7 +85,7 @@ export function nearKey(title: string): { key: string; base: string; qualifiers:
  * Linear in metrics (one map by base key; each metric is compared with the
  * first metric of its group that can be confused with it).
  */
-function nearConflicts(ctx: RuleContext, t: MetricTable, titles: Column<string>, catalogText: string): void {
+function nearConflicts(ctx: RuleContext, t: MetricStore, titles: Column<string>, catalogText: string): void {
   const groups = new Map<string, Array<{ i: number; key: string; qualifiers: number }>>();
   for (let i = 0; i < t.metrics.length; i++) {
     const title = titles[i];
@@ -145,8 +145,8 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const t = metricTable(p);
-    const titles = metricTitles(p);
+    const t = p.store;
+    const titles = p.store.titles();
     const aliases = t.prop("aliases");
     const definitions = t.prop("definition");
     const formulas = t.prop("formula");

@@ -1,4 +1,3 @@
-import { metricTable } from "../helpers/metric-table.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { describeVanity, vanityAlternative, vanityReason } from "../helpers/vanity.js";
 import { defineRule } from "../rule.js";
@@ -21,7 +20,7 @@ export default defineRule({
     const tracing = tracingMetrics(ctx.program);
     // Catalog entries the workspace already starts metrics from: the suggestion names the metric, not the entry.
     const fromEntry = new Map<string, string>();
-    for (const m of metricTable(ctx.program).metrics) {
+    for (const m of ctx.program.store.metrics) {
       const entry = m.entry?.id?.name;
       if (entry && !fromEntry.has(entry)) fromEntry.set(entry, m.id);
     }
