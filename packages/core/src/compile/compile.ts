@@ -15,7 +15,8 @@ import { fiscalStartMonth } from "../model/fiscal.js";
 import { signoffTeams } from "../model/signoff.js";
 import { refreshDays, sourceOfTruth, sourcesReaching } from "../model/sources.js";
 import { addDays, isIsoDate, periodRange } from "../workspace/periods.js";
-import type { MetricModel, Program } from "../workspace/program.js";
+import type { MetricModel } from "../workspace/metrics.js";
+import type { Program } from "../workspace/program.js";
 import { asLiteral, boolOf, identsOf, literalOf, modifierOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "../workspace/values.js";
 import { BLUEPRINT_SCHEMA_ID } from "./blueprint-schema.js";
 import { formulaText } from "./formula-text.js";
@@ -227,7 +228,7 @@ class Compiler {
       type: m.type ?? null,
       dimension: m.word("dimension") ?? null,
       dimensions: program.dimensionsOf(m),
-      traces: m.words("traces"),
+      traces: [...m.words("traces")],
       unit: unit ?? null,
       direction: m.word("direction") ?? null,
       owner: this.ref(m.prop("owner"), "team"),
@@ -244,8 +245,8 @@ class Compiler {
       feeds: distinct(program.outputsFeeding(m).map((o) => o.id)),
       levers: this.strings(m.prop("levers")),
       count: this.metricRefs(m.prop("count"))[0] ?? null,
-      phase: m.words("phase"),
-      deliverable: m.words("deliverable"),
+      phase: [...m.words("phase")],
+      deliverable: [...m.words("deliverable")],
       horizon: m.word("horizon") ?? null,
       aliases: this.strings(m.prop("aliases")),
       cumulative: boolOf(m.prop("cumulative")) ?? false,

@@ -1,5 +1,6 @@
 // The three dimensions of the metric constellation and the dimensions a set of metrics shows.
-import type { MetricModel, Program } from "../workspace/program.js";
+import type { MetricModel } from "../workspace/metrics.js";
+import type { Program } from "../workspace/program.js";
 
 /** The constellation's dimensions, in the order the playbook names them (G2). */
 export const DIMENSIONS: readonly string[] = ["retention", "engagement", "monetization"];

@@ -1,4 +1,5 @@
-import type { MetricModel, Program } from "../workspace/program.js";
+import type { MetricModel } from "../workspace/metrics.js";
+import type { Program } from "../workspace/program.js";
 
 /** Levels of inputs indented; deeper ones keep this indent and say their level. */
 const MAX_INDENT = 24;

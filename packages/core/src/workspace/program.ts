@@ -1,11 +1,14 @@
-import type { Declaration, DeclKind, Expr, Ident, KeyResult, Property, View } from "../ast/nodes.js";
+import type { Declaration, DeclKind, Ident, KeyResult, Property, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import { Catalog } from "../std/catalog.js";
 import type { SourceFile } from "../syntax/source.js";
 import { currencyIssues } from "./currency.js";
-import { catalogEntryOf, requiredIssues } from "./required.js";
+import { MetricStore, type MetricModel } from "./metrics.js";
+import { requiredIssues } from "./required.js";
 import { fileFacts, type FileFacts, type ValueIssue } from "./validate.js";
-import { boolOf, findProperty, identsOf, namesIn, phraseOf, phrases, stringOf, wordOf, wordsOf } from "./values.js";
+import { findProperty, identsOf } from "./values.js";
+
+export type { MetricModel } from "./metrics.js";
 
 /** Where a name is used and what it resolved to. */
 export interface Reference {
@@ -32,82 +35,6 @@ export interface KpiUse {
   readonly kr?: KeyResult;
 }
 
-/** A workspace metric with its catalog entry merged (own properties win). */
-export class MetricModel {
-  constructor(
-    readonly decl: Declaration,
-    readonly file: SourceFile,
-    readonly entry: Declaration | null,
-    private readonly program: Program,
-  ) {}
-
-  /** The metric's id. */
-  get id(): string {
-    return this.decl.id!.name;
-  }
-
-  /** Display name: own title, else the catalog entry's, else the id. */
-  get displayName(): string {
-    return this.decl.title?.value ?? this.entry?.title?.value ?? this.id;
-  }
-
-  /** A property, own first, then the catalog entry's. */
-  prop(name: string): Property | undefined {
-    return findProperty(this.decl.properties, name) ?? (this.entry ? findProperty(this.entry.properties, name) : undefined);
-  }
-
-  /** An own property only. */
-  own(name: string): Property | undefined {
-    return findProperty(this.decl.properties, name);
-  }
-
-  /** The single word of a property. */
-  word(name: string): string | undefined {
-    return wordOf(this.prop(name));
-  }
-
-  /** The words of a property (single or list). */
-  words(name: string): string[] {
-    return wordsOf(this.prop(name));
-  }
-
-  get type(): "output" | "input" | undefined {
-    const w = this.word("type");
-    return w === "output" || w === "input" ? w : undefined;
-  }
-
-  get definition(): string | undefined {
-    return stringOf(this.prop("definition"));
-  }
-
-  get vanityFlag(): boolean {
-    return boolOf(this.prop("vanity")) === true;
-  }
-
-  get rateFlag(): boolean {
-    return boolOf(this.prop("rate")) === true;
-  }
-
-  /** Input metrics listed in `inputs` that resolve. */
-  get inputs(): MetricModel[] {
-    return identsOf(this.own("inputs"))
-      .map((i) => this.program.metric(i.name))
-      .filter((m): m is MetricModel => m !== undefined);
-  }
-
-  /**
-   * The formula that counts: the metric's own, or the inherited one when every
-   * name in it resolves to a workspace metric (grammar/LANGUAGE.md section 8).
-   */
-  get formula(): Expr | undefined {
-    const own = phraseOf(this.own("formula"))?.expr;
-    if (own) return own;
-    const inherited = this.entry ? phraseOf(findProperty(this.entry.properties, "formula"))?.expr : undefined;
-    if (!inherited) return undefined;
-    return namesIn(inherited).every((n) => this.program.metric(n.name) !== undefined) ? inherited : undefined;
-  }
-}
-
 /** The resolved workspace: files, declarations, references, metrics and KPIs. */
 export class Program {
   /** Every workspace declaration (not the catalog), in file order. */
@@ -122,8 +49,10 @@ export class Program {
   readonly catalog: ReadonlyMap<string, Declaration>;
   /** The catalog's file. */
   readonly catalogFile: SourceFile;
-  /** Metrics by id (first declaration). */
-  readonly metrics = new Map<string, MetricModel>();
+  /** The metrics laid out by property: the one model of a metric, read by rules that scan every metric (workspace/metrics.ts). */
+  readonly store: MetricStore;
+  /** Metrics by id (first declaration), in slot order (`store.metrics`). */
+  readonly metrics: ReadonlyMap<string, MetricModel>;
   /** KPIs and how each is one. */
   readonly kpis = new Map<MetricModel, KpiUse[]>();
 
@@ -131,7 +60,6 @@ export class Program {
   private fileOfDecl: Map<Declaration, SourceFile> | undefined;
   private readonly byKind = new Map<Declaration["kind"], Declaration[]>();
   private readonly refsTo = new Map<Declaration, Reference[]>();
-  private readonly outputsOf = new Map<MetricModel, MetricModel[]>();
   /** Each file's facts (validate.ts): given by the workspace, which keeps them per file, else computed here. */
   private readonly factsOf: Map<SourceFile, FileFacts>;
   /** Values computed once for this program and shared by rules (see `memo`). */
@@ -162,33 +90,15 @@ export class Program {
       }
     }
     // The first metric of each id, in file order (each file's facts list its metrics with an id).
-    for (const f of files) {
-      for (const d of this.facts(f).metrics) {
-        if (this.byId.get(d.id!.name)![0] !== d) continue;
-        this.metrics.set(d.id!.name, new MetricModel(d, f, catalogEntryOf(d, this.catalog), this));
-      }
-    }
+    this.store = new MetricStore(
+      files.map((file) => ({ file, facts: this.facts(file) })),
+      (id) => this.byId.get(id)?.[0],
+      this.catalog,
+    );
+    this.metrics = this.store.byId;
     for (const f of files) for (const r of this.facts(f).refs) this.addReference(r.name, r.span, f, r.in, r.property, r.expected, r.catalog);
     this.collectKpis();
     for (const f of files) for (const i of this.fileIssues(f)) this.issues.push(i);
-    // Who feeds whom, from each file's `inputs` column (validate.ts) rather than a walk of every metric's properties.
-    for (const f of files) {
-      const facts = this.facts(f);
-      const column = facts.metricColumns.get("inputs");
-      if (!column) continue;
-      for (let j = 0; j < column.length; j++) {
-        const inputs = column[j]?.value;
-        const m = inputs ? this.metricOf(facts.metrics[j]!) : undefined;
-        if (!inputs || !m) continue;
-        for (const ph of phrases(inputs)) {
-          const i = ph.expr.type === "name" ? this.metrics.get(ph.expr.name) : undefined;
-          if (!i) continue;
-          const outs = this.outputsOf.get(i);
-          if (outs) outs.push(m);
-          else this.outputsOf.set(i, [m]);
-        }
-      }
-    }
   }
 
   private addReference(name: string, span: Span, file: SourceFile, inDecl: Declaration, property: string, expected: DeclKind, isCatalog: boolean): void {
@@ -233,7 +143,7 @@ export class Program {
     return facts;
   }
 
-  /** A value computed once for this program under `key` (what several rules share: the metric table, groups, tracing). */
+  /** A value computed once for this program under `key` (what several rules share: groups, tracing). */
   memo<T>(key: string, compute: () => T): T {
     if (this.memos.has(key)) return this.memos.get(key) as T;
     const value = compute();
@@ -301,7 +211,8 @@ export class Program {
 
   /** The output metrics that list a metric in their `inputs`. */
   outputsFeeding(m: MetricModel): readonly MetricModel[] {
-    return this.outputsOf.get(m) ?? [];
+    const slots = this.store.outputs()[m.slot]!;
+    return slots.length === 0 ? [] : slots.map((i) => this.store.metrics[i]!);
   }
 
   /**

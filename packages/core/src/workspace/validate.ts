@@ -68,7 +68,7 @@ export interface FileFacts {
   readonly metrics: readonly Declaration[];
   /**
    * Their own properties by name, one slot per entry of `metrics` (the first
-   * of a name wins, as in `prop()`): the program's metric table is assembled
+   * of a name wins, as in `prop()`): the program's metric store (metrics.ts) is assembled
    * from these columns without walking the properties again.
    */
   readonly metricColumns: ReadonlyMap<string, ReadonlyArray<Property | undefined>>;

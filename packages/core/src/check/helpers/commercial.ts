@@ -4,7 +4,6 @@
 // Infrastructure department's KPI list.
 import type { Program } from "../../workspace/program.js";
 import { wordOf, wordsOf } from "../../workspace/values.js";
-import { metricTable } from "./metric-table.js";
 
 /**
  * The first thing that makes the workspace commercial, in words, or undefined
@@ -25,7 +24,7 @@ function compute(p: Program): string | undefined {
     const d = wordsOf(p.prop(w, "deliverables"));
     if (d.includes("campaign") || d.includes("launch")) return `workstream \`${w.id?.name ?? "?"}\` delivers campaigns or launches`;
   }
-  const t = metricTable(p);
+  const t = p.store;
   const traces = t.words("traces");
   const units = t.word("unit");
   for (let i = 0; i < t.metrics.length; i++) {

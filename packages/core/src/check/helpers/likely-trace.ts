@@ -1,5 +1,5 @@
 // The trace a metric most likely has, read from its display name and definition (kpi-traceability's suggestion).
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { titleOf, type WordMatcher } from "./words.js";
 
 /**

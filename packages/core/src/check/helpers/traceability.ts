@@ -1,6 +1,6 @@
 // Which metrics trace to revenue, pipeline or customer value (G1, G8).
-import type { MetricModel, Program } from "../../workspace/program.js";
-import { metricTable } from "./metric-table.js";
+import type { MetricModel } from "../../workspace/metrics.js";
+import type { Program } from "../../workspace/program.js";
 
 /** The values of `traces` a KPI may trace to (G1). */
 export const TRACE_TARGETS: readonly string[] = ["revenue", "pipeline", "customer_value"];
@@ -18,7 +18,7 @@ export function tracingMetrics(program: Program, targets: readonly string[] = TR
 
 function compute(program: Program, targets: readonly string[]): ReadonlySet<MetricModel> {
   const wanted = new Set(targets);
-  const t = metricTable(program);
+  const t = program.store;
   const traces = t.words("traces");
   const types = t.word("type");
   const inputs = t.inputs();

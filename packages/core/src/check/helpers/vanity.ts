@@ -1,5 +1,5 @@
 // Vanity-metric recognition (G1, F3): the std `vanity` flag, `cumulative: true`, or a vanity term in the display name or definition.
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { boolOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
 import { titleOf, type WordMatcher } from "./words.js";

@@ -1,5 +1,6 @@
 // Whole-word, case-insensitive name matching (docs/rules/README.md, Name matching: never on ids).
-import type { MetricModel, Program } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
+import type { Program } from "../../workspace/program.js";
 
 /** A term as matched: its lower-cased words, whether the cheap test below is sound for it, and its regex once needed. */
 interface Term {
@@ -68,7 +69,7 @@ export function wordMatcher(program: Program): WordMatcher {
   return program.memo("words", () => new WordMatcher());
 }
 
-/** A metric's display name for name matching: its own title, else its catalog entry's; never its id. */
+/** A metric's display name for name matching: its own title, else its catalog entry's (the store's titles column); never its id. */
 export function titleOf(m: MetricModel): string | undefined {
-  return m.decl.title?.value ?? m.entry?.title?.value;
+  return m.title;
 }

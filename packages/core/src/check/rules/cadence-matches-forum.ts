@@ -1,5 +1,5 @@
 import type { Declaration } from "../../ast/nodes.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { identsOf } from "../../workspace/values.js";
 import { CADENCE_DAYS, everyOf } from "../../model/cadence.js";
 import { defineRule } from "../rule.js";

@@ -1,10 +1,10 @@
 import type { Expr } from "../../ast/nodes.js";
 import { asLiteral, namesIn } from "../../workspace/values.js";
 import { additiveTerms, unparen } from "../../model/formula.js";
-import { metricTable, type MetricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
+import type { MetricStore } from "../../workspace/metrics.js";
 
-/** A term of a sum: the metric it reads (its slot in the metric table), and whether a constant factor weights it. */
+/** A term of a sum: the metric it reads (its slot in the metric store), and whether a constant factor weights it. */
 interface Term {
   readonly metric: number | undefined;
   readonly name: string | undefined;
@@ -18,7 +18,7 @@ function isConstant(e: Expr): boolean {
 }
 
 /** Reads one summand: `a`, `0.4 * a`, `a * 0.4`, `a / 2`, or anything else (unknown unit). */
-function termOf(table: MetricTable, e: Expr): Term {
+function termOf(table: MetricStore, e: Expr): Term {
   const t = unparen(e);
   if (t.type === "name") return { metric: table.slotOf(t.name), name: t.name, weighted: false, hasMetric: true };
   if (t.type === "binary" && (t.op === "*" || t.op === "/")) {
@@ -65,7 +65,7 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const table = metricTable(p);
+    const table = p.store;
     const formulas = table.formula();
     const ownFormulas = table.own("formula");
     const units = table.word("unit");

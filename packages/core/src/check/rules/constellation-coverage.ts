@@ -1,6 +1,5 @@
 import { isCommercial } from "../helpers/commercial.js";
 import { DIMENSIONS } from "../../model/dimensions.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
 
@@ -22,7 +21,7 @@ export default defineRule({
     // Not a commercial function (no campaigns, launches, pipeline or revenue): the three dimensions are a product's, not its.
     if (!isCommercial(ctx.program)) return;
     const covered = new Set<string>();
-    const t = metricTable(ctx.program);
+    const t = ctx.program.store;
     const types = t.word("type");
     const dimensions = t.word("dimension");
     for (let i = 0; i < t.metrics.length; i++) {

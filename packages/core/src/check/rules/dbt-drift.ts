@@ -1,6 +1,6 @@
 import { compileDbtSource } from "../../compile/compile.js";
 import { exportDbt, exportedDefinition } from "../../compile/dbt.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { closest } from "../../util/suggest.js";
 import { defineRule } from "../rule.js";
 

@@ -1,8 +1,7 @@
 import { DBT_RESERVED_NAMES, dbtName, measureProblem } from "../../compile/dbt.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { stringOf } from "../../workspace/values.js";
 import { boolOf } from "../../workspace/values.js";
-import { metricTable, metricTitles } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** The longest reserved name with its separators (`mf_internal_uuid`) plus room for a camel-case id's. */
@@ -40,13 +39,13 @@ export default defineRule({
     },
   },
   check(ctx) {
-    // Columns of the metric table: one walk of each metric's properties, shared with the other rules.
-    const t = metricTable(ctx.program);
+    // Columns of the metric store: one walk of each metric's properties, shared with the other rules.
+    const t = ctx.program.store;
     const measures = t.prop("measure");
     const ownFormulas = t.own("formula");
     const formulas = t.formula();
     const statuses = t.word("status");
-    const titles = metricTitles(ctx.program);
+    const titles = ctx.program.store.titles();
     const labels = new Map<string, MetricModel>();
     for (let i = 0; i < t.metrics.length; i++) {
       const measureProp = measures[i];

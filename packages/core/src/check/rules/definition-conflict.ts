@@ -1,8 +1,5 @@
-import type { Property } from "../../ast/nodes.js";
-import type { MetricModel } from "../../workspace/program.js";
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
-import { metricTable, metricTitles, type Column, type MetricTable } from "../helpers/metric-table.js";
-import { defineRule, type RuleContext } from "../rule.js";
+import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
 export function keyOf(name: string): string {
@@ -12,25 +9,6 @@ export function keyOf(name: string): string {
   const messy =
     n > 0 && (lower.charCodeAt(0) <= 32 || lower.charCodeAt(n - 1) <= 32 || lower.includes("  ") || lower.includes("\t") || lower.includes("\n") || lower.includes("\r"));
   return messy ? lower.trim().replace(/\s+/g, " ") : lower;
-}
-
-/** What a metric means: its definition and formula (catalog entry merged), normalised for whitespace (and case, for the definition). */
-function meaningOf(
-  m: MetricModel,
-  definition: Property | undefined,
-  formula: Property | undefined,
-  ownFormula: Property | undefined,
-  catalogText: string,
-): { definition: string; formula: string } {
-  const expr = phraseOf(formula)?.expr;
-  const text = expr ? (ownFormula ? m.file.text : catalogText).slice(expr.span.start, expr.span.end) : "";
-  return { definition: keyOf(stringOf(definition) ?? ""), formula: text.replace(/\s+/g, "") };
-}
-
-/** A metric under one of its names. */
-interface Named {
-  readonly m: MetricModel;
-  readonly name: string;
 }
 
 /**
@@ -61,72 +39,63 @@ export function titleAliases(title: string): string[] {
 const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of", "the", "a", "an", "count", "new", "all", "no"]);
 /** Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"). */
 const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sales"]);
+/** One letter or digit (a code point). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** A display name normalised for near-identity: an alias part (`titleAliases`) dropped, words lower-cased and singular, filler dropped, sorted. */
-export function nearKey(title: string): { key: string; base: string; qualifiers: number } | undefined {
-  // the alias part goes ("… (aka trial starts)"); other parentheses ("(0018)", "(OCBA)") are part of the name
-  const aliases = titleAliases(title);
-  const head = (aliases.length > 0 ? aliases[0]! : title).toLowerCase();
-  const words = head
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== "" && !FILLER.has(w))
-    .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w))
-    .sort();
-  if (words.length === 0) return undefined;
-  const base = words.filter((w) => !QUALIFIERS.has(w));
-  if (base.length === 0) return undefined;
-  return { key: words.join(" "), base: base.join(" "), qualifiers: words.length - base.length };
+/** The words of a lower-cased name: its runs of letters and digits (`[\p{L}\p{N}]+`), scanned without a regex over ASCII. */
+function wordsIn(lower: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let k = 0; k <= lower.length; ) {
+    const c = k < lower.length ? lower.charCodeAt(k) : 32;
+    let width = 1;
+    let inWord: boolean;
+    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    else {
+      const cp = lower.codePointAt(k)!;
+      if (cp > 0xffff) width = 2;
+      // General Punctuation (dashes, quotes, spaces: U+2000–U+206F) holds no letter or digit
+      inWord = cp >= 0x2000 && cp <= 0x206f ? false : LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+    }
+    if (inWord) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, k));
+      start = -1;
+    }
+    k += width;
+  }
+  return out;
 }
 
-/**
- * Metrics whose display names are near-identical (`nearKey`: equal, or one
- * adds a single qualifier such as "marketing") but whose names differ and
- * whose definitions or formulas differ: a warning on each but the first.
- * Linear in metrics (one map by base key; each metric is compared with the
- * first metric of its group that can be confused with it).
- */
-function nearConflicts(ctx: RuleContext, t: MetricTable, titles: Column<string>, catalogText: string): void {
-  const groups = new Map<string, Array<{ i: number; key: string; qualifiers: number }>>();
-  for (let i = 0; i < t.metrics.length; i++) {
-    const title = titles[i];
-    const k = title ? nearKey(title) : undefined;
-    if (!k || k.qualifiers > 1) continue;
-    const list = groups.get(k.base);
-    const entry = { i, key: k.key, qualifiers: k.qualifiers };
-    if (list) list.push(entry);
-    else groups.set(k.base, [entry]);
+/** A display name normalised for near-identity: an alias part (`titleAliases`) dropped, words lower-cased and singular, filler dropped, sorted. */
+export function nearKey(title: string, aliases: readonly string[] = titleAliases(title)): { key: string; base: string; qualifiers: number } | undefined {
+  // the alias part goes ("… (aka trial starts)"); other parentheses ("(0018)", "(OCBA)") are part of the name
+  const words: string[] = [];
+  let qualifiers = 0;
+  for (const w of wordsIn((aliases.length > 0 ? aliases[0]! : title).toLowerCase())) {
+    if (FILLER.has(w)) continue;
+    const word = w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+    words.push(word);
+    if (QUALIFIERS.has(word)) qualifiers++;
   }
-  const definitions = t.prop("definition");
-  const formulas = t.prop("formula");
-  const ownFormulas = t.own("formula");
-  for (const list of groups.values()) {
-    if (list.length < 2) continue;
-    const plain = list.find((e) => e.qualifiers === 0);
-    const firstByKey = new Map<string, (typeof list)[number]>();
-    for (const e of list) {
-      // a metric is confused with the first of its own key, else with the first unqualified one
-      const first = firstByKey.get(e.key);
-      if (!first) firstByKey.set(e.key, e);
-      const other = first ?? (e.qualifiers === 1 ? plain : undefined);
-      if (!other || other.i === e.i) continue;
-      const m = t.metrics[e.i]!;
-      const o = t.metrics[other.i]!;
-      const name = titles[e.i]!;
-      const otherName = titles[other.i]!;
-      if (keyOf(name) === keyOf(otherName)) continue; // same name: the exact check's finding
-      const a = meaningOf(m, definitions[e.i], formulas[e.i], ownFormulas[e.i], catalogText);
-      const b = meaningOf(o, definitions[other.i], formulas[other.i], ownFormulas[other.i], catalogText);
-      const what = [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])];
-      if (what.length === 0) continue;
-      ctx.report({
-        decl: m.decl,
-        messageId: "nearConflict",
-        severity: "warning",
-        data: { metric: m.id, other: o.id, name, otherName, what: what.join(" and ") },
-        related: [{ file: o.file, span: o.decl.id!.span, message: `metric \`${o.id}\` is called "${otherName}"` }],
-      });
-    }
-  }
+  if (words.length === qualifiers) return undefined;
+  words.sort();
+  const key = words.join(" ");
+  return { key, base: qualifiers === 0 ? key : words.filter((w) => !QUALIFIERS.has(w)).join(" "), qualifiers };
+}
+
+/** What a metric means: its definition and formula (catalog entry merged), normalised for whitespace (and case, for the definition). */
+interface Meaning {
+  readonly definition: string;
+  readonly formula: string;
+  /** Both, as one string to compare. */
+  readonly sig: string;
+}
+
+/** The properties two meanings differ in, for the message (empty: they agree). */
+function differences(a: Meaning, b: Meaning): string {
+  return [...(a.definition !== b.definition ? ["`definition`"] : []), ...(a.formula !== b.formula ? ["`formula`"] : [])].join(" and ");
 }
 
 /** `definition-conflict`: two metrics go by one name but mean different things (F7). */
@@ -145,80 +114,111 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const t = metricTable(p);
-    const titles = metricTitles(p);
-    const aliases = t.prop("aliases");
-    const definitions = t.prop("definition");
-    const formulas = t.prop("formula");
-    const ownFormulas = t.own("formula");
-    // Every metric under each of its names (display name, then aliases), grouped by key; a metric once per key.
-    const groups = new Map<string, Array<{ i: number; name: string }>>();
-    const byMetric: Array<{ i: number; key: string; name: string }> = [];
-    for (let i = 0; i < t.metrics.length; i++) {
-      const names: string[] = [];
-      if (titles[i]) {
-        names.push(titles[i]!);
-        // "Qualified leads (aka trial starts)": the name outside the parentheses and the one inside are aliases
-        for (const part of titleAliases(titles[i]!)) names.push(part);
-      }
+    const s = p.store;
+    const titles = s.titles();
+    const aliases = s.prop("aliases");
+    const definitions = s.prop("definition");
+    const formulas = s.prop("formula");
+    const ownFormulas = s.own("formula");
+    // Each metric under each of its names (the title, the parts of an `A (aka B)` title, then `aliases`), grouped by
+    // normalised name (`keyOf`), a metric once per name; and each title under its near-identity key (`nearKey`).
+    const named: Array<{ i: number; key: string; name: string }> = [];
+    const byName = new Map<string, Array<{ i: number; name: string }>>();
+    const byNearKey = new Map<string, Array<{ i: number; key: string; qualifiers: number }>>();
+    for (let i = 0; i < s.metrics.length; i++) {
+      const title = titles[i];
+      const parts = title ? titleAliases(title) : [];
+      const names = title ? [title, ...parts] : [];
       for (const ph of aliases[i] ? phrases(aliases[i]!.value) : []) {
         const lit = asLiteral(ph.expr);
         if (lit?.type === "string") names.push(lit.value);
       }
-      const mine = new Set<string>();
+      const mine = named.length;
       for (const name of names) {
         const key = keyOf(name);
-        if (key === "" || mine.has(key)) continue;
-        mine.add(key);
-        const group = groups.get(key);
-        if (group) group.push({ i, name });
-        else groups.set(key, [{ i, name }]);
-        byMetric.push({ i, key, name });
+        if (key === "" || hasKey(named, mine, key)) continue;
+        named.push({ i, key, name });
+        push(byName, key, { i, name });
       }
+      const near = title ? nearKey(title, parts) : undefined;
+      if (near && near.qualifiers <= 1) push(byNearKey, near.base, { i, key: near.key, qualifiers: near.qualifiers });
     }
-    nearConflicts(ctx, t, titles, p.catalogFile.text);
     // What a metric means, read only for metrics that share a name.
-    const meanings = new Map<number, { definition: string; formula: string; sig: string }>();
-    const meaning = (i: number): { definition: string; formula: string; sig: string } => {
+    const meanings = new Map<number, Meaning>();
+    const meaning = (i: number): Meaning => {
       let mean = meanings.get(i);
       if (!mean) {
-        const m = meaningOf(t.metrics[i]!, definitions[i], formulas[i], ownFormulas[i], p.catalogFile.text);
-        meanings.set(i, (mean = { ...m, sig: `${m.definition}\u0000${m.formula}` }));
+        const expr = phraseOf(formulas[i])?.expr;
+        const text = expr ? (ownFormulas[i] ? s.metrics[i]!.file.text : p.catalogFile.text).slice(expr.span.start, expr.span.end) : "";
+        const definition = keyOf(stringOf(definitions[i]) ?? "");
+        const formula = text.replace(/\s+/g, "");
+        meanings.set(i, (mean = { definition, formula, sig: `${definition}\u0000${formula}` }));
       }
       return mean;
     };
-    // For each shared name, its first metric and the first that means something else: a metric's partner is whichever of the two differs from it (linear in names).
-    const partners = new Map<string, { first: { i: number; name: string }; other: { i: number; name: string } | undefined }>();
-    const partnersOf = (key: string, group: Array<{ i: number; name: string }>) => {
-      let found = partners.get(key);
-      if (!found) {
-        const first = group[0]!;
-        const sig = meaning(first.i).sig;
-        partners.set(key, (found = { first, other: group.find((g) => meaning(g.i).sig !== sig) }));
+
+    // Near-identical titles ("Qualified leads", "Leads", "Marketing qualified leads") that are not one name and mean
+    // different things: a warning on each but the first, against the first of its key, else the first unqualified one.
+    for (const list of byNearKey.values()) {
+      if (list.length < 2) continue;
+      const plain = list.find((e) => e.qualifiers === 0);
+      const firstOfKey = new Map<string, (typeof list)[number]>();
+      for (const e of list) {
+        const first = firstOfKey.get(e.key);
+        if (!first) firstOfKey.set(e.key, e);
+        const other = first ?? (e.qualifiers === 1 ? plain : undefined);
+        if (!other || other.i === e.i) continue;
+        const name = titles[e.i]!;
+        const otherName = titles[other.i]!;
+        if (keyOf(name) === keyOf(otherName)) continue; // one name: the exact check's finding
+        const what = differences(meaning(e.i), meaning(other.i));
+        if (what === "") continue;
+        const m = s.metrics[e.i]!;
+        const o = s.metrics[other.i]!;
+        ctx.report({
+          decl: m.decl,
+          messageId: "nearConflict",
+          severity: "warning",
+          data: { metric: m.id, other: o.id, name, otherName, what },
+          related: [{ file: o.file, span: o.decl.id!.span, message: `metric \`${o.id}\` is called "${otherName}"` }],
+        });
       }
-      return found;
-    };
-    // One report per metric, on its first name shared with a metric that means something else.
+    }
+
+    // One name, two meanings: each metric is reported once, on its first name whose group holds a metric that means
+    // something else. Its partner is the group's first metric if that one means something else, else the group's first
+    // metric that differs from the first (found once per name: linear in names).
+    const differing = new Map<string, { i: number; name: string } | null>();
     let reported = -1;
-    for (const { i, key, name } of byMetric) {
-      if (i === reported) continue;
-      const group = groups.get(key)!;
-      if (group.length < 2) continue;
-      const mine = meaning(i);
-      const pair = partnersOf(key, group);
-      if (!pair.other) continue;
-      const other = meaning(pair.first.i).sig !== mine.sig ? pair.first : pair.other;
+    for (const { i, key, name } of named) {
+      const group = byName.get(key)!;
+      if (i === reported || group.length < 2) continue;
+      const head = group[0]!;
+      let other = differing.get(key);
+      if (other === undefined) differing.set(key, (other = group.find((g) => meaning(g.i).sig !== meaning(head.i).sig) ?? null));
+      if (!other) continue;
+      const partner = meaning(head.i).sig !== meaning(i).sig ? head : other;
       reported = i;
-      const m = t.metrics[i]!;
-      const o: Named = { m: t.metrics[other.i]!, name: other.name };
-      const theirs = meaning(other.i);
-      const what = [...(mine.definition !== theirs.definition ? ["`definition`"] : []), ...(mine.formula !== theirs.formula ? ["`formula`"] : [])];
+      const m = s.metrics[i]!;
+      const o = s.metrics[partner.i]!;
       ctx.report({
         decl: m.decl,
         messageId: "conflict",
-        data: { metric: m.id, other: o.m.id, name, what: what.join(" and ") },
-        related: [{ file: o.m.file, span: o.m.decl.id!.span, message: `metric \`${o.m.id}\` is called "${o.name}" too` }],
+        data: { metric: m.id, other: o.id, name, what: differences(meaning(i), meaning(partner.i)) },
+        related: [{ file: o.file, span: o.decl.id!.span, message: `metric \`${o.id}\` is called "${partner.name}" too` }],
       });
     }
   },
 });
+
+/** True when `named` holds `key` from index `from` on (a metric's names are few). */
+function hasKey(named: ReadonlyArray<{ readonly key: string }>, from: number, key: string): boolean {
+  for (let k = from; k < named.length; k++) if (named[k]!.key === key) return true;
+  return false;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,6 +1,5 @@
 import type { Declaration } from "../../ast/nodes.js";
 import { phrases, wordOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** `input-actionable`: an input metric the team cannot act on: no levers, or owned by a team that cannot act (G3). */
@@ -28,7 +27,7 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const passive = new Set(ctx.option<string[]>("passiveRoles"));
-    const t = metricTable(p);
+    const t = p.store;
     const types = t.word("type");
     const levers = t.prop("levers");
     const owners = t.word("owner");

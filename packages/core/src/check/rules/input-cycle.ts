@@ -1,5 +1,4 @@
 import { namesIn } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /**
@@ -23,7 +22,7 @@ export default defineRule({
     messages: { cycle: "`{{id}}` reaches itself: {{path}}; break the cycle" },
   },
   check(ctx) {
-    const t = metricTable(ctx.program);
+    const t = ctx.program.store;
     const n = t.metrics.length;
     const inputs = t.inputs();
     const formulas = t.formula();

@@ -1,4 +1,4 @@
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { periodRange } from "../../workspace/periods.js";
 import { identsOf, literalOf, modifierOf, phraseOf } from "../../workspace/values.js";
 import { fiscalStartMonth } from "../../model/fiscal.js";

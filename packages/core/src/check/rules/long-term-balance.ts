@@ -1,6 +1,5 @@
 import type { Program } from "../../workspace/program.js";
 import { isCommercial } from "../helpers/commercial.js";
-import { metricTable, metricTitles } from "../helpers/metric-table.js";
 import { wordMatcher } from "../helpers/words.js";
 import { defineRule } from "../rule.js";
 
@@ -35,8 +34,8 @@ const BRAND_WORDS: readonly string[] = ["share of search", "share of voice", "br
 
 /** The first workspace metric that measures brand or share of voice: from `std.share_of_search` or `std.brand_awareness`, or so named. */
 function brandMetric(program: Program): string | undefined {
-  const t = metricTable(program);
-  const titles = metricTitles(program);
+  const t = program.store;
+  const titles = program.store.titles();
   const words = wordMatcher(program);
   for (let i = 0; i < t.metrics.length; i++) {
     const m = t.metrics[i]!;

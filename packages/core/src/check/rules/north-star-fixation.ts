@@ -1,4 +1,4 @@
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { identsOf, wordOf } from "../../workspace/values.js";
 import { audienceRoles } from "../../model/audience.js";
 import { DIMENSIONS, dimensionsShown } from "../../model/dimensions.js";

@@ -1,5 +1,4 @@
 import { identsOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** `output-has-inputs`: an output metric without input metrics (F2). */
@@ -15,7 +14,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const t = metricTable(ctx.program);
+    const t = ctx.program.store;
     const types = t.word("type");
     const inputs = t.own("inputs");
     for (let i = 0; i < t.metrics.length; i++) {

@@ -1,4 +1,4 @@
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { identsOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
 import { metricGroups } from "../helpers/groups.js";

@@ -1,6 +1,6 @@
-import type { MetricModel, Reference } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
+import type { Reference } from "../../workspace/program.js";
 import { identsOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule, type RuleContext } from "../rule.js";
 
@@ -84,7 +84,7 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const t = metricTable(p);
+    const t = p.store;
     const statuses = t.word("status");
     replacementCycles(ctx, t.metrics, statuses);
     for (let i = 0; i < t.metrics.length; i++) {

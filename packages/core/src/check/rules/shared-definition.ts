@@ -1,8 +1,7 @@
 import type { Fix } from "../../diagnostics.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { agreedTeams } from "../../model/agreements.js";
 import { identsOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { joinWords } from "../helpers/quantities.js";
 import { signoffTeams } from "../../model/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
@@ -53,11 +52,11 @@ export default defineRule({
     const signoff = signoffTeams(p);
     if (signoff.length === 0) return;
     const tracing = tracingMetrics(p, SIGNED_TRACES);
-    const table = metricTable(p);
+    const table = p.store;
     const agreedBy = table.prop("agreed_by");
     for (const m of p.kpis.keys()) {
       if (!tracing.has(m)) continue;
-      const agreedProp = agreedBy[table.slot(m)];
+      const agreedProp = agreedBy[m.slot];
       // its own `agreed_by`, and every review that agreed it in a group
       const agreed = new Set(
         agreedTeams(

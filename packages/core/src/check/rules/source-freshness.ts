@@ -1,7 +1,6 @@
 import type { Declaration, Property } from "../../ast/nodes.js";
 import { wordOf } from "../../workspace/values.js";
 import { CADENCE_DAYS } from "../../model/cadence.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { refreshDays } from "../../model/sources.js";
 import { defineRule } from "../rule.js";
 
@@ -31,7 +30,7 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const manualAs = ctx.option<string>("manualAs");
-    const t = metricTable(p);
+    const t = p.store;
     const cadences = t.word("cadence");
     const sources = t.word("source");
     // Sources are few and shared by many metrics: read each one's `refresh` once.

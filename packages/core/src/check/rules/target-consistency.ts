@@ -1,9 +1,8 @@
 import type { Declaration, Expr, KeyResult, NumberLit, Property } from "../../ast/nodes.js";
 import { periodRange, type DateRange } from "../../workspace/periods.js";
-import type { MetricModel } from "../../workspace/program.js";
+import type { MetricModel } from "../../workspace/metrics.js";
 import { asLiteral, modifierOf, numericValue, phraseOf } from "../../workspace/values.js";
 import { fiscalStartMonth } from "../../model/fiscal.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { okrPeriod } from "../helpers/okr.js";
 import { joinWords } from "../helpers/quantities.js";
 import { defineRule } from "../rule.js";
@@ -70,7 +69,7 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const fiscal = fiscalStartMonth(p);
-    const t = metricTable(p);
+    const t = p.store;
     const targets = t.own("target");
     const baselines = t.prop("baseline");
     // Fractions (0 < v ≤ 1, no `%`) are rare: found in one pass; percentages are looked for only beside them.
@@ -138,7 +137,7 @@ export default defineRule({
         if (percent.get(w.m) === null && isPercent(w.lit)) percent.set(w.m, w);
       };
       for (const m of percent.keys()) {
-        const slot = t.slot(m);
+        const slot = m.slot;
         const tl = numberOf(phraseOf(targets[slot])?.expr);
         if (tl) note({ m, where: "a target", lit: tl, decl: m.decl });
         const bl = numberOf(phraseOf(baselines[slot])?.expr);

@@ -1,6 +1,5 @@
 import type { Expr, Literal, MoneyLit, NumberLit } from "../../ast/nodes.js";
 import { asLiteral, phraseOf } from "../../workspace/values.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { defineRule } from "../rule.js";
 
 /** The magnitude of a literal on its scale (numbers, money, durations in days, rates per day), else undefined. */
@@ -55,7 +54,7 @@ export default defineRule({
   },
   check(ctx) {
     const p = ctx.program;
-    const t = metricTable(p);
+    const t = p.store;
     const targets = t.prop("target");
     const baselines = t.prop("baseline");
     const directions = t.word("direction");

@@ -1,5 +1,4 @@
 import type { Declaration } from "../../ast/nodes.js";
-import { metricTable } from "../helpers/metric-table.js";
 import { signoffTeams } from "../../model/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
@@ -20,11 +19,11 @@ export default defineRule({
   check(ctx) {
     const p = ctx.program;
     const unused = (d: Declaration): boolean => !p.referencesTo(d).some((r) => r.in !== d);
-    // Metrics from the metric table (the first declaration of each id, no lookup needed), then sources and teams.
+    // Metrics from the metric store (the first declaration of each id, no lookup needed), then sources and teams.
     // A metric with a target is tracked on purpose: it needs a place to be seen, not removal.
     const reports = p.ofKind("report").flatMap((r) => (r.id ? [`report \`${r.id.name}\``] : []));
     const where = reports[0] ?? "a report";
-    for (const m of metricTable(p).metrics) {
+    for (const m of p.store.metrics) {
       if (!unused(m.decl)) continue;
       if (m.own("target")) ctx.report({ decl: m.decl, messageId: "untracked", data: { id: m.id, where } });
       else ctx.report({ decl: m.decl, messageId: "unused", data: { kind: "metric", id: m.id }, unnecessary: true });

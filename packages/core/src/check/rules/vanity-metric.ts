@@ -1,4 +1,3 @@
-import { metricTable } from "../helpers/metric-table.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { describeVanity, vanityAlternative, vanityReason } from "../helpers/vanity.js";
 import { wordMatcher } from "../helpers/words.js";
@@ -23,7 +22,7 @@ export default defineRule({
     const words = wordMatcher(ctx.program);
     // Catalog entries the workspace already starts metrics from: the suggestion names the metric, not the entry.
     const fromEntry = new Map<string, string>();
-    for (const m of metricTable(ctx.program).metrics) {
+    for (const m of ctx.program.store.metrics) {
       const entry = m.entry?.id?.name;
       if (entry && !fromEntry.has(entry)) fromEntry.set(entry, m.id);
     }
