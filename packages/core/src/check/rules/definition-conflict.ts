@@ -122,9 +122,9 @@ export default defineRule({
     const ownFormulas = s.own("formula");
     // Each metric under each of its names (the title, the parts of an `A (aka B)` title, then `aliases`), grouped by
     // normalised name (`keyOf`), a metric once per name; and each title under its near-identity key (`nearKey`).
-    const named: Array<{ i: number; key: string; name: string }> = [];
-    const byName = new Map<string, Array<{ i: number; name: string }>>();
-    const byNearKey = new Map<string, Array<{ i: number; key: string; qualifiers: number }>>();
+    const named: Named[] = [];
+    const byName = new Map<string, Named | Named[]>();
+    const byNearKey = new Map<string, Near | Near[]>();
     for (let i = 0; i < s.metrics.length; i++) {
       const title = titles[i];
       const parts = title ? titleAliases(title) : [];
@@ -137,11 +137,12 @@ export default defineRule({
       for (const name of names) {
         const key = keyOf(name);
         if (key === "" || hasKey(named, mine, key)) continue;
-        named.push({ i, key, name });
-        push(byName, key, { i, name });
+        const entry = { i, key, name };
+        named.push(entry);
+        group(byName, key, entry);
       }
       const near = title ? nearKey(title, parts) : undefined;
-      if (near && near.qualifiers <= 1) push(byNearKey, near.base, { i, key: near.key, qualifiers: near.qualifiers });
+      if (near && near.qualifiers <= 1) group(byNearKey, near.base, { i, key: near.key, qualifiers: near.qualifiers });
     }
     // What a metric means, read only for metrics that share a name.
     const meanings = new Map<number, Meaning>();
@@ -160,9 +161,9 @@ export default defineRule({
     // Near-identical titles ("Qualified leads", "Leads", "Marketing qualified leads") that are not one name and mean
     // different things: a warning on each but the first, against the first of its key, else the first unqualified one.
     for (const list of byNearKey.values()) {
-      if (list.length < 2) continue;
+      if (!Array.isArray(list)) continue;
       const plain = list.find((e) => e.qualifiers === 0);
-      const firstOfKey = new Map<string, (typeof list)[number]>();
+      const firstOfKey = new Map<string, Near>();
       for (const e of list) {
         const first = firstOfKey.get(e.key);
         if (!first) firstOfKey.set(e.key, e);
@@ -188,14 +189,14 @@ export default defineRule({
     // One name, two meanings: each metric is reported once, on its first name whose group holds a metric that means
     // something else. Its partner is the group's first metric if that one means something else, else the group's first
     // metric that differs from the first (found once per name: linear in names).
-    const differing = new Map<string, { i: number; name: string } | null>();
+    const differing = new Map<string, Named | null>();
     let reported = -1;
     for (const { i, key, name } of named) {
-      const group = byName.get(key)!;
-      if (i === reported || group.length < 2) continue;
-      const head = group[0]!;
+      const names = byName.get(key)!;
+      if (i === reported || !Array.isArray(names)) continue;
+      const head = names[0]!;
       let other = differing.get(key);
-      if (other === undefined) differing.set(key, (other = group.find((g) => meaning(g.i).sig !== meaning(head.i).sig) ?? null));
+      if (other === undefined) differing.set(key, (other = names.find((g) => meaning(g.i).sig !== meaning(head.i).sig) ?? null));
       if (!other) continue;
       const partner = meaning(head.i).sig !== meaning(i).sig ? head : other;
       reported = i;
@@ -217,8 +218,24 @@ function hasKey(named: ReadonlyArray<{ readonly key: string }>, from: number, ke
   return false;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** A metric under one of its names (`keyOf` of it as `key`). */
+interface Named {
+  readonly i: number;
+  readonly key: string;
+  readonly name: string;
+}
+
+/** A metric's title under its near-identity key (`nearKey`). */
+interface Near {
+  readonly i: number;
+  readonly key: string;
+  readonly qualifiers: number;
+}
+
+/** Adds a value under a key: the value alone while it is the only one (most names are unique: no list for them), a list from the second on. */
+function group<V extends object>(map: Map<string, V | V[]>, key: string, value: V): void {
+  const g = map.get(key);
+  if (g === undefined) map.set(key, value);
+  else if (Array.isArray(g)) g.push(value);
+  else map.set(key, [g, value]);
 }
