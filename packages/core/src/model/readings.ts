@@ -1,7 +1,7 @@
 // Warehouse readings (`pmm render --readings FILE`): the values `mf query --csv` computed, as text in →
 // series per metric + problems out. No I/O; docs/readings.md describes both formats.
 import { blueprintCurrency } from "./blueprint.js";
-import { dbtName } from "../compile/dbt.js";
+import { dbtName } from "./dbt-names.js";
 import { isIsoDate } from "../workspace/periods.js";
 import type { Program } from "../workspace/program.js";
 import { asLiteral, numericValue, phraseOf } from "../workspace/values.js";

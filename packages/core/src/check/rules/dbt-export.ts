@@ -1,4 +1,4 @@
-import { DBT_RESERVED_NAMES, dbtName, measureProblem } from "../../compile/dbt.js";
+import { DBT_RESERVED_NAMES, dbtName, measureProblem } from "../../model/dbt-names.js";
 import type { MetricModel } from "../../workspace/metrics.js";
 import { stringOf } from "../../workspace/values.js";
 import { boolOf } from "../../workspace/values.js";
