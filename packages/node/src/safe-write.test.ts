@@ -17,7 +17,8 @@ describe("readUserFile", () => {
     const r = readUserFile(f);
     if (!r.ok) throw new Error(r.message);
     expect(Buffer.from(r.bytes).toString()).toBe("team a {}\n");
-    expect(r.fingerprint).toEqual({ size: 10, mtimeNs: statSync(f, { bigint: true }).mtimeNs, hash: createHash("sha256").update("team a {}\n").digest("hex") });
+    const { size, mtimeNs, hash } = r.fingerprint;
+    expect({ size, mtimeNs, hash }).toEqual({ size: 10, mtimeNs: statSync(f, { bigint: true }).mtimeNs, hash: createHash("sha256").update("team a {}\n").digest("hex") });
   });
 
   it("refuses what is not a regular file, a missing file, and a file over the limit, without reading it", () => {

@@ -87,6 +87,22 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** The fingerprint of bytes read; the hash is computed on first use (only a write compares it, so a check never pays for it). */
+class ReadFingerprint implements Fingerprint {
+  private digest: string | undefined;
+
+  constructor(
+    readonly size: number,
+    readonly mtimeNs: bigint,
+    private readonly bytes: Uint8Array,
+  ) {}
+
+  get hash(): string {
+    this.digest ??= sha256(this.bytes);
+    return this.digest;
+  }
+}
+
 /**
  * Reads a regular file of at most `limit` bytes. Opened without blocking (a
  * FIFO would wait for a writer) and checked on the open descriptor, so what is
@@ -119,7 +135,7 @@ export function readUserFile(path: string, limit = MAX_FILE_BYTES): ReadResult {
     }
     const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
     const after = fstatSync(fd, { bigint: true });
-    return { ok: true, bytes, fingerprint: { size: total, mtimeNs: after.mtimeNs, hash: sha256(bytes) } };
+    return { ok: true, bytes, fingerprint: new ReadFingerprint(total, after.mtimeNs, bytes) };
   } catch (e) {
     return { ok: false, problem: "unreadable", message: `cannot read: ${reason(e)}` };
   } finally {
