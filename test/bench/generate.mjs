@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark workspace generator: a synthetic .pmm workspace that looks like a
-// real one scaled up (N metrics in about N/20 files), valid under every rule of
-// rules.md on --today 2026-11-23, plus the same content as YAML and as JSON and
+// real one scaled up (N metrics in about N/20 files), valid under every rule
+// (docs/rules/) on --today 2026-11-23, plus the same content as YAML and as JSON and
 // a JSON Schema for those twins (the "just use YAML and a JSON Schema" contender).
 //
 //   import { generate } from "./generate.mjs";

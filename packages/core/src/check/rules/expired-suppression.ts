@@ -9,6 +9,6 @@ export default defineRule({
     description: "a `pmm-ignore` comment past its `until` date",
     messages: { expired: "`pmm-ignore {{rule}}` expired on {{until}} and no longer applies; fix the finding or renew the date with a reason" },
   },
-  // The runner reports these (see check/suppress.ts).
+  // The runner reports these (`applySuppressions` in check/run.ts; the comments are read by workspace/suppressions.ts).
   check() {},
 });

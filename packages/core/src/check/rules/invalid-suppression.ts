@@ -14,6 +14,6 @@ export default defineRule({
       unknownRuleSuggest: "`{{rule}}` is not a pmm rule; did you mean `{{suggestion}}`?",
     },
   },
-  // The runner reports these: it knows the registry (see check/suppress.ts).
+  // The runner reports these: it knows the registry (`applySuppressions` in check/run.ts; the comments are read by workspace/suppressions.ts).
   check() {},
 });

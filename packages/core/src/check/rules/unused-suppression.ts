@@ -13,6 +13,6 @@ export default defineRule({
       noTarget: "`pmm-ignore` must stand on the line above a declaration or property; move or remove it",
     },
   },
-  // The runner reports these once every other rule has run (see check/suppress.ts).
+  // The runner reports these once every other rule has run (`applySuppressions` in check/run.ts; the comments are read by workspace/suppressions.ts).
   check() {},
 });
