@@ -1,4 +1,15 @@
-import { Catalog, checkWorkspace, isIsoDate, MAX_MANIFEST_BYTES, Parser, parseDbtManifest, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
+import {
+  Catalog,
+  checkWorkspace,
+  isIsoDate,
+  MAX_MANIFEST_BYTES,
+  Parser,
+  parseDbtManifest,
+  type CheckResult,
+  type DbtManifest,
+  type SourceFile,
+  type WorkspaceFile,
+} from "@pmm/core";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
