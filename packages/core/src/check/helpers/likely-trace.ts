@@ -50,3 +50,13 @@ export function likelyTrace(m: MetricModel, words: WordMatcher): { trace: string
   }
   return undefined;
 }
+
+/** The likely trace read from the display name alone (what the metric counts), or undefined. */
+export function titleTrace(m: MetricModel, words: WordMatcher): { trace: string; why: string; word: string } | undefined {
+  const title = titleOf(m);
+  for (const [trace, why, terms] of LIKELY) {
+    const word = words.first(title, terms);
+    if (word) return { trace, why, word };
+  }
+  return undefined;
+}

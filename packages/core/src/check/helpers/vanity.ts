@@ -2,6 +2,7 @@
 import type { MetricModel } from "../../workspace/metrics.js";
 import { boolOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
+import { titleTrace } from "./likely-trace.js";
 import { titleOf, type WordMatcher } from "./words.js";
 
 /** The built-in vanity terms (docs/rules/vanity-metric.md); the config's `vanity_terms` adds more, and removes a built-in one written with a leading `-`. */
@@ -67,7 +68,8 @@ export function isRateOrRatio(m: MetricModel, words: WordMatcher): boolean {
  * then `cumulative`, display name, definition. A rate or ratio is never vanity
  * because of a term in its definition ("leads / visitors" names the
  * denominator, not the thing counted); its display name still counts, so
- * "Pages per visit" stays vanity.
+ * "Pages per visit" stays vanity. Neither is a metric whose display name reads as
+ * revenue, pipeline or customer value ("Product Qualified Leads" defined by return visits).
  */
 export function vanityReason(m: MetricModel, words: WordMatcher, extraTerms: readonly string[] = []): VanityReason | undefined {
   if (m.vanityFlag) return { kind: "flag", entry: m.entry?.id?.name ?? m.id };
@@ -76,6 +78,9 @@ export function vanityReason(m: MetricModel, words: WordMatcher, extraTerms: rea
   const inName = words.first(titleOf(m), terms);
   if (inName) return { kind: "name", term: inName };
   if (isRateOrRatio(m, words)) return undefined;
+  // A display name that counts leads, revenue or customer value ("Product Qualified Leads") says what is counted;
+  // a vanity term in its definition ("return visits") is then one of its criteria.
+  if (titleTrace(m, words)) return undefined;
   const inDefinition = words.first(m.definition, terms);
   if (inDefinition) return { kind: "definition", term: inDefinition };
   return undefined;

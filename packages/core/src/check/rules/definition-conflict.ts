@@ -1,4 +1,5 @@
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
+import { divisionOf } from "../../model/formula.js";
 import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
@@ -158,6 +159,16 @@ export default defineRule({
       return mean;
     };
 
+    // Metrics a workspace formula divides one by the other (`qualified_leads / leads`): two funnel stages the
+    // workspace measures the rate between, which no reader takes for one another.
+    const stages = new Set<string>();
+    for (const m of s.metrics) {
+      const d = divisionOf(m.formula);
+      if (d?.numerator.type !== "name" || d.denominator.type !== "name") continue;
+      stages.add(`${d.numerator.name}\u0000${d.denominator.name}`);
+      stages.add(`${d.denominator.name}\u0000${d.numerator.name}`);
+    }
+
     // Near-identical titles ("Qualified leads", "Leads", "Marketing qualified leads") that are not one name and mean
     // different things: a warning on each but the first, against the first of its key, else the first unqualified one.
     for (const list of byNearKey.values()) {
@@ -172,10 +183,11 @@ export default defineRule({
         const name = titles[e.i]!;
         const otherName = titles[other.i]!;
         if (keyOf(name) === keyOf(otherName)) continue; // one name: the exact check's finding
-        const what = differences(meaning(e.i), meaning(other.i));
-        if (what === "") continue;
         const m = s.metrics[e.i]!;
         const o = s.metrics[other.i]!;
+        if (stages.has(`${m.id}\u0000${o.id}`)) continue;
+        const what = differences(meaning(e.i), meaning(other.i));
+        if (what === "") continue;
         ctx.report({
           decl: m.decl,
           messageId: "nearConflict",

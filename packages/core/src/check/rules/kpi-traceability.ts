@@ -1,6 +1,7 @@
 import { likelyTrace } from "../helpers/likely-trace.js";
 import { wordMatcher } from "../helpers/words.js";
 import { TRACE_TARGETS, tracingMetrics } from "../helpers/traceability.js";
+import { isWorkforceMetric } from "../helpers/workforce.js";
 import { defineRule } from "../rule.js";
 
 const TAIL = "or list it in the `inputs` of the output it moves";
@@ -11,7 +12,8 @@ export default defineRule({
   meta: {
     severity: "error",
     seed: "G1",
-    description: "a KPI neither `traces` revenue, pipeline or customer_value itself nor is reachable, through `inputs`, from an output metric that does",
+    description:
+      "a KPI (other than one read from an HR system) neither `traces` revenue, pipeline or customer_value itself nor is reachable, through `inputs`, from an output metric that does",
     messages: {
       untraced: `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — add \`traces: revenue\` (or \`pipeline\`, \`customer_value\`), ${TAIL}`,
       untracedLikely: `KPI \`{{metric}}\` traces to neither revenue, pipeline nor customer value: it has no \`traces\`, and no output that traces lists it in \`inputs\` — it reads as {{why}} ("{{word}}"): add \`traces: {{trace}}\`, ${TAIL}`,
@@ -24,7 +26,8 @@ export default defineRule({
     const tracing = tracingMetrics(p, TRACE_TARGETS);
     const words = wordMatcher(p);
     for (const m of p.kpis.keys()) {
-      if (tracing.has(m)) continue;
+      // A workforce metric (read from an HR system) describes the company's own people: no trace exists to ask for.
+      if (tracing.has(m) || isWorkforceMetric(p, m)) continue;
       // An output it feeds that traces to nothing: tracing that output fixes every input at once
       // (unless the KPI is an output that itself reads as revenue, pipeline or customer value).
       const own = likelyTrace(m, words);

@@ -1,5 +1,5 @@
 import { daysBetween } from "../../workspace/periods.js";
-import { modifierOf, phraseOf } from "../../workspace/values.js";
+import { modifierOf, phraseOf, wordOf } from "../../workspace/values.js";
 import { fiscalStartMonth } from "../../model/fiscal.js";
 import { okrPeriod } from "../helpers/okr.js";
 import { defineRule } from "../rule.js";
@@ -49,6 +49,8 @@ export default defineRule({
           ctx.report({ decl: okr, messageId: "undated", data, severity: "info", related });
           continue;
         }
+        // A milestone read `done` is finished: its reading cannot go stale.
+        if (kr.form === "milestone" && wordOf(currentProp) === "done") continue;
         const age = daysBetween(on.iso, ctx.today);
         if (age > staleDays) ctx.report({ decl: okr, messageId: "stale", data: { ...data, on: on.iso, age, staleDays }, related });
       }

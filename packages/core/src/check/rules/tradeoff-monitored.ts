@@ -1,5 +1,6 @@
 import type { Declaration } from "../../ast/nodes.js";
 import { groupLabel, metricGroups } from "../helpers/groups.js";
+import { isWorkforceMetric } from "../helpers/workforce.js";
 import { defineRule } from "../rule.js";
 
 /** `tradeoff-monitored`: every output KPI has a tradeoff guard, and the guard is shown wherever its primary is (G4). */
@@ -8,7 +9,8 @@ export default defineRule({
   meta: {
     severity: "error",
     seed: "G4",
-    description: "an output KPI is on neither side of any `tradeoff` pair, or a pair's guard is missing from a dashboard view or report that shows its primary",
+    description:
+      "an output KPI (other than one read from an HR system) is on neither side of any `tradeoff` pair, or a pair's guard is missing from a dashboard view or report that shows its primary",
     messages: {
       unpaired:
         'output KPI `{{metric}}` is on neither side of a `tradeoff`; pushed alone, it can improve at the expense of something else — add `tradeoff {{metric}} vs GUARD { why: "..." }` naming the metric that must not get worse',
@@ -31,7 +33,8 @@ export default defineRule({
       else byPrimary.set(t.primary.name, [t]);
     }
     for (const m of p.kpis.keys()) {
-      if (m.type === "output" && !paired.has(m.id)) ctx.report({ decl: m.decl, messageId: "unpaired", data: { metric: m.id } });
+      // A workforce output (read from an HR system) is not pushed against buyers or users: no guard is asked of it.
+      if (m.type === "output" && !paired.has(m.id) && !isWorkforceMetric(p, m)) ctx.report({ decl: m.decl, messageId: "unpaired", data: { metric: m.id } });
     }
     for (const g of metricGroups(p).all) {
       if (g.kind === "workstream") continue;
