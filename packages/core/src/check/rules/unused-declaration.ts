@@ -1,4 +1,5 @@
 import type { Declaration } from "../../ast/nodes.js";
+import type { Program } from "../../workspace/program.js";
 import { signoffTeams } from "../../model/signoff.js";
 import { tracingMetrics } from "../helpers/traceability.js";
 import { defineRule } from "../rule.js";
@@ -34,12 +35,37 @@ export default defineRule({
     const tracing = tracingMetrics(p, ["pipeline", "revenue"]);
     const gated = (bp !== undefined && p.prop(bp, "signoff") !== undefined) || [...p.kpis.keys()].some((m) => tracing.has(m));
     const signers = new Set(gated ? signoffTeams(p) : []);
+    const upstream = feedingUsedSources(p);
     for (const kind of ["source", "team"] as const) {
       for (const d of p.ofKind(kind)) {
         if (!d.id || p.byId.get(d.id.name)![0] !== d) continue;
         if (kind === "team" && signers.has(d)) continue;
+        if (kind === "source" && upstream.has(d)) continue;
         if (unused(d)) ctx.report({ decl: d, messageId: "unused", data: { kind, id: d.id.name }, unnecessary: true });
       }
     }
   },
 });
+
+/**
+ * Sources that load, through `feeds` (directly or through other sources), into
+ * a source something other than a source refers to: the CRM that syncs into the
+ * warehouse every metric reads is part of the pipeline, not dead. Linear: each
+ * `feeds` reference is followed once, from the used sources upstream.
+ */
+function feedingUsedSources(p: Program): ReadonlySet<Declaration> {
+  const out = new Set<Declaration>();
+  const queue: Declaration[] = [];
+  for (const d of p.ofKind("source")) if (p.referencesTo(d).some((r) => r.in.kind !== "source")) queue.push(d);
+  const seen = new Set<Declaration>(queue);
+  while (queue.length > 0) {
+    const target = queue.pop()!;
+    for (const r of p.referencesTo(target)) {
+      if (r.property !== "feeds" || r.in.kind !== "source" || seen.has(r.in)) continue;
+      seen.add(r.in);
+      out.add(r.in);
+      queue.push(r.in);
+    }
+  }
+  return out;
+}
