@@ -21,14 +21,6 @@ export interface ParseError {
   readonly message: string;
 }
 
-const MODIFIER_TOKENS: ReadonlyArray<[TokenType, ModifierKeyword]> = [
-  [T.From, "from"],
-  [T.Over, "over"],
-  [T.By, "by"],
-  [T.For, "for"],
-  [T.On, "on"],
-];
-
 interface DeclDraft {
   label: string;
   members: Member[];
@@ -477,8 +469,6 @@ class PmmParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({ type: "list", items, span: { start: open.startOffset, end: endOf(close) } }));
   });
 
-  private readonly modifierAlts = MODIFIER_TOKENS.map(([t]) => ({ ALT: (): IToken => this.CONSUME(t) }));
-
   /**
    * A value with its modifiers. Most values are one name or literal that
    * nothing continues (`type: output`, `owner: growth`): the first alternative
@@ -501,7 +491,7 @@ class PmmParser extends EmbeddedActionsParser {
         const expr = this.SUBRULE(this.expr);
         const modifiers: Modifier[] = [];
         this.MANY(() => {
-          const kw = this.OR2(this.modifierAlts);
+          const kw = this.CONSUME(T.ModifierWord);
           const v = this.SUBRULE(this.primary);
           this.ACTION(() => {
             const keyword = kw.image as ModifierKeyword;
@@ -582,13 +572,10 @@ class PmmParser extends EmbeddedActionsParser {
 
   private factor = this.RULE("factor", (): Expr => this.OR(this.factorAlts));
 
-  private readonly primaryAlts = [T.Name, T.NumberTok, T.MoneyTok, T.DurationTok, T.RateTok, T.DateTok, T.PeriodTok, T.StringTok, T.True, T.False].map((type) => ({
-    ALT: (): IToken => this.CONSUME(type),
-  }));
-
   /** A literal or a name: what modifiers and `by` take. */
   private primary = this.RULE("primary", (): Expr => {
-    const t = this.OR(this.primaryAlts) as PmmToken;
+    // one token of the Atom category (a name or any literal): one match, no alternatives to look ahead over
+    const t = this.CONSUME(T.Atom) as PmmToken;
     if (this.RECORDING_PHASE) return undefined as unknown as Expr;
     return atomExpr(t);
   });
@@ -639,7 +626,7 @@ class PmmParser extends EmbeddedActionsParser {
 }
 
 /** The tokens that continue a phrase after its first token: operators and modifier keywords. */
-const CONTINUES_PHRASE: ReadonlySet<TokenType> = new Set([T.Plus, T.Minus, T.Star, T.Slash, ...MODIFIER_TOKENS.map(([t]) => t)]);
+const CONTINUES_PHRASE: ReadonlySet<TokenType> = new Set([T.Plus, T.Minus, T.Star, T.Slash, T.From, T.Over, T.By, T.For, T.On]);
 
 /** Builds a parser with Chevrotain's grammar validations on; throws on a grammar error (for tests). */
 export function checkGrammar(): void {

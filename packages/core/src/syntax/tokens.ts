@@ -29,16 +29,19 @@ export const KIND_TOKENS: ReadonlyMap<string, TokenType> = new Map(DECLARATION_K
 /** `tradeoff`. */
 export const Tradeoff = tok("Kw_tradeoff", [Name, KindWord]);
 
+/** A modifier keyword (`from`, `over`, `by`, `for`, `on`): what continues a phrase after its value. */
+export const ModifierWord = createToken({ name: "ModifierWord", pattern: Lexer.NA });
+
 function reserved(word: string, categories: TokenType[] = []): TokenType {
   return tok(`Kw_${word}`, [...categories, NotKind]);
 }
 export const Kr = reserved("kr");
 export const View = reserved("view");
-export const From = reserved("from");
-export const Over = reserved("over");
-export const By = reserved("by");
-export const For = reserved("for");
-export const On = reserved("on");
+export const From = reserved("from", [ModifierWord]);
+export const Over = reserved("over", [ModifierWord]);
+export const By = reserved("by", [ModifierWord]);
+export const For = reserved("for", [ModifierWord]);
+export const On = reserved("on", [ModifierWord]);
 export const Vs = reserved("vs");
 export const True = reserved("true", [Atom]);
 export const False = reserved("false", [Atom]);
@@ -83,6 +86,7 @@ export const Slash = tok("Slash", [NotKind]);
 /** Every concrete token type (the parser's vocabulary). */
 export const ALL_TOKENS: TokenType[] = [
   Atom,
+  ModifierWord,
   Name,
   KindWord,
   NotClose,
@@ -123,6 +127,8 @@ export function describeTokenType(t: TokenType): string {
       return "a name";
     case Atom:
       return "a value";
+    case ModifierWord:
+      return "`from`, `over`, `by`, `for` or `on`";
     case KindWord:
       return "a declaration";
     case NumberTok:

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { WordMatcher } from "./words.js";
+import { termRegex, WordMatcher } from "./words.js";
 
 // One matcher for the whole file, as a program shares one among its rules (its caches must not change answers).
 const matcher = new WordMatcher();
@@ -56,5 +57,52 @@ describe("WordMatcher.contains", () => {
     expect(firstWord("page views and hits", ["hits", "page views"])).toBe("hits");
     expect(firstWord(undefined, ["hits"])).toBeUndefined();
     expect(firstWord("anything", ["  "])).toBeUndefined();
+  });
+});
+
+describe("WordMatcher without a regex for ASCII terms", () => {
+  // Pieces that sit on every edge of the matching: blanks of `\s`, word characters beyond ASCII (and astral ones),
+  // the two non-ASCII characters that fold to ASCII letters, `İ` (longer in lower case), punctuation, underscores.
+  const piece = fc.constantFrom(
+    "rate",
+    "Rate",
+    "RATE",
+    "open",
+    "page views",
+    "views",
+    "s",
+    "k",
+    "ſ",
+    "\u212A",
+    "İ",
+    "é",
+    "ß",
+    "_",
+    "-",
+    ".",
+    "(",
+    ")",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u00a0",
+    "\u2003",
+    "\u3000",
+    "𝐀",
+    "𐐀",
+    "1",
+    "x",
+  );
+  const term = fc.constantFrom("rate", "open rate", "page views", "views", "a.b", "(rate)", "s", "k", "sessions", "e-mail", "rate_1");
+  it("answers as the whole-word regex does, on any text", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), term, (pieces, t) => {
+        const text = pieces.join("");
+        const words = t.trim().toLowerCase().split(/\s+/);
+        expect(new WordMatcher().contains(text, t)).toBe(termRegex(words).test(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
