@@ -17,5 +17,7 @@ describe("definition-conflict name keys", () => {
     expect(nearKey("Classes of İnvoices")).toEqual({ key: "classe i nvoice", base: "classe i nvoice", qualifiers: 0 });
     expect(nearKey("the total")).toBeUndefined();
     expect(nearKey("Marketing")).toBeUndefined();
+    // "sales" is a qualifier as "marketing" is (compared after it is made singular)
+    expect(nearKey("Sales qualified leads")).toEqual({ key: "lead sale", base: "lead", qualifiers: 1 });
   });
 });

@@ -38,8 +38,11 @@ export function titleAliases(title: string): string[] {
 
 /** Words a name's meaning does not hang on ("qualified leads" and "leads" are one name to a reader). */
 const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of", "the", "a", "an", "count", "new", "all", "no"]);
-/** Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"). */
-const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sales"]);
+/**
+ * Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"),
+ * as compared: after a word is made singular, so "sales" is "sale".
+ */
+const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sale"]);
 /** One letter or digit (a code point). */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
