@@ -19,5 +19,8 @@ describe("definition-conflict name keys", () => {
     expect(nearKey("Marketing")).toBeUndefined();
     // "sales" is a qualifier as "marketing" is (compared after it is made singular)
     expect(nearKey("Sales qualified leads")).toEqual({ key: "lead sale", base: "lead", qualifiers: 1 });
+    // "signup" is filler, as "new" is; filler words count in the plural too
+    expect(nearKey("New org signups")).toEqual({ key: "org", base: "org", qualifiers: 0 });
+    expect(nearKey("Lead totals")).toEqual(nearKey("Total leads"));
   });
 });

@@ -36,8 +36,11 @@ export function titleAliases(title: string): string[] {
   return out;
 }
 
-/** Words a name's meaning does not hang on ("qualified leads" and "leads" are one name to a reader). */
-const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of", "the", "a", "an", "count", "new", "all", "no"]);
+/**
+ * Words a name's meaning does not hang on ("qualified leads" and "leads" are one name to a reader), as compared
+ * (singular): "signup" is "new" said as an event ("new org signups" and "new orgs" count the same orgs).
+ */
+const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of", "the", "a", "an", "count", "new", "all", "no", "signup"]);
 /**
  * Qualifiers one name may add to another and still be near-identical ("marketing qualified leads" beside "leads"),
  * as compared: after a word is made singular, so "sales" is "sale".
@@ -78,8 +81,8 @@ export function nearKey(title: string, aliases: readonly string[] = titleAliases
   const words: string[] = [];
   let qualifiers = 0;
   for (const w of wordsIn((aliases.length > 0 ? aliases[0]! : title).toLowerCase())) {
-    if (FILLER.has(w)) continue;
     const word = w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+    if (FILLER.has(w) || FILLER.has(word)) continue;
     words.push(word);
     if (QUALIFIERS.has(word)) qualifiers++;
   }
