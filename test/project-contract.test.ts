@@ -121,9 +121,9 @@ describe("project contract: the CLI and the language server load a project alike
 
       expect(serverProblems).toEqual(c.problems);
       if (c.problems.length > 0) {
-        // the CLI refuses the config: exit 2, the first problem at the same position
+        // the CLI refuses the config: exit 2, every problem the server publishes, at the same positions, a line each
         expect(fromCli.code).toBe(2);
-        expect(fromCli.stderr).toBe(`pmm: pmm.config.yaml:${c.problems[0]}\n`);
+        expect(fromCli.stderr).toBe(c.problems.map((p) => `pmm: pmm.config.yaml:${p}\n`).join(""));
       } else {
         expect(fromCli.code).toBe(1);
         expect(fromCli.files).toEqual(c.files);

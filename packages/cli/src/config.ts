@@ -1,6 +1,6 @@
 // The CLI's side of `pmm.config.yaml`: the core reads and validates it
-// (project/config.ts); the CLI refuses a config with any problem (exit 2, the
-// first problem as `file:line:col: message`) and applies `--rule` flags.
+// (project/config.ts); the CLI refuses a config with any problem (exit 2, every
+// problem on a line of its own as `file:line:col: message`) and applies `--rule` flags.
 import { closest, EMPTY_CONFIG, leftOut, MAX_ALIAS_COUNT, readConfig, RULES_BY_ID, type ProjectConfig, type SeveritySetting } from "@pmm/core";
 import { UsageError } from "./io.js";
 
@@ -11,11 +11,11 @@ export { EMPTY_CONFIG, MAX_ALIAS_COUNT };
 
 const SEVERITY_WORDS = "error, warning, info, hint or off";
 
-/** Parses and validates `pmm.config.yaml` text; throws UsageError (one line, `file:line:col: message`) on a bad config. */
+/** Parses and validates `pmm.config.yaml` text; throws UsageError (a line per problem, `file:line:col: message`) on a bad config. */
 export function parseConfig(text: string, fileLabel: string): Config {
   const { config, problems } = readConfig(text);
-  const p = problems[0];
-  if (p) throw new UsageError(`${fileLabel}:${p.line}:${p.column}: ${p.message}`);
+  const lines = problems.map((p) => `${fileLabel}:${p.line}:${p.column}: ${p.message}`);
+  if (lines.length > 0) throw new UsageError(lines[0]!, lines);
   return config;
 }
 

@@ -36,10 +36,14 @@ export interface Io {
   today(): string;
 }
 
-/** A user-facing failure: printed as one line, exit code 2. */
+/** A user-facing failure: printed as one line (or one line per problem, `lines`), exit code 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** What is printed, one `pmm: …` line each: the message, or every problem when there are several. */
+  readonly lines: readonly string[];
+
+  constructor(message: string, lines: readonly string[] = [message]) {
     super(message);
     this.name = "UsageError";
+    this.lines = lines.length > 0 ? lines : [message];
   }
 }

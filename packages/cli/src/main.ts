@@ -96,7 +96,7 @@ export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof UsageError) {
-      io.stderr(`pmm: ${visible(e.message)}\n`);
+      for (const line of e.lines) io.stderr(`pmm: ${visible(line)}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
