@@ -11,7 +11,6 @@ import {
   leftOut,
   MAX_MANIFEST_BYTES,
   Parser,
-  parseDbtManifest,
   projectFiles,
   readConfig,
   Workspace,
@@ -22,7 +21,7 @@ import {
   type ProjectConfig,
   type SourceFile,
 } from "@pmm/core";
-import { projectFs, readUserFile, unreadable } from "@pmm/node";
+import { dbtManifestOf, projectFs, readUserFile, unreadable } from "@pmm/node";
 import type { Diagnostic, TextDocumentContentChangeEvent } from "vscode-languageserver/node";
 import { DiagnosticSeverity } from "vscode-languageserver/node";
 import { normalizeUri, OpenDocuments, pathOfUri, uriOfPath } from "./documents.js";
@@ -331,15 +330,9 @@ export class Session {
     const path = resolve(dirname(f.configPath), written);
     const stamp = stampOf(path);
     if (f.manifest && f.manifest.path === path && f.manifest.stamp === stamp) return false;
-    const r = readUserFile(path, MAX_MANIFEST_BYTES);
-    let manifest: DbtManifest | null = null;
-    let problem: string | null = null;
-    if (!r.ok) problem = r.problem === "missing" ? "no such dbt manifest file (run `dbt parse` to write target/semantic_manifest.json)" : r.message;
-    else {
-      const parsed = parseDbtManifest(r.bytes);
-      if (parsed.error !== undefined) problem = parsed.error;
-      else manifest = parsed.manifest;
-    }
+    const parsed = dbtManifestOf(readUserFile(path, MAX_MANIFEST_BYTES));
+    const manifest = parsed.manifest ?? null;
+    const problem = parsed.error ?? null;
     f.manifest = { path, written, stamp, manifest, problem };
     if (problem) this.host.log(`${path}: ${problem}`);
     return true;

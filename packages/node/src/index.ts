@@ -1,6 +1,7 @@
 // pmm on Node, shared by the CLI and the language server (bundled into both):
 // the one guarded read and atomic write of user files (safe-write.ts,
-// docs/safety.md) and the core's file-system port over node:fs (project-fs.ts).
+// docs/safety.md), the core's file-system port over node:fs (project-fs.ts),
+// and a dbt manifest read from disk (dbt-manifest.ts).
 export {
   readUserFile,
   replaceUserFile,
@@ -14,3 +15,4 @@ export {
   type WriteResult,
 } from "./safe-write.js";
 export { NODE_FS, projectFs, type FsPrimitives } from "./project-fs.js";
+export { dbtManifestOf } from "./dbt-manifest.js";

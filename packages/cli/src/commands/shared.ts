@@ -1,15 +1,5 @@
-import {
-  Catalog,
-  checkWorkspace,
-  isIsoDate,
-  MAX_MANIFEST_BYTES,
-  Parser,
-  parseDbtManifest,
-  type CheckResult,
-  type DbtManifest,
-  type SourceFile,
-  type WorkspaceFile,
-} from "@pmm/core";
+import { Catalog, checkWorkspace, isIsoDate, MAX_MANIFEST_BYTES, Parser, type CheckResult, type DbtManifest, type SourceFile, type WorkspaceFile } from "@pmm/core";
+import { dbtManifestOf } from "@pmm/node";
 import { Option, type Command } from "commander";
 import { EMPTY_CONFIG, fileFilter, parseConfig, withRuleFlags, type Config } from "../config.js";
 import { UsageError, type Io } from "../io.js";
@@ -47,12 +37,7 @@ export function manifestOption(cmd: Command): Command {
  * Any problem is one line with the path (exit 2).
  */
 export function readManifest(io: Io, path: string, shownAs: string): DbtManifest {
-  const r = io.read(path, MAX_MANIFEST_BYTES);
-  if (!r.ok) {
-    if (r.problem === "missing") throw new UsageError(`${shownAs}: no such dbt manifest file (run \`dbt parse\` to write target/semantic_manifest.json)`);
-    throw new UsageError(`${shownAs}: ${r.message}`);
-  }
-  const parsed = parseDbtManifest(r.bytes);
+  const parsed = dbtManifestOf(io.read(path, MAX_MANIFEST_BYTES));
   if (parsed.error !== undefined) throw new UsageError(`${shownAs}: ${parsed.error}`);
   return parsed.manifest;
 }
