@@ -13,8 +13,13 @@ export function atomExpr(t: PmmToken): Expr {
 
 /** A value of one token (a literal, or a name that does not start a declaration), as a phrase; null for anything else. */
 export function oneTokenValue(t: PmmToken): Phrase | null {
-  const expr: Expr | null = t.literal ? t.literal : tokenMatcher(t, T.Name) && !tokenMatcher(t, T.KindWord) ? { type: "name", name: t.image, span: tokenSpan(t) } : null;
-  return expr ? { type: "phrase", expr, modifiers: NONE, span: expr.span } : null;
+  return t.literal || (tokenMatcher(t, T.Name) && !tokenMatcher(t, T.KindWord)) ? atomPhrase(t) : null;
+}
+
+/** The phrase of a name or literal token, without modifiers. */
+export function atomPhrase(t: PmmToken): Phrase {
+  const expr = atomExpr(t);
+  return { type: "phrase", expr, modifiers: NONE, span: expr.span };
 }
 
 /** How a name or literal is written (for hints), or null for anything else. */

@@ -2,7 +2,7 @@ import { EmbeddedActionsParser, EOF, isRecognitionException, MismatchedTokenExce
 import type { AnyDeclKind, Declaration, Expr, Ident, KeyResult, Member, Modifier, ModifierKeyword, Phrase, Property, QualifiedName, StringLit, Value, View } from "../ast/nodes.js";
 import type { Span } from "../text/span.js";
 import type { PmmToken } from "./lexer.js";
-import { atomExpr, endOf, ident, makeDecl, NONE, oneTokenValue, simpleImage, tokenSpan } from "./build-nodes.js";
+import { atomExpr, atomPhrase, endOf, ident, makeDecl, NONE, oneTokenValue, simpleImage, tokenSpan } from "./build-nodes.js";
 import { describeToken, errorMessages } from "./messages.js";
 import * as T from "./tokens.js";
 
@@ -433,22 +433,23 @@ class PmmParser extends EmbeddedActionsParser {
   });
 
   /** A property's value: a one-token phrase (as in `phrase`, without entering it), a list, or a phrase. */
-  private readonly valueAlts = [
-    {
-      GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
-      ALT: (): Value => this.atomPhrase(this.CONSUME(T.Atom) as PmmToken),
-      IGNORE_AMBIGUITIES: true,
-    },
-    { ALT: (): Value => this.SUBRULE(this.list) },
-    { ALT: (): Value => this.SUBRULE(this.phrase) },
-  ];
+  private readonly valueAlts = [this.oneTokenAlt(), { ALT: (): Value => this.SUBRULE(this.list) }, { ALT: (): Value => this.SUBRULE(this.phrase) }];
 
-  /** The phrase of one name or literal token (operators counted from zero for the next value). */
-  private atomPhrase(t: PmmToken): Phrase {
-    if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
-    this.operators = 0;
-    const expr = atomExpr(t);
-    return { type: "phrase", expr, modifiers: NONE, span: expr.span };
+  /**
+   * The alternative that takes a one-token value whole (a name or literal), gated on the token after it
+   * continuing no phrase; first in `valueAlts` and `phraseAlts`, whose other alternatives read it the long way.
+   */
+  private oneTokenAlt() {
+    return {
+      GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
+      ALT: (): Phrase => {
+        const t = this.CONSUME(T.Atom) as PmmToken;
+        if (this.RECORDING_PHASE) return undefined as unknown as Phrase;
+        this.operators = 0; // counted from zero for the next value
+        return atomPhrase(t);
+      },
+      IGNORE_AMBIGUITIES: true,
+    };
   }
 
   private list = this.RULE("list", (): Value => {
@@ -480,11 +481,7 @@ class PmmParser extends EmbeddedActionsParser {
   private phrase = this.RULE("phrase", (): Phrase => this.OR(this.phraseAlts));
 
   private readonly phraseAlts = [
-    {
-      GATE: () => !CONTINUES_PHRASE.has(this.LA(2).tokenType),
-      ALT: (): Phrase => this.atomPhrase(this.CONSUME(T.Atom) as PmmToken),
-      IGNORE_AMBIGUITIES: true,
-    },
+    this.oneTokenAlt(),
     {
       ALT: (): Phrase => {
         if (!this.RECORDING_PHASE) this.operators = 0;
