@@ -1,6 +1,7 @@
 // Whole-word, case-insensitive name matching (docs/rules/README.md, Name matching: never on ids).
 import type { MetricModel } from "../../workspace/metrics.js";
 import type { Program } from "../../workspace/program.js";
+import { isLetterOrDigit } from "../../util/letters.js";
 
 /** A term as matched: its lower-cased words, whether the cheap test below is sound for it, and its regex once needed. */
 interface Term {
@@ -18,18 +19,14 @@ export function termRegex(words: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}_])${words.map(escape).join("\\s+")}(?![\\p{L}\\p{N}_])`, "iu");
 }
 
-/** A letter, digit or `_`: what a whole word may not touch (as `[\p{L}\p{N}_]` in the regex). */
-const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-
-/** True when the code point that ends just before `i` (or starts at `i`, `after`) is a word character. */
+/** True when the code point that ends just before `i` (or starts at `i`, `after`) is a letter, digit or `_`: what a whole word may not touch (`[\p{L}\p{N}_]` in the regex). */
 function wordCharNear(s: string, i: number, after: boolean): boolean {
   if (after ? i >= s.length : i <= 0) return false;
   const c = s.charCodeAt(after ? i : i - 1);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
   let cp = c;
   if (after && c >= 0xd800 && c <= 0xdbff) cp = s.codePointAt(i)!;
   else if (!after && c >= 0xdc00 && c <= 0xdfff && i >= 2) cp = s.codePointAt(i - 2)!;
-  return WORD_CHAR.test(String.fromCodePoint(cp));
+  return cp === 95 || isLetterOrDigit(cp);
 }
 
 /** `\s` of a regex: the blanks a run between a term's words may hold. */

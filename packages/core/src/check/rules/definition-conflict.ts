@@ -1,5 +1,6 @@
 import { asLiteral, phraseOf, phrases, stringOf } from "../../workspace/values.js";
 import { divisionOf } from "../../model/formula.js";
+import { isLetterOrDigit } from "../../util/letters.js";
 import { defineRule } from "../rule.js";
 
 /** A name as compared: case-insensitive, spaces collapsed. */
@@ -46,24 +47,15 @@ const FILLER: ReadonlySet<string> = new Set(["qualified", "total", "number", "of
  * as compared: after a word is made singular, so "sales" is "sale".
  */
 const QUALIFIERS: ReadonlySet<string> = new Set(["marketing", "sale"]);
-/** One letter or digit (a code point). */
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /** The words of a lower-cased name: its runs of letters and digits (`[\p{L}\p{N}]+`), scanned without a regex over ASCII. */
 function wordsIn(lower: string): string[] {
   const out: string[] = [];
   let start = -1;
   for (let k = 0; k <= lower.length; ) {
-    const c = k < lower.length ? lower.charCodeAt(k) : 32;
-    let width = 1;
-    let inWord: boolean;
-    if (c < 128) inWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-    else {
-      const cp = lower.codePointAt(k)!;
-      if (cp > 0xffff) width = 2;
-      // General Punctuation (dashes, quotes, spaces: U+2000–U+206F) holds no letter or digit
-      inWord = cp >= 0x2000 && cp <= 0x206f ? false : LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
-    }
+    const cp = k < lower.length ? lower.codePointAt(k)! : 32;
+    const width = cp > 0xffff ? 2 : 1;
+    const inWord = isLetterOrDigit(cp);
     if (inWord) {
       if (start < 0) start = k;
     } else if (start >= 0) {
