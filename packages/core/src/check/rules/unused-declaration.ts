@@ -48,24 +48,21 @@ export default defineRule({
 });
 
 /**
- * Sources that load, through `feeds` (directly or through other sources), into
- * a source something other than a source refers to: the CRM that syncs into the
- * warehouse every metric reads is part of the pipeline, not dead. Linear: each
- * `feeds` reference is followed once, from the used sources upstream.
+ * Sources a non-source declaration refers to, and the sources that load into
+ * one of them through `feeds` (directly or through other sources): the CRM that
+ * syncs into the warehouse every metric reads is part of the pipeline, not dead.
+ * Linear: each `feeds` reference is followed once, from the used sources upstream.
  */
 function feedingUsedSources(p: Program): ReadonlySet<Declaration> {
-  const out = new Set<Declaration>();
   const queue: Declaration[] = [];
   for (const d of p.ofKind("source")) if (p.referencesTo(d).some((r) => r.in.kind !== "source")) queue.push(d);
-  const seen = new Set<Declaration>(queue);
+  const needed = new Set<Declaration>(queue);
   while (queue.length > 0) {
-    const target = queue.pop()!;
-    for (const r of p.referencesTo(target)) {
-      if (r.property !== "feeds" || r.in.kind !== "source" || seen.has(r.in)) continue;
-      seen.add(r.in);
-      out.add(r.in);
+    for (const r of p.referencesTo(queue.pop()!)) {
+      if (r.property !== "feeds" || r.in.kind !== "source" || needed.has(r.in)) continue;
+      needed.add(r.in);
       queue.push(r.in);
     }
   }
-  return out;
+  return needed;
 }
