@@ -293,7 +293,7 @@ async function main() {
 
     // One parser and one std catalog for every run (as one `pmm check` has one of each).
     const parser = new Parser();
-    const shared = { parser, catalog: new Catalog() };
+    const shared = { parser, catalog: new Catalog(parser) };
     const runPmm = (files) => {
       const r = checkWorkspace(files, options, shared);
       return r.diagnostics.length;
