@@ -55,5 +55,5 @@ export { exportDbt, dbtName, isDbtName, jinjaVerbatim, type DbtExport, type DbtE
 export { parseDbtManifest, MAX_MANIFEST_BYTES, type DbtManifest, type DbtManifestMeasure, type DbtManifestMetric, type DbtManifestResult } from "./compile/dbt-manifest.js";
 export { diffBlueprints } from "./compile/diff.js";
 export { formatQuantity, formatPeriod } from "./compile/format-values.js";
-export { readConfig, EMPTY_CONFIG, MAX_ALIAS_COUNT, type ProjectConfig, type ConfigProblem, type ConfigRead } from "./project/config.js";
+export { readConfig, configKeyPosition, EMPTY_CONFIG, MAX_ALIAS_COUNT, type ProjectConfig, type ConfigProblem, type ConfigRead } from "./project/config.js";
 export { CONFIG_NAME, findConfig, isPmmPath, leftOut, pmmFilesUnder, projectFiles, type ProjectFs } from "./project/files.js";

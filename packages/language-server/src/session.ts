@@ -5,6 +5,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 import {
   CONFIG_NAME,
+  configKeyPosition,
   EMPTY_CONFIG,
   findConfig,
   isPmmPath,
@@ -87,14 +88,6 @@ function stampOf(path: string): string {
   } catch {
     return "missing";
   }
-}
-
-/** The position of a top-level key in a config's text (1-based), else its start. */
-function keyPosition(text: string, key: string): { offset: number; line: number; column: number } {
-  const m = new RegExp(`^${key}[ \t]*:`, "m").exec(text);
-  if (!m) return { offset: 0, line: 1, column: 1 };
-  const before = text.slice(0, m.index);
-  return { offset: m.index, line: before.split("\n").length, column: 1 };
 }
 
 /**
@@ -481,7 +474,7 @@ export class Session {
     const manifest = folder.manifest;
     if (manifest?.problem) {
       problems.push({
-        ...keyPosition(folder.configText, "dbt_manifest"),
+        ...(configKeyPosition(folder.configText, "dbt_manifest") ?? { offset: 0, line: 1, column: 1 }),
         message: `dbt_manifest \`${manifest.written}\`: ${manifest.problem}; \`dbt-drift\` is not checked until it can be read`,
       });
     }

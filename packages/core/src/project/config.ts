@@ -247,6 +247,20 @@ export function readConfig(text: string, validate: Validate = configValidator() 
   return { config: configOf(value), problems };
 }
 
+/**
+ * Where a top-level key of a config is written (its key's start), read as YAML (block or flow style,
+ * quoted or not), or null when the text does not hold it: for problems found outside `readConfig`,
+ * such as a `dbt_manifest` that cannot be read.
+ */
+export function configKeyPosition(text: string, key: string): Omit<ConfigProblem, "message"> | null {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { schema: "core", customTags: [], prettyErrors: false, lineCounter: lines });
+  if (doc.errors.length || !isMap(doc.contents) || !doc.contents.items.some((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key)) return null;
+  const offset = offsetOf(doc as Document, [key], true);
+  const pos = lines.linePos(offset);
+  return { offset, line: pos.line, column: pos.col };
+}
+
 /** The configuration of a value that matches the schema. */
 function configOf(value: unknown): ProjectConfig {
   const raw = value as { rules?: Record<string, unknown>; include?: string[]; exclude?: string[]; vanity_terms?: string[]; today?: string; dbt_manifest?: string };
